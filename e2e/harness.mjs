@@ -1,0 +1,145 @@
+// Shared setup for the end-to-end tests: serves dist/ on a free local port, launches
+// Debian's Chromium through playwright-core with a fresh profile, and records everything a
+// test should fail on (console errors, page errors, failed or off-origin requests).
+//
+//   test('...', async (t) => {
+//     const widget = await openWidget(t);   // closed again when the test ends
+//     await widget.goto('/');
+//     ...
+//     widget.assertClean();
+//   });
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
+export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts', import.meta.url));
+export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// Flags for Debian's Chromium running as root in a container, with nothing phoning home.
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts a server for dist/ and a browser page, and closes both when `t` (a node:test
+ * context) finishes. Returns the page, what was recorded, and helpers.
+ */
+export async function openWidget(t, { viewport = { width: 1280, height: 900 } } = {}) {
+  if (!existsSync(join(DIST_DIR, 'index.html'))) {
+    throw new Error(`${DIST_DIR}/index.html is missing: run \`trunk build --release\` first`);
+  }
+  const server = await startServer({ root: DIST_DIR });
+  const userDataDir = await mkdtemp(join(tmpdir(), 'bpi-chromium-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport,
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+  } catch (error) {
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  const recorded = {
+    requests: [],
+    offOriginRequests: [],
+    failedRequests: [],
+    consoleErrors: [],
+    pageErrors: [],
+  };
+
+  // Every request the page makes is recorded; one for another origin is refused, so a
+  // test can never leak data to a third party, and fails.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    recorded.requests.push(url);
+    if (isOwnOrigin(url, server.origin)) return route.continue();
+    recorded.offOriginRequests.push(url);
+    return route.abort('blockedbyclient');
+  });
+  context.on('requestfailed', (request) => {
+    if (!recorded.offOriginRequests.includes(request.url())) {
+      recorded.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+    }
+  });
+  context.on('response', (response) => {
+    if (response.status() >= 400) {
+      recorded.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') recorded.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => recorded.pageErrors.push(String(error)));
+
+  t.after(async () => {
+    await context.close();
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  });
+
+  return {
+    page,
+    context,
+    origin: server.origin,
+    recorded,
+
+    /** Opens `path` on the local server and waits until the widget has rendered. */
+    async goto(path = '/') {
+      await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+      await page.locator('#backpain-intake > *').first().waitFor({ state: 'visible' });
+      await page.waitForLoadState('networkidle');
+    },
+
+    /** Saves a full-page screenshot to e2e/artifacts/<name>.png and returns its path. */
+    async screenshot(name) {
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+
+    /** Fails unless nothing went wrong and nothing left for another origin. */
+    assertClean() {
+      const { offOriginRequests, failedRequests, pageErrors, consoleErrors } = recorded;
+      // One comparison, so a failure lists every problem at once.
+      assert.deepEqual(
+        { offOriginRequests, failedRequests, pageErrors, consoleErrors },
+        { offOriginRequests: [], failedRequests: [], pageErrors: [], consoleErrors: [] },
+        'the page made requests to another origin, failed requests, or logged errors',
+      );
+    },
+  };
+}
+
+/** True for a request to `origin`, or for one that never touches the network (data:). */
+function isOwnOrigin(url, origin) {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'data:') return true;
+  return parsed.origin === origin;
+}

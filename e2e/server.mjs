@@ -1,0 +1,116 @@
+// A small static file server for the built site (dist/), used by the end-to-end tests.
+// It binds to 127.0.0.1, serves correct MIME types (application/wasm included) and sends
+// `Cache-Control: no-store`, so every test sees exactly the files on disk.
+//
+// As a module: `const server = await startServer({ root }); ... await server.close();`
+// From the shell: `node e2e/server.mjs [root=dist] [port=8080]`.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the files under `root` on `host`; port 0 picks a free port.
+ * Resolves to `{ url, origin, close() }` once the server listens.
+ */
+export async function startServer({ root, host = '127.0.0.1', port = 0 }) {
+  const rootDir = resolve(root);
+  const server = createServer((request, response) => {
+    serve(rootDir, request, response).catch((error) => {
+      if (!response.headersSent) {
+        send(response, 500, `internal error: ${error.message}`);
+      } else {
+        response.destroy(error);
+      }
+    });
+  });
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, resolveListen);
+  });
+  const { port: boundPort } = server.address();
+  const origin = `http://${host}:${boundPort}`;
+  return {
+    origin,
+    url: `${origin}/`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
+
+async function serve(rootDir, request, response) {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    send(response, 405, 'method not allowed');
+    return;
+  }
+  const { pathname } = new URL(request.url, 'http://localhost');
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    send(response, 400, 'bad path');
+    return;
+  }
+  const filePath = normalize(join(rootDir, relative));
+  if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) {
+    send(response, 403, 'forbidden');
+    return;
+  }
+  let target = filePath;
+  let info = await stat(target).catch(() => null);
+  if (info?.isDirectory()) {
+    target = join(target, 'index.html');
+    info = await stat(target).catch(() => null);
+  }
+  if (!info?.isFile()) {
+    send(response, 404, 'not found');
+    return;
+  }
+  response.writeHead(200, {
+    'Content-Type': MIME_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  createReadStream(target).pipe(response);
+}
+
+function send(response, status, text) {
+  response.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(`${text}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = process.argv[2] ?? 'dist';
+  const port = Number(process.argv[3] ?? 8080);
+  const server = await startServer({ root, port });
+  console.log(`serving ${resolve(root)} on ${server.url}`);
+}

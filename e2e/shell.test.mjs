@@ -1,0 +1,22 @@
+// The release build loads in Chromium and shows the widget, cleanly and self-contained.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { openWidget } from './harness.mjs';
+
+test('the release build loads and shows the welcome heading', async (t) => {
+  const widget = await openWidget(t);
+
+  await widget.goto('/');
+
+  const heading = widget.page.getByRole('heading', { level: 1, name: 'Back pain massage intake' });
+  assert.equal(await heading.isVisible(), true, 'the heading is visible');
+  assert.equal(await widget.page.title(), 'Back pain massage intake');
+  assert.ok(
+    widget.recorded.requests.some((url) => url.endsWith('.wasm')),
+    'the page loaded its wasm',
+  );
+  await widget.screenshot('shell-loaded');
+  widget.assertClean();
+});

@@ -1,0 +1,77 @@
+// Reports the raw and brotli-compressed size of the built site's wasm, JS and CSS, and
+// fails when the compressed total exceeds the budget.
+// Usage: node e2e/size.mjs [dist=../dist]
+
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+// The budget is 150 KB in decimal kilobytes, the stricter reading of the requirement.
+const BUDGET_BROTLI_BYTES = 150_000;
+const KINDS = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
+
+const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.meta.url)));
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    // Skip Trunk's staging directory (.stage) and other hidden entries: they are not served.
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile()) yield path;
+  }
+}
+
+function brotliSize(bytes, kind) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+      [constants.BROTLI_PARAM_LGWIN]: constants.BROTLI_MAX_WINDOW_BITS,
+      [constants.BROTLI_PARAM_MODE]:
+        kind === 'wasm' ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
+const rows = [];
+for await (const path of walk(dist)) {
+  const kind = KINDS[extname(path).toLowerCase()];
+  if (!kind) continue;
+  const bytes = await readFile(path);
+  rows.push({ file: relative(dist, path), kind, raw: bytes.length, brotli: brotliSize(bytes, kind) });
+}
+if (!rows.some((row) => row.kind === 'wasm')) {
+  console.error(`error: no .wasm file under ${dist}: run the release build first`);
+  process.exit(1);
+}
+
+rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.file.localeCompare(b.file));
+const pad = (value, width) => String(value).padStart(width);
+const line = (name, raw, brotli) => `${pad(raw, 10)} ${pad(brotli, 10)}  ${name}`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+console.log(`bundle size of ${dist}`);
+console.log(line('file', 'raw B', 'brotli B'));
+for (const row of rows) console.log(line(row.file, row.raw, row.brotli));
+console.log('');
+for (const kind of ['wasm', 'js', 'css']) {
+  const ofKind = rows.filter((row) => row.kind === kind);
+  const raw = ofKind.reduce((sum, row) => sum + row.raw, 0);
+  const brotli = ofKind.reduce((sum, row) => sum + row.brotli, 0);
+  console.log(line(`${kind} total`, raw, brotli));
+}
+const totalRaw = rows.reduce((sum, row) => sum + row.raw, 0);
+const totalBrotli = rows.reduce((sum, row) => sum + row.brotli, 0);
+console.log(line('total', totalRaw, totalBrotli));
+console.log(
+  `\nbrotli total ${kib(totalBrotli)} of the ${kib(BUDGET_BROTLI_BYTES)} budget ` +
+    `(${((100 * totalBrotli) / BUDGET_BROTLI_BYTES).toFixed(0)} %)`,
+);
+if (totalBrotli > BUDGET_BROTLI_BYTES) {
+  console.error(
+    `error: the bundle is ${totalBrotli} bytes brotli, over the ${BUDGET_BROTLI_BYTES} byte budget`,
+  );
+  process.exit(1);
+}

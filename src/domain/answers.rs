@@ -1,0 +1,648 @@
+//! Answers: the codes of every choice question, the [`AnswerSet`] and its JSON format.
+//!
+//! ```json
+//! { "format": 1, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"] } }
+//! ```
+//!
+//! An absent id (or `null`) means "not answered". Every other problem, an unknown id or
+//! code, a wrong type, a number out of range, a duplicate in a many-answer, is an
+//! [`AnswerError`] that names the id; nothing here panics on any input.
+
+use serde_json::{Map, Value};
+
+use super::checkins::CheckIn;
+use super::codes::codes;
+use super::error::{AnswerError, AnswerErrorKind};
+use super::questionnaire::{Choice, Kind, QuestionId, QUESTION_COUNT};
+
+/// The only answer format this version reads and writes.
+pub const FORMAT: u64 = 1;
+
+codes! {
+    pub enum Pregnancy {
+        NotApplicable = "not_applicable",
+        PregnantFirstTrimester = "pregnant_first_trimester",
+        PregnantLater = "pregnant_later",
+        Postpartum = "postpartum",
+    }
+}
+
+impl Pregnancy {
+    /// Pregnant now, in any trimester (postpartum is not).
+    pub fn is_pregnant(self) -> bool {
+        matches!(self, Pregnancy::PregnantFirstTrimester | Pregnancy::PregnantLater)
+    }
+}
+
+codes! {
+    pub enum Occupation {
+        Desk = "desk",
+        Standing = "standing",
+        ManualLifting = "manual_lifting",
+        Driving = "driving",
+        Mixed = "mixed",
+        NotWorking = "not_working",
+    }
+}
+
+codes! {
+    pub enum Activity {
+        Sedentary = "sedentary",
+        Light = "light",
+        Moderate = "moderate",
+        Athlete = "athlete",
+    }
+}
+
+codes! {
+    pub enum Location {
+        NeckShoulder = "neck_shoulder",
+        UpperBack = "upper_back",
+        MidBack = "mid_back",
+        LowerBack = "lower_back",
+        ButtockHip = "buttock_hip",
+        Leg = "leg",
+    }
+}
+
+codes! {
+    pub enum Duration {
+        Under6Weeks = "under_6_weeks",
+        From6To12Weeks = "6_to_12_weeks",
+        Over12Weeks = "over_12_weeks",
+        Recurring = "recurring",
+        NoPainPrevention = "no_pain_prevention",
+    }
+}
+
+impl Duration {
+    /// Pain that has lasted past twelve weeks or keeps coming back.
+    pub fn is_chronic(self) -> bool {
+        matches!(self, Duration::Over12Weeks | Duration::Recurring)
+    }
+}
+
+codes! {
+    pub enum Onset {
+        Gradual = "gradual",
+        SuddenNoInjury = "sudden_no_injury",
+        MinorStrain = "minor_strain",
+        MajorTrauma = "major_trauma",
+    }
+}
+
+codes! {
+    pub enum Pattern {
+        DullAche = "dull_ache",
+        Stiffness = "stiffness",
+        Sharp = "sharp",
+        Burning = "burning",
+        RadiatingLeg = "radiating_leg",
+        Knots = "knots",
+        Spasms = "spasms",
+    }
+}
+
+codes! {
+    pub enum Aggravator {
+        Sitting = "sitting",
+        Standing = "standing",
+        Bending = "bending",
+        Lifting = "lifting",
+        Morning = "morning",
+        NightRest = "night_rest",
+        Stress = "stress",
+    }
+}
+
+codes! {
+    pub enum NightPain {
+        None = "none",
+        EasesWithPosition = "eases_with_position",
+        ConstantUnrelenting = "constant_unrelenting",
+    }
+}
+
+codes! {
+    pub enum Condition {
+        Osteoporosis = "osteoporosis",
+        Anticoagulants = "anticoagulants",
+        BleedingDisorder = "bleeding_disorder",
+        DvtOrLegSwelling = "dvt_or_leg_swelling",
+        ReducedSensation = "reduced_sensation",
+        HeatSensitivity = "heat_sensitivity",
+        SkinCondition = "skin_condition",
+        OpenWound = "open_wound",
+        RecentSurgery = "recent_surgery",
+        RecentFracture = "recent_fracture",
+        CancerTreatment = "cancer_treatment",
+        VaricoseVeins = "varicose_veins",
+        Hypermobility = "hypermobility",
+        OilAllergy = "oil_allergy",
+        Fibromyalgia = "fibromyalgia",
+        Arthritis = "arthritis",
+        DiscHerniation = "disc_herniation",
+        SpinalStenosis = "spinal_stenosis",
+        HighBloodPressure = "high_blood_pressure",
+    }
+}
+
+codes! {
+    pub enum Bothersome {
+        NotAtAll = "not_at_all",
+        Slightly = "slightly",
+        Moderately = "moderately",
+        VeryMuch = "very_much",
+        Extremely = "extremely",
+    }
+}
+
+codes! {
+    pub enum Experience {
+        None = "none",
+        Positive = "positive",
+        Mixed = "mixed",
+        Negative = "negative",
+    }
+}
+
+codes! {
+    pub enum Pressure {
+        Light = "light",
+        Medium = "medium",
+        Firm = "firm",
+        Unsure = "unsure",
+    }
+}
+
+codes! {
+    pub enum Goal {
+        Relaxation = "relaxation",
+        TargetedRelief = "targeted_relief",
+        Mobility = "mobility",
+        SportRecovery = "sport_recovery",
+        Prevention = "prevention",
+    }
+}
+
+codes! {
+    pub enum Heat {
+        LikesWarmth = "likes_warmth",
+        Neutral = "neutral",
+        AvoidHeat = "avoid_heat",
+    }
+}
+
+codes! {
+    pub enum Clothed {
+        PreferClothed = "prefer_clothed",
+        Either = "either",
+    }
+}
+
+codes! {
+    pub enum SessionMinutes {
+        Thirty = "30",
+        Sixty = "60",
+        Ninety = "90",
+    }
+}
+
+impl SessionMinutes {
+    /// The length in minutes.
+    pub fn minutes(self) -> u8 {
+        match self {
+            SessionMinutes::Thirty => 30,
+            SessionMinutes::Sixty => 60,
+            SessionMinutes::Ninety => 90,
+        }
+    }
+}
+
+codes! {
+    pub enum OtherCare {
+        Physiotherapy = "physiotherapy",
+        Chiropractic = "chiropractic",
+        Medication = "medication",
+        Exercise = "exercise",
+        None = "none",
+    }
+}
+
+/// A set of codes of one many-answer question, as a bit per code position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct CodeSet(u32);
+
+impl CodeSet {
+    /// The empty set: answered, none of these.
+    pub const EMPTY: CodeSet = CodeSet(0);
+
+    /// The set holding these code positions. Positions past 31 are ignored (no question
+    /// has that many codes; a test checks it).
+    pub fn from_positions(positions: impl IntoIterator<Item = usize>) -> CodeSet {
+        CodeSet(positions.into_iter().filter(|&p| p < 32).fold(0, |bits, p| bits | 1 << p))
+    }
+
+    /// The raw bits, one per code position; the share link stores these.
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// The set with these raw bits.
+    pub fn from_bits(bits: u32) -> CodeSet {
+        CodeSet(bits)
+    }
+
+    /// Whether the code at this position is in the set.
+    pub fn contains_position(self, position: usize) -> bool {
+        position < 32 && self.0 & (1 << position) != 0
+    }
+
+    /// The code positions in the set, ascending.
+    pub fn positions(self) -> impl Iterator<Item = usize> {
+        (0..32).filter(move |&p| self.contains_position(p))
+    }
+
+    /// How many codes are in the set.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The set with the code at this position added or removed.
+    pub fn with(self, position: usize, present: bool) -> CodeSet {
+        if position >= 32 {
+            self
+        } else if present {
+            CodeSet(self.0 | 1 << position)
+        } else {
+            CodeSet(self.0 & !(1 << position))
+        }
+    }
+}
+
+/// One answer, in the shape its question's [`Kind`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Answer {
+    /// An integer question's value.
+    Integer(u8),
+    /// A single-choice question's code position.
+    One(u8),
+    /// A many-choice question's codes.
+    Many(CodeSet),
+    /// A yes/no question's value.
+    Bool(bool),
+}
+
+/// Every answer a person has given, by question. Valid by construction: every way in
+/// ([`AnswerSet::set`], the JSON parser, the share decoder) checks the answer against
+/// the question's kind.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct AnswerSet {
+    values: [Option<Answer>; QUESTION_COUNT],
+}
+
+impl Default for AnswerSet {
+    fn default() -> AnswerSet {
+        AnswerSet { values: [None; QUESTION_COUNT] }
+    }
+}
+
+impl AnswerSet {
+    /// No answers at all.
+    pub fn new() -> AnswerSet {
+        AnswerSet::default()
+    }
+
+    /// The answer to this question, if given.
+    pub fn get(&self, id: QuestionId) -> Option<Answer> {
+        self.values[id.index()]
+    }
+
+    /// Whether this question has an answer.
+    pub fn is_answered(&self, id: QuestionId) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Sets an answer after checking it against the question's kind; on error nothing
+    /// changes.
+    pub fn set(&mut self, id: QuestionId, answer: Answer) -> Result<(), AnswerError> {
+        validate(id, answer).map_err(|kind| AnswerError::at(id, kind))?;
+        self.values[id.index()] = Some(answer);
+        Ok(())
+    }
+
+    /// Removes the answer to this question.
+    pub fn clear(&mut self, id: QuestionId) {
+        self.values[id.index()] = None;
+    }
+
+    /// Answers that were given, in question order.
+    pub fn iter(&self) -> impl Iterator<Item = (QuestionId, Answer)> + '_ {
+        QuestionId::ALL.iter().filter_map(|&id| self.get(id).map(|answer| (id, answer)))
+    }
+
+    /// How many questions have an answer.
+    pub fn len(&self) -> usize {
+        self.values.iter().filter(|v| v.is_some()).count()
+    }
+
+    /// Whether no question has an answer.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// An integer answer.
+    pub fn integer(&self, id: QuestionId) -> Option<u8> {
+        match self.get(id) {
+            Some(Answer::Integer(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A yes/no answer.
+    pub fn flag(&self, id: QuestionId) -> Option<bool> {
+        match self.get(id) {
+            Some(Answer::Bool(b)) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The answer to a single-choice question, typed.
+    pub fn one<T: Choice>(&self) -> Option<T> {
+        match self.get(T::QUESTION) {
+            Some(Answer::One(position)) => T::from_position(usize::from(position)),
+            _ => None,
+        }
+    }
+
+    /// The answer to a many-choice question, typed; `None` when not answered.
+    pub fn many<T: Choice>(&self) -> Option<Vec<T>> {
+        match self.get(T::QUESTION) {
+            Some(Answer::Many(set)) => Some(set.positions().filter_map(T::from_position).collect()),
+            _ => None,
+        }
+    }
+
+    /// Whether a many-choice answer holds this code; `None` when not answered.
+    pub fn includes<T: Choice>(&self, code: T) -> Option<bool> {
+        match self.get(T::QUESTION) {
+            Some(Answer::Many(set)) => Some(set.contains_position(code.position())),
+            _ => None,
+        }
+    }
+
+    /// Whether a many-choice answer holds this code, counting "not answered" as no.
+    pub fn has<T: Choice>(&self, code: T) -> bool {
+        self.includes(code).unwrap_or(false)
+    }
+
+    /// Whether the answer to a choice question is, or includes, this code string.
+    pub fn has_code(&self, id: QuestionId, code: &str) -> bool {
+        let Some(position) = id.kind().codes().iter().position(|c| *c == code) else {
+            return false;
+        };
+        match self.get(id) {
+            Some(Answer::One(p)) => usize::from(p) == position,
+            Some(Answer::Many(set)) => set.contains_position(position),
+            _ => false,
+        }
+    }
+
+    /// The answer as JSON, codes spelled out.
+    pub fn answer_to_json(id: QuestionId, answer: Answer) -> Value {
+        let codes = id.kind().codes();
+        match answer {
+            Answer::Integer(n) => Value::from(n),
+            Answer::Bool(b) => Value::Bool(b),
+            Answer::One(p) => codes.get(usize::from(p)).map_or(Value::Null, |c| Value::from(*c)),
+            Answer::Many(set) => {
+                Value::Array(set.positions().filter_map(|p| codes.get(p)).map(|c| Value::from(*c)).collect())
+            }
+        }
+    }
+
+    /// The `answers` object: every given answer by id.
+    pub fn to_json_map(&self) -> Map<String, Value> {
+        self.iter().map(|(id, answer)| (id.as_str().to_owned(), Self::answer_to_json(id, answer))).collect()
+    }
+
+    /// The whole document, `{"format": 1, "answers": {...}}`.
+    pub fn to_json(&self) -> Value {
+        let mut doc = Map::new();
+        doc.insert("format".into(), Value::from(FORMAT));
+        doc.insert("answers".into(), Value::Object(self.to_json_map()));
+        Value::Object(doc)
+    }
+
+    /// Parses a JSON document holding only answers (check-ins, if present, are refused).
+    pub fn from_json(text: &str) -> Result<AnswerSet, AnswerError> {
+        let intake = Intake::from_json(text)?;
+        if !intake.checkins.is_empty() {
+            return Err(AnswerError::top(AnswerErrorKind::UnknownField("checkins".into())));
+        }
+        Ok(intake.answers)
+    }
+
+    /// Reads the `answers` object.
+    pub fn from_json_map(map: &Map<String, Value>) -> Result<AnswerSet, AnswerError> {
+        let mut answers = AnswerSet::new();
+        for (key, value) in map {
+            let Some(id) = QuestionId::from_code(key) else {
+                return Err(AnswerError::field(key, AnswerErrorKind::UnknownQuestion));
+            };
+            if let Some(answer) = parse_answer(id, value).map_err(|kind| AnswerError::at(id, kind))? {
+                answers.values[id.index()] = Some(answer);
+            }
+        }
+        Ok(answers)
+    }
+}
+
+/// A whole intake file: the answers and any check-ins recorded since.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Intake {
+    pub answers: AnswerSet,
+    pub checkins: Vec<CheckIn>,
+}
+
+impl Intake {
+    /// Parses `{"format": 1, "answers": {...}, "checkins": [...]}`; check-ins are optional.
+    pub fn from_json(text: &str) -> Result<Intake, AnswerError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| AnswerError::top(AnswerErrorKind::InvalidJson(e.to_string())))?;
+        Intake::from_value(&value)
+    }
+
+    /// Reads an already parsed JSON value.
+    pub fn from_value(value: &Value) -> Result<Intake, AnswerError> {
+        let Value::Object(doc) = value else {
+            return Err(AnswerError::top(AnswerErrorKind::NotAnObject));
+        };
+        match doc.get("format") {
+            None => return Err(AnswerError::top(AnswerErrorKind::MissingFormat)),
+            Some(format) if format.as_u64() == Some(FORMAT) => {}
+            Some(other) => return Err(AnswerError::top(AnswerErrorKind::UnsupportedFormat(other.to_string()))),
+        }
+        if let Some(key) = doc.keys().find(|k| !matches!(k.as_str(), "format" | "answers" | "checkins")) {
+            return Err(AnswerError::top(AnswerErrorKind::UnknownField(key.clone())));
+        }
+        let answers = match doc.get("answers") {
+            None => return Err(AnswerError::top(AnswerErrorKind::MissingAnswers)),
+            Some(Value::Object(map)) => AnswerSet::from_json_map(map)?,
+            Some(other) => {
+                return Err(AnswerError::field(
+                    "answers",
+                    AnswerErrorKind::WrongType { expected: "an object", found: json_type(other) },
+                ))
+            }
+        };
+        let checkins = match doc.get("checkins") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(value) => CheckIn::list_from_json(value)?,
+        };
+        Ok(Intake { answers, checkins })
+    }
+
+    /// The document as JSON; `checkins` appears only when there are some.
+    pub fn to_json(&self) -> Value {
+        let mut doc = self.answers.to_json();
+        if !self.checkins.is_empty() {
+            if let Value::Object(map) = &mut doc {
+                map.insert("checkins".into(), CheckIn::list_to_json(&self.checkins));
+            }
+        }
+        doc
+    }
+}
+
+/// The JSON type name of a value, for error messages.
+pub(crate) fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "an integer",
+        Value::Number(_) => "a decimal number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a whole number in `min..=max` from JSON.
+pub(crate) fn parse_integer(value: &Value, min: u8, max: u8) -> Result<u8, AnswerErrorKind> {
+    let out_of_range = || AnswerErrorKind::OutOfRange { found: value.to_string(), min, max };
+    match value {
+        Value::Number(n) if n.is_u64() => {
+            let n = n.as_u64().unwrap_or(u64::MAX);
+            u8::try_from(n).ok().filter(|n| (min..=max).contains(n)).ok_or_else(out_of_range)
+        }
+        Value::Number(n) if n.is_i64() => Err(out_of_range()),
+        other => Err(AnswerErrorKind::WrongType { expected: "a whole number", found: json_type(other) }),
+    }
+}
+
+/// Reads one answer for `id`; `Ok(None)` for an explicit `null` (not answered).
+fn parse_answer(id: QuestionId, value: &Value) -> Result<Option<Answer>, AnswerErrorKind> {
+    if value.is_null() {
+        return Ok(None);
+    }
+    let answer = match id.kind() {
+        Kind::Integer { min, max } => Answer::Integer(parse_integer(value, min, max)?),
+        Kind::Bool => match value {
+            Value::Bool(b) => Answer::Bool(*b),
+            other => return Err(AnswerErrorKind::WrongType { expected: "true or false", found: json_type(other) }),
+        },
+        Kind::One(codes) => {
+            // Numeric codes (session_minutes) may come as a number as well as a string.
+            let code = match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) if codes.contains(&n.to_string().as_str()) => n.to_string(),
+                other => return Err(AnswerErrorKind::WrongType { expected: "a code string", found: json_type(other) }),
+            };
+            Answer::One(code_position(codes, &code)?)
+        }
+        Kind::Many { codes, .. } => {
+            let Value::Array(items) = value else {
+                return Err(AnswerErrorKind::WrongType { expected: "an array of codes", found: json_type(value) });
+            };
+            let mut set = CodeSet::EMPTY;
+            for item in items {
+                let Value::String(code) = item else {
+                    return Err(AnswerErrorKind::WrongType {
+                        expected: "an array of code strings",
+                        found: json_type(item),
+                    });
+                };
+                let position = usize::from(code_position(codes, code)?);
+                if set.contains_position(position) {
+                    return Err(AnswerErrorKind::Duplicate(code.clone()));
+                }
+                set = set.with(position, true);
+            }
+            Answer::Many(set)
+        }
+    };
+    validate(id, answer)?;
+    Ok(Some(answer))
+}
+
+fn code_position(codes: &[&str], code: &str) -> Result<u8, AnswerErrorKind> {
+    codes
+        .iter()
+        .position(|c| *c == code)
+        .and_then(|p| u8::try_from(p).ok())
+        .ok_or_else(|| AnswerErrorKind::UnknownCode(code.to_owned()))
+}
+
+/// Checks an answer against its question's kind: the one gate every way in goes through.
+pub(crate) fn validate(id: QuestionId, answer: Answer) -> Result<(), AnswerErrorKind> {
+    match (id.kind(), answer) {
+        (Kind::Integer { min, max }, Answer::Integer(n)) => {
+            if (min..=max).contains(&n) {
+                Ok(())
+            } else {
+                Err(AnswerErrorKind::OutOfRange { found: n.to_string(), min, max })
+            }
+        }
+        (Kind::Bool, Answer::Bool(_)) => Ok(()),
+        (Kind::One(codes), Answer::One(p)) => {
+            if usize::from(p) < codes.len() {
+                Ok(())
+            } else {
+                Err(AnswerErrorKind::UnknownCode(format!("#{p}")))
+            }
+        }
+        (Kind::Many { codes, min, exclusive }, Answer::Many(set)) => {
+            if let Some(p) = set.positions().find(|&p| p >= codes.len()) {
+                return Err(AnswerErrorKind::UnknownCode(format!("#{p}")));
+            }
+            if set.len() < min {
+                return Err(AnswerErrorKind::TooFew { min });
+            }
+            if let Some(code) = exclusive {
+                let position = codes.iter().position(|c| *c == code);
+                if position.is_some_and(|p| set.contains_position(p)) && set.len() > 1 {
+                    return Err(AnswerErrorKind::Exclusive(code.to_owned()));
+                }
+            }
+            Ok(())
+        }
+        (kind, _) => {
+            Err(AnswerErrorKind::WrongType { expected: kind_expectation(kind), found: "another kind of answer" })
+        }
+    }
+}
+
+fn kind_expectation(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Integer { .. } => "a whole number",
+        Kind::One(_) => "a code string",
+        Kind::Many { .. } => "an array of codes",
+        Kind::Bool => "true or false",
+    }
+}

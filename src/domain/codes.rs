@@ -1,0 +1,83 @@
+//! The `codes!` macro: a closed set of snake_case codes as a Rust enum.
+//!
+//! Every id and code in the contract (shared/design/domain.md) is a stable string. The
+//! macro turns a list of `Variant = "code"` pairs into an enum with the code table, the
+//! conversions in both directions and serde support through the code, so a code is
+//! written exactly once in Rust and every other representation derives from it.
+
+/// Declares a `Copy` enum whose variants each carry a stable snake_case code.
+///
+/// The generated enum has `ALL` (variants in declaration order), `CODES` (the codes in
+/// the same order), `as_str`, `from_code` and `index`, and serialises as its code.
+/// Declaration order is part of the contract of the share link (issue 4): append new
+/// variants at the end, never reorder.
+macro_rules! codes {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every code, in declaration order.
+            pub const CODES: &'static [&'static str] = &[$($code),+];
+
+            /// The stable code of this variant.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            /// The variant with this code, if any.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// The position of this variant in [`Self::ALL`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
+            /// The variant at this position in [`Self::ALL`].
+            pub fn from_index(index: usize) -> Option<Self> {
+                Self::ALL.get(index).copied()
+            }
+        }
+
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+                $name::from_code(&code).ok_or_else(|| {
+                    ::serde::de::Error::unknown_variant(&code, $name::CODES)
+                })
+            }
+        }
+    };
+}
+
+pub(crate) use codes;

@@ -1,0 +1,89 @@
+//! The pure domain: answers in, assessment out.
+//!
+//! This module never touches the browser (no yew, web-sys, gloo or wasm-bindgen), so it
+//! builds and tests on the host. The data flows one way:
+//!
+//! ```text
+//! answers (JSON, UI events, storage, share link)
+//!   -> AnswerSet (validated)  -> assess() -> Assessment (triage, outlook, ranking, plan)
+//! ```
+//!
+//! The contract it implements is shared/design/domain.md.
+
+mod codes;
+
+pub mod answers;
+pub mod checkins;
+pub mod error;
+pub mod outlook;
+pub mod plan;
+pub mod questionnaire;
+pub mod recommend;
+pub mod screening;
+pub mod session;
+pub mod techniques;
+pub mod text;
+
+use serde::Serialize;
+
+pub use answers::{Answer, AnswerSet, Intake};
+pub use checkins::{CheckIn, Progress};
+pub use error::{AnswerError, AnswerErrorKind};
+pub use outlook::Stratification;
+pub use plan::{Frequency, Plan};
+pub use questionnaire::{QuestionId, Questionnaire};
+pub use recommend::{Status, TechniqueResult};
+pub use screening::{Flag, Screening, Triage};
+pub use techniques::TechniqueId;
+
+/// Everything the widget shows on the results, computed from the answers alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub triage: Triage,
+    /// Every raised flag, most serious first.
+    pub flags: Vec<Flag>,
+    /// True for emergency, urgent and incomplete: the comparison may be read, but nothing
+    /// is recommended.
+    pub withhold_recommendations: bool,
+    /// The outlook check; `null` until all nine items are answered.
+    pub stratification: Option<Stratification>,
+    /// All eight techniques, best fit first.
+    pub techniques: Vec<TechniqueResult>,
+    /// How often to book; `null` while the duration of pain is unanswered.
+    pub frequency: Option<Frequency>,
+    /// The safety answers still missing.
+    pub missing: Vec<QuestionId>,
+    /// How the pain is going across the check-ins.
+    pub progress: Progress,
+    /// The session plan.
+    pub plan: Plan,
+}
+
+/// Assesses an intake: screening first, then the outlook, the ranking and the plan.
+pub fn assess(answers: &AnswerSet, checkins: &[CheckIn]) -> Assessment {
+    let screening = screening::screen(answers);
+    let withhold = screening.triage.withholds_recommendations();
+    let stratification = outlook::stratify(answers);
+    let progress = checkins::progress(answers.integer(QuestionId::PainNow), checkins);
+    let plan = plan::plan(answers, stratification.as_ref(), progress);
+    Assessment {
+        triage: screening.triage,
+        flags: screening.flags,
+        withhold_recommendations: withhold,
+        stratification,
+        techniques: recommend::rank(answers, withhold),
+        frequency: plan.frequency,
+        missing: screening.missing,
+        progress,
+        plan,
+    }
+}
+
+impl Assessment {
+    /// The assessment as pretty JSON (the `assess` command's output).
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain data with string keys cannot fail; an empty object is a
+        // harmless fallback that keeps this total.
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+}

@@ -1,0 +1,400 @@
+//! The questionnaire: every question id, its kind and codes, and the presentation data.
+//!
+//! The ids, kinds, codes and ranges are the contract of shared/design/domain.md and are
+//! declared here once, in [`QuestionId::kind`]. How the questions are presented (steps,
+//! order, which are required, when a question is shown, the text keys) is data, in
+//! `data/questionnaire.json`, loaded with `include_str!`. A test checks that the data and
+//! this schema agree question by question, code by code.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use super::answers::{
+    Activity, Aggravator, AnswerSet, Bothersome, Clothed, Condition, Duration, Experience, Goal, Heat, Location,
+    NightPain, Occupation, Onset, OtherCare, Pattern, Pregnancy, Pressure, SessionMinutes,
+};
+use super::codes::codes;
+use super::techniques::TechniqueId;
+
+codes! {
+    /// Every question of the intake, in the order of the contract's table.
+    pub enum QuestionId {
+        Age = "age",
+        Pregnancy = "pregnancy",
+        Occupation = "occupation",
+        Activity = "activity",
+        Location = "location",
+        Duration = "duration",
+        Onset = "onset",
+        PainNow = "pain_now",
+        PainWorstWeek = "pain_worst_week",
+        Pattern = "pattern",
+        Aggravators = "aggravators",
+        NightPain = "night_pain",
+        MorningStiffness = "morning_stiffness_improves_with_movement",
+        RfBladder = "rf_bladder",
+        RfBowel = "rf_bowel",
+        RfSaddleNumbness = "rf_saddle_numbness",
+        RfProgressiveWeakness = "rf_progressive_weakness",
+        RfBothLegs = "rf_both_legs",
+        RfNumbnessOneLeg = "rf_numbness_one_leg",
+        RfFever = "rf_fever",
+        RfImmunosuppressed = "rf_immunosuppressed",
+        RfCancerHistory = "rf_cancer_history",
+        RfWeightLoss = "rf_weight_loss",
+        RfSteroids = "rf_steroids",
+        Conditions = "conditions",
+        SbLegPain = "sb_leg_pain",
+        SbNeckShoulder = "sb_neck_shoulder",
+        SbWalkShort = "sb_walk_short",
+        SbDressSlowly = "sb_dress_slowly",
+        SbUnsafeActive = "sb_unsafe_active",
+        SbWorry = "sb_worry",
+        SbNeverBetter = "sb_never_better",
+        SbNoEnjoyment = "sb_no_enjoyment",
+        SbBothersome = "sb_bothersome",
+        Experience = "experience",
+        LikedTechniques = "liked_techniques",
+        Pressure = "pressure",
+        Goal = "goal",
+        Heat = "heat",
+        Clothed = "clothed",
+        SessionMinutes = "session_minutes",
+        OtherCare = "other_care",
+    }
+}
+
+/// The number of questions; the size of an [`AnswerSet`].
+pub const QUESTION_COUNT: usize = QuestionId::ALL.len();
+
+/// What kind of answer a question takes, with its codes or range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole number in `min..=max`.
+    Integer { min: u8, max: u8 },
+    /// Exactly one of the codes.
+    One(&'static [&'static str]),
+    /// Any number of distinct codes, at least `min` of them. `exclusive`, when set, is a
+    /// code that cannot be combined with any other (such as "none").
+    Many { codes: &'static [&'static str], min: usize, exclusive: Option<&'static str> },
+    /// Yes or no.
+    Bool,
+}
+
+impl Kind {
+    /// The codes of a choice question, empty for the others.
+    pub fn codes(self) -> &'static [&'static str] {
+        match self {
+            Kind::One(codes) | Kind::Many { codes, .. } => codes,
+            Kind::Integer { .. } | Kind::Bool => &[],
+        }
+    }
+
+    /// The name of the kind as the questionnaire data spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Integer { .. } => "integer",
+            Kind::One(_) => "one",
+            Kind::Many { .. } => "many",
+            Kind::Bool => "bool",
+        }
+    }
+}
+
+impl QuestionId {
+    /// The kind, codes and range of this question: the contract of domain.md.
+    pub const fn kind(self) -> Kind {
+        use QuestionId as Q;
+        match self {
+            Q::Age => Kind::Integer { min: 16, max: 110 },
+            Q::PainNow | Q::PainWorstWeek => Kind::Integer { min: 0, max: 10 },
+            Q::Pregnancy => Kind::One(Pregnancy::CODES),
+            Q::Occupation => Kind::One(Occupation::CODES),
+            Q::Activity => Kind::One(Activity::CODES),
+            Q::Location => Kind::Many { codes: Location::CODES, min: 1, exclusive: None },
+            Q::Duration => Kind::One(Duration::CODES),
+            Q::Onset => Kind::One(Onset::CODES),
+            Q::Pattern => Kind::Many { codes: Pattern::CODES, min: 0, exclusive: None },
+            Q::Aggravators => Kind::Many { codes: Aggravator::CODES, min: 0, exclusive: None },
+            Q::NightPain => Kind::One(NightPain::CODES),
+            Q::Conditions => Kind::Many { codes: Condition::CODES, min: 0, exclusive: None },
+            Q::SbBothersome => Kind::One(Bothersome::CODES),
+            Q::Experience => Kind::One(Experience::CODES),
+            Q::LikedTechniques => Kind::Many { codes: TechniqueId::CODES, min: 0, exclusive: None },
+            Q::Pressure => Kind::One(Pressure::CODES),
+            Q::Goal => Kind::One(Goal::CODES),
+            Q::Heat => Kind::One(Heat::CODES),
+            Q::Clothed => Kind::One(Clothed::CODES),
+            Q::SessionMinutes => Kind::One(SessionMinutes::CODES),
+            Q::OtherCare => Kind::Many { codes: OtherCare::CODES, min: 0, exclusive: Some("none") },
+            Q::MorningStiffness
+            | Q::RfBladder
+            | Q::RfBowel
+            | Q::RfSaddleNumbness
+            | Q::RfProgressiveWeakness
+            | Q::RfBothLegs
+            | Q::RfNumbnessOneLeg
+            | Q::RfFever
+            | Q::RfImmunosuppressed
+            | Q::RfCancerHistory
+            | Q::RfWeightLoss
+            | Q::RfSteroids
+            | Q::SbLegPain
+            | Q::SbNeckShoulder
+            | Q::SbWalkShort
+            | Q::SbDressSlowly
+            | Q::SbUnsafeActive
+            | Q::SbWorry
+            | Q::SbNeverBetter
+            | Q::SbNoEnjoyment => Kind::Bool,
+        }
+    }
+
+    /// Whether screening needs this answer before it can call anything safe: every red-flag
+    /// question and the conditions list (domain.md, triage `incomplete`).
+    pub fn is_safety_answer(self) -> bool {
+        self.as_str().starts_with("rf_") || self == QuestionId::Conditions
+    }
+}
+
+codes! {
+    /// The steps of the intake, in order.
+    pub enum StepId {
+        AboutYou = "about_you",
+        YourPain = "your_pain",
+        SafetyCheck = "safety_check",
+        HealthConditions = "health_conditions",
+        Outlook = "outlook",
+        Preferences = "preferences",
+    }
+}
+
+/// How a question is put on screen. A presentation hint only; the kind decides validity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Control {
+    /// A number field (age).
+    Number,
+    /// A row of numbered choices, 0 to 10 (pain scales).
+    Scale,
+    /// Radio buttons (one) or checkboxes (many).
+    Choices,
+    /// A yes / no pair.
+    YesNo,
+    /// Agree / disagree, for the outlook statements.
+    AgreeDisagree,
+}
+
+/// A question is shown only while another answer holds one of these codes.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowIf {
+    pub question: QuestionId,
+    pub any_of: Vec<String>,
+}
+
+/// One question as the questionnaire data presents it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: QuestionId,
+    /// The kind, repeated in the data for readers; checked against [`QuestionId::kind`].
+    pub kind: String,
+    /// The codes in display order; checked against the schema.
+    #[serde(default)]
+    pub codes: Vec<String>,
+    #[serde(default)]
+    pub min: Option<u8>,
+    #[serde(default)]
+    pub max: Option<u8>,
+    pub required: bool,
+    pub control: Control,
+    #[serde(default)]
+    pub show_if: Option<ShowIf>,
+    /// Whether the question has a help text (`q.<id>.help`).
+    #[serde(default)]
+    pub help: bool,
+}
+
+impl Question {
+    /// Whether the question is shown for these answers.
+    pub fn is_shown(&self, answers: &AnswerSet) -> bool {
+        match &self.show_if {
+            None => true,
+            Some(rule) => rule.any_of.iter().any(|code| answers.has_code(rule.question, code)),
+        }
+    }
+
+    /// Whether this question still needs an answer before the person can go on.
+    pub fn needs_answer(&self, answers: &AnswerSet) -> bool {
+        self.required && self.is_shown(answers) && !answers.is_answered(self.id)
+    }
+}
+
+/// One step of the intake and its questions, in display order.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: StepId,
+    pub questions: Vec<Question>,
+}
+
+impl Step {
+    /// The visible required questions of this step that have no answer yet.
+    pub fn unanswered(&self, answers: &AnswerSet) -> Vec<QuestionId> {
+        self.questions.iter().filter(|q| q.needs_answer(answers)).map(|q| q.id).collect()
+    }
+}
+
+/// The whole questionnaire as `data/questionnaire.json` describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub version: u32,
+    pub steps: Vec<Step>,
+}
+
+const QUESTIONNAIRE_JSON: &str = include_str!("../../data/questionnaire.json");
+
+impl Questionnaire {
+    /// The questionnaire shipped with the widget, parsed once.
+    ///
+    /// The data is compiled in and checked by `tests/data.rs`, so a parse failure is a
+    /// build defect; it still falls back to an empty questionnaire rather than panicking.
+    pub fn get() -> &'static Questionnaire {
+        static CELL: OnceLock<Questionnaire> = OnceLock::new();
+        CELL.get_or_init(|| Self::parse(QUESTIONNAIRE_JSON).unwrap_or(Questionnaire { version: 0, steps: Vec::new() }))
+    }
+
+    /// Parses questionnaire data; used by [`Questionnaire::get`] and by the data tests.
+    pub fn parse(json: &str) -> Result<Questionnaire, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// Every question in display order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.steps.iter().flat_map(|s| s.questions.iter())
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: QuestionId) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+
+    /// The step with this id.
+    pub fn step(&self, id: StepId) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    /// The first step that still has a visible required question unanswered, if any.
+    pub fn first_incomplete_step(&self, answers: &AnswerSet) -> Option<StepId> {
+        self.steps.iter().find(|s| !s.unanswered(answers).is_empty()).map(|s| s.id)
+    }
+
+    /// Checks the data against the schema: every question exactly once, the same kind,
+    /// codes and range as [`QuestionId::kind`], conditions that refer to real codes of
+    /// earlier questions. Returns every problem found, one line each.
+    pub fn check(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen = [0usize; QUESTION_COUNT];
+        for (position, question) in self.questions().enumerate() {
+            seen[question.id.index()] += 1;
+            let id = question.id;
+            let kind = id.kind();
+            if question.kind != kind.as_str() {
+                problems.push(format!("{id}: data says kind {}, schema says {}", question.kind, kind.as_str()));
+            }
+            let mut data_codes: Vec<&str> = question.codes.iter().map(String::as_str).collect();
+            data_codes.sort_unstable();
+            let mut schema_codes = kind.codes().to_vec();
+            schema_codes.sort_unstable();
+            if data_codes != schema_codes {
+                problems.push(format!(
+                    "{id}: data codes {:?} differ from schema codes {:?}",
+                    question.codes,
+                    kind.codes()
+                ));
+            }
+            if let Kind::Integer { min, max } = kind {
+                if question.min != Some(min) || question.max != Some(max) {
+                    problems.push(format!(
+                        "{id}: data range {:?}..={:?} differs from schema {min}..={max}",
+                        question.min, question.max
+                    ));
+                }
+            }
+            if let Some(rule) = &question.show_if {
+                let earlier = self.questions().take(position).any(|q| q.id == rule.question);
+                if !earlier {
+                    problems.push(format!("{id}: show_if refers to {} which is not asked before it", rule.question));
+                }
+                for code in &rule.any_of {
+                    if !rule.question.kind().codes().contains(&code.as_str()) {
+                        problems.push(format!("{id}: show_if code {code} is not a code of {}", rule.question));
+                    }
+                }
+            }
+        }
+        for id in QuestionId::ALL {
+            match seen[id.index()] {
+                1 => {}
+                0 => problems.push(format!("{id}: missing from the questionnaire data")),
+                n => problems.push(format!("{id}: appears {n} times in the questionnaire data")),
+            }
+        }
+        for id in QuestionId::ALL.iter().filter(|id| id.is_safety_answer()) {
+            if self.question(*id).is_some_and(|q| !q.required || q.show_if.is_some()) {
+                problems.push(format!("{id}: a safety answer must be required and always shown"));
+            }
+        }
+        problems
+    }
+}
+
+/// The single-choice enums, tied to the question that asks them, for typed reads of an
+/// [`AnswerSet`].
+pub trait Choice: Copy + 'static {
+    /// The question whose codes are this enum's codes.
+    const QUESTION: QuestionId;
+    /// The variant at this code position.
+    fn from_position(index: usize) -> Option<Self>;
+    /// The code position of this variant.
+    fn position(self) -> usize;
+}
+
+macro_rules! choice {
+    ($($ty:ty => $question:ident),+ $(,)?) => {
+        $(impl Choice for $ty {
+            const QUESTION: QuestionId = QuestionId::$question;
+            fn from_position(index: usize) -> Option<Self> {
+                <$ty>::from_index(index)
+            }
+            fn position(self) -> usize {
+                self.index()
+            }
+        })+
+    };
+}
+
+choice! {
+    Pregnancy => Pregnancy,
+    Occupation => Occupation,
+    Activity => Activity,
+    Location => Location,
+    Duration => Duration,
+    Onset => Onset,
+    Pattern => Pattern,
+    Aggravator => Aggravators,
+    NightPain => NightPain,
+    Condition => Conditions,
+    Bothersome => SbBothersome,
+    Experience => Experience,
+    TechniqueId => LikedTechniques,
+    Pressure => Pressure,
+    Goal => Goal,
+    Heat => Heat,
+    Clothed => Clothed,
+    SessionMinutes => SessionMinutes,
+    OtherCare => OtherCare,
+}

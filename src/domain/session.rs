@@ -1,0 +1,303 @@
+//! The intake session: where the person is, what they answered, and every move they can
+//! make, as a pure state machine.
+//!
+//! The widget's reducer calls [`Session::apply`] and nothing else, so every decision the
+//! widget makes (may the person go on, which answers does a hidden question drop, when
+//! may the results show) is decided here and tested natively. The saved form of a
+//! session is versioned JSON; reading it back is total and typed.
+
+use serde_json::{Map, Value};
+
+use super::answers::{Answer, Intake};
+use super::checkins::{CheckIn, MAX_CHECKINS};
+use super::codes::codes;
+use super::error::{AnswerError, AnswerErrorKind};
+use super::questionnaire::{QuestionId, Questionnaire, StepId};
+use super::screening::{screen, Triage};
+
+/// The version of the saved-session document this build writes.
+pub const SAVED_VERSION: u64 = 1;
+
+codes! {
+    /// The screens of the widget besides the steps.
+    pub enum Place {
+        Welcome = "welcome",
+        Results = "results",
+    }
+}
+
+/// Where the person is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Welcome,
+    Step(StepId),
+    Results,
+}
+
+impl Screen {
+    /// The code the saved session stores: a step id, `welcome` or `results`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Welcome => Place::Welcome.as_str(),
+            Screen::Results => Place::Results.as_str(),
+            Screen::Step(step) => step.as_str(),
+        }
+    }
+
+    /// The screen for a stored code.
+    pub fn from_code(code: &str) -> Option<Screen> {
+        match Place::from_code(code) {
+            Some(Place::Welcome) => Some(Screen::Welcome),
+            Some(Place::Results) => Some(Screen::Results),
+            None => StepId::from_code(code).map(Screen::Step),
+        }
+    }
+}
+
+/// Everything the person can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Begin the intake from the welcome screen (keeps any answers).
+    Start,
+    /// Throw away every answer and check-in and begin again.
+    StartOver,
+    /// Give or change an answer.
+    Answer(QuestionId, Answer),
+    /// Take an answer back.
+    Unanswer(QuestionId),
+    /// Go to the next step, if this one is complete.
+    Next,
+    /// Go back one step (from the first step, to the welcome screen).
+    Back,
+    /// Jump to a step already reached.
+    GoTo(StepId),
+    /// Show the results, if allowed.
+    ShowResults,
+    /// Record a check-in.
+    RecordCheckIn(CheckIn),
+    /// Remove the check-in at this position.
+    RemoveCheckIn(usize),
+    /// Replace the whole session (another tab saved a newer one).
+    Replace(Box<Session>),
+}
+
+/// The state of one person's intake.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub intake: Intake,
+    pub screen: Screen,
+    /// The required questions the person tried to pass without answering, for the error
+    /// summary of the current step; cleared as they are answered or the step changes.
+    pub unanswered: Vec<QuestionId>,
+}
+
+impl Default for Session {
+    fn default() -> Session {
+        Session { intake: Intake::default(), screen: Screen::Welcome, unanswered: Vec::new() }
+    }
+}
+
+impl Session {
+    /// A fresh session on the welcome screen.
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Whether anything has been answered or recorded.
+    pub fn has_progress(&self) -> bool {
+        !self.intake.answers.is_empty() || !self.intake.checkins.is_empty()
+    }
+
+    /// Whether screening finds an emergency right now: the widget shows the emergency
+    /// guidance at once, on whatever step the person is.
+    pub fn is_emergency(&self) -> bool {
+        screen(&self.intake.answers).triage == Triage::Emergency
+    }
+
+    /// Whether the results may be shown: every step complete, or a finding so serious
+    /// (emergency or urgent) that the person must be able to read it at once.
+    pub fn can_show_results(&self) -> bool {
+        let questionnaire = Questionnaire::get();
+        questionnaire.first_incomplete_step(&self.intake.answers).is_none()
+            || matches!(screen(&self.intake.answers).triage, Triage::Emergency | Triage::Urgent)
+    }
+
+    /// The steps the person may jump to: every step up to and including the first one
+    /// that is incomplete.
+    pub fn reachable_steps(&self) -> Vec<StepId> {
+        let first_incomplete = Questionnaire::get().first_incomplete_step(&self.intake.answers);
+        let mut steps = Vec::new();
+        for step in StepId::ALL {
+            steps.push(*step);
+            if Some(*step) == first_incomplete {
+                break;
+            }
+        }
+        steps
+    }
+
+    /// The step's position, 1-based, and the number of steps, for the progress bar.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = StepId::ALL.len();
+        match self.screen {
+            Screen::Welcome => (0, total),
+            Screen::Step(step) => (step.index() + 1, total),
+            Screen::Results => (total, total),
+        }
+    }
+
+    /// The session after an action. Actions that are not allowed leave the session as
+    /// it is, except that a refused `Next` lists what is missing.
+    #[must_use]
+    pub fn apply(&self, action: Action) -> Session {
+        let mut next = self.clone();
+        match action {
+            Action::Start => {
+                next.screen = Screen::Step(next.resume_step());
+                next.unanswered.clear();
+            }
+            Action::StartOver => {
+                next = Session { screen: Screen::Step(StepId::AboutYou), ..Session::new() };
+            }
+            Action::Answer(id, answer) => {
+                if next.intake.answers.set(id, answer).is_ok() {
+                    next.drop_hidden_answers();
+                    next.unanswered.retain(|q| *q != id);
+                }
+            }
+            Action::Unanswer(id) => {
+                next.intake.answers.clear(id);
+                next.drop_hidden_answers();
+            }
+            Action::Next => {
+                if let Screen::Step(step) = next.screen {
+                    let missing = Questionnaire::get().step(step).map(|s| s.unanswered(&next.intake.answers));
+                    match missing {
+                        Some(missing) if !missing.is_empty() => next.unanswered = missing,
+                        _ => {
+                            next.unanswered.clear();
+                            next.screen = match StepId::from_index(step.index() + 1) {
+                                Some(following) => Screen::Step(following),
+                                None if next.can_show_results() => Screen::Results,
+                                None => Screen::Step(next.resume_step()),
+                            };
+                        }
+                    }
+                }
+            }
+            Action::Back => {
+                next.unanswered.clear();
+                next.screen = match next.screen {
+                    Screen::Welcome | Screen::Step(StepId::AboutYou) => Screen::Welcome,
+                    Screen::Step(step) => StepId::from_index(step.index() - 1).map_or(Screen::Welcome, Screen::Step),
+                    Screen::Results => Screen::Step(StepId::Preferences),
+                };
+            }
+            Action::GoTo(step) => {
+                if next.reachable_steps().contains(&step) {
+                    next.unanswered.clear();
+                    next.screen = Screen::Step(step);
+                }
+            }
+            Action::ShowResults => {
+                if next.can_show_results() {
+                    next.unanswered.clear();
+                    next.screen = Screen::Results;
+                } else if let Screen::Step(step) = next.screen {
+                    next.unanswered =
+                        Questionnaire::get().step(step).map(|s| s.unanswered(&next.intake.answers)).unwrap_or_default();
+                }
+            }
+            Action::RecordCheckIn(checkin) => {
+                if next.intake.checkins.len() < MAX_CHECKINS && checkin.pain_now <= 10 && checkin.pain_worst_week <= 10
+                {
+                    next.intake.checkins.push(checkin);
+                    next.intake.checkins.sort_by_key(|c| c.date);
+                }
+            }
+            Action::RemoveCheckIn(index) => {
+                if index < next.intake.checkins.len() {
+                    next.intake.checkins.remove(index);
+                }
+            }
+            Action::Replace(session) => next = *session,
+        }
+        next
+    }
+
+    /// The step to resume at: the first incomplete one, else the last.
+    fn resume_step(&self) -> StepId {
+        Questionnaire::get().first_incomplete_step(&self.intake.answers).unwrap_or(StepId::Preferences)
+    }
+
+    /// Removes answers to questions that are no longer shown, so that a hidden answer never
+    /// changes the result (for example liked techniques after "never had a massage").
+    fn drop_hidden_answers(&mut self) {
+        let hidden: Vec<QuestionId> = Questionnaire::get()
+            .questions()
+            .filter(|q| !q.is_shown(&self.intake.answers) && self.intake.answers.is_answered(q.id))
+            .map(|q| q.id)
+            .collect();
+        for id in hidden {
+            self.intake.answers.clear(id);
+        }
+    }
+
+    /// The saved form: `{"v": 1, "screen": "...", "intake": {format, answers, checkins}}`.
+    pub fn to_saved_json(&self) -> String {
+        let mut doc = Map::new();
+        doc.insert("v".into(), Value::from(SAVED_VERSION));
+        doc.insert("screen".into(), Value::from(self.screen.as_str()));
+        doc.insert("intake".into(), self.intake.to_json());
+        Value::Object(doc).to_string()
+    }
+
+    /// Reads a saved session. Version 1 is read as is; an answer document with no
+    /// wrapper (the export format, which early builds also saved) is migrated onto the
+    /// welcome screen. Anything else is a typed error, and the caller moves the text
+    /// aside rather than overwrite it.
+    pub fn from_saved_json(text: &str) -> Result<Session, SavedError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+        let Value::Object(doc) = &value else {
+            return Err(SavedError::Corrupt("not a JSON object".into()));
+        };
+        match doc.get("v") {
+            Some(v) if v.as_u64() == Some(SAVED_VERSION) => {
+                let intake =
+                    Intake::from_value(doc.get("intake").unwrap_or(&Value::Null)).map_err(SavedError::Invalid)?;
+                let screen =
+                    doc.get("screen").and_then(Value::as_str).and_then(Screen::from_code).unwrap_or(Screen::Welcome);
+                Ok(Session { intake, screen, unanswered: Vec::new() })
+            }
+            Some(v) => Err(SavedError::UnknownVersion(v.to_string())),
+            None if doc.contains_key("format") => {
+                let intake = Intake::from_value(&value).map_err(SavedError::Invalid)?;
+                Ok(Session { intake, screen: Screen::Welcome, unanswered: Vec::new() })
+            }
+            None => Err(SavedError::Invalid(AnswerError::top(AnswerErrorKind::MissingFormat))),
+        }
+    }
+}
+
+/// Why a saved session could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SavedError {
+    /// Not JSON, or not an object.
+    Corrupt(String),
+    /// JSON of the right shape with answers that do not validate.
+    Invalid(AnswerError),
+    /// A version this build does not know (perhaps written by a newer one).
+    UnknownVersion(String),
+}
+
+impl std::fmt::Display for SavedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SavedError::Corrupt(detail) => write!(f, "saved data is corrupt ({detail})"),
+            SavedError::Invalid(err) => write!(f, "saved answers are not valid ({err})"),
+            SavedError::UnknownVersion(v) => write!(f, "saved data has unknown version {v}"),
+        }
+    }
+}
+
+impl std::error::Error for SavedError {}

@@ -1,0 +1,169 @@
+//! The words a person reads, per language, as data.
+//!
+//! Every sentence of the widget lives in a catalog, `data/i18n/<lang>.json`, a flat object
+//! of text keys. The domain produces ids (flags, reasons, cautions, plan items); this
+//! module names the key of each, and [`required_keys`] lists every key the domain can
+//! produce so that a test proves each catalog complete.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::checkins::Progress;
+use super::outlook::Risk;
+use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
+use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
+use super::recommend::{CautionId, Reason, Status};
+use super::screening::{Flag, Triage};
+use super::techniques::{Technique, TechniqueId};
+
+/// A language the widget ships a catalog for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Lang {
+    En,
+}
+
+impl Lang {
+    /// Every shipped language.
+    pub const ALL: &'static [Lang] = &[Lang::En];
+
+    /// The BCP 47 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+        }
+    }
+
+    /// The shipped language for a BCP 47 tag such as `en-GB`, matching on the primary
+    /// subtag, case-insensitively.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL.iter().copied().find(|l| l.code() == primary)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../data/i18n/en.json"),
+        }
+    }
+}
+
+/// One language's texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    texts: BTreeMap<String, String>,
+}
+
+impl Catalog {
+    /// The shipped catalog of a language, parsed once. The catalogs are compiled in and
+    /// checked by `tests/data.rs`; a defect falls back to an empty catalog, which shows
+    /// keys instead of words rather than failing.
+    pub fn get(lang: Lang) -> &'static Catalog {
+        static EN: OnceLock<Catalog> = OnceLock::new();
+        let cell = match lang {
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| Catalog::parse(lang.source()).unwrap_or_default())
+    }
+
+    /// Parses a catalog: a flat JSON object of strings.
+    pub fn parse(json: &str) -> Result<Catalog, serde_json::Error> {
+        Ok(Catalog { texts: serde_json::from_str(json)? })
+    }
+
+    /// The text for a key, or the key itself when missing, so a gap is visible but never
+    /// fatal.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        self.texts.get(key).map_or(key, String::as_str)
+    }
+
+    /// The text for a key, if the catalog has it.
+    pub fn lookup(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+
+    /// The text with each `{name}` placeholder replaced.
+    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut out = self.text(key).to_owned();
+        for (name, value) in args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+
+    /// Every key in the catalog.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.texts.keys().map(String::as_str)
+    }
+}
+
+/// The key of a flag's explanation.
+pub fn flag_key(flag: Flag) -> String {
+    format!("flag.{flag}")
+}
+
+/// The key of a reason's words.
+pub fn reason_key(reason: Reason) -> String {
+    format!("reason.{reason}")
+}
+
+/// The key of a caution's words.
+pub fn caution_key(caution: CautionId) -> String {
+    format!("caution.{caution}")
+}
+
+/// The key of a plan item's words.
+pub fn plan_key(section: Section, item: PlanItem) -> String {
+    format!("plan.{section}.{item}")
+}
+
+/// The key of a question's label, help text or option label.
+pub fn question_key(id: QuestionId, part: &str) -> String {
+    format!("q.{id}.{part}")
+}
+
+/// The key of an option label.
+pub fn option_key(id: QuestionId, code: &str) -> String {
+    format!("q.{id}.opt.{code}")
+}
+
+/// Every key that the domain and the questionnaire can ask a catalog for. The widget's
+/// own interface keys (`ui.*`) are checked separately, against the English catalog.
+pub fn required_keys() -> Vec<String> {
+    let mut keys = Vec::new();
+    for step in StepId::ALL {
+        keys.push(format!("step.{step}.title"));
+        keys.push(format!("step.{step}.intro"));
+    }
+    for question in Questionnaire::get().questions() {
+        keys.push(question_key(question.id, "label"));
+        if question.help {
+            keys.push(question_key(question.id, "help"));
+        }
+        if matches!(question.id.kind(), Kind::One(_) | Kind::Many { .. }) {
+            keys.extend(question.codes.iter().map(|code| option_key(question.id, code)));
+        }
+    }
+    keys.extend(["common.yes", "common.no", "common.agree", "common.disagree"].map(String::from));
+    for level in Triage::ALL {
+        keys.push(format!("triage.{level}.title"));
+        keys.push(format!("triage.{level}.body"));
+    }
+    keys.extend(Flag::ALL.iter().map(|f| flag_key(*f)));
+    for risk in Risk::ALL {
+        keys.push(format!("outlook.{risk}.title"));
+        keys.push(format!("outlook.{risk}.body"));
+    }
+    keys.extend(Reason::ALL.iter().map(|r| reason_key(*r)));
+    keys.extend(CautionId::ALL.iter().map(|c| caution_key(*c)));
+    keys.extend(Status::ALL.iter().map(|s| format!("status.{s}")));
+    for id in TechniqueId::ALL {
+        keys.extend(Technique::TEXT_PARTS.iter().map(|part| Technique::text_key(*id, part)));
+    }
+    keys.extend(Frequency::ALL.iter().map(|f| format!("frequency.{f}")));
+    keys.extend(Section::ALL.iter().map(|s| format!("plan.{s}.title")));
+    keys.extend(PLAN_ROWS.iter().map(|r| plan_key(r.section, r.item)));
+    keys.extend(Progress::ALL.iter().map(|p| format!("progress.{p}")));
+    keys.sort();
+    keys.dedup();
+    keys
+}

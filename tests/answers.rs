@@ -1,0 +1,144 @@
+//! The answer format: every kind of bad input is a typed error naming the id, and every
+//! good document round-trips.
+
+mod common;
+
+use backpain_intake::domain::answers::{Answer, CodeSet, Duration, Intake, Pattern};
+use backpain_intake::domain::{AnswerErrorKind, AnswerSet, QuestionId};
+
+/// Parses `text` and compares the error message (or "ok").
+#[track_caller]
+fn check(text: &str, expected: &str) {
+    let got = match Intake::from_json(text) {
+        Ok(_) => "ok".to_owned(),
+        Err(err) => err.to_string(),
+    };
+    assert_eq!(got, expected, "input: {text}");
+}
+
+fn doc(answers: &str) -> String {
+    format!(r#"{{"format": 1, "answers": {answers}}}"#)
+}
+
+#[test]
+fn good_documents() {
+    check(&doc("{}"), "ok");
+    check(&doc(r#"{"age": 46, "duration": "over_12_weeks", "pattern": ["knots"], "rf_bladder": false}"#), "ok");
+    check(&doc(r#"{"age": null}"#), "ok");
+    check(&doc(r#"{"session_minutes": 60}"#), "ok");
+    check(&doc(r#"{"session_minutes": "90"}"#), "ok");
+    check(&doc(r#"{"conditions": []}"#), "ok");
+    check(&doc(r#"{"other_care": ["none"]}"#), "ok");
+}
+
+#[test]
+fn document_errors() {
+    check("", "not valid JSON (EOF while parsing a value at line 1 column 0)");
+    check("{", "not valid JSON (EOF while parsing an object at line 1 column 1)");
+    check("[]", "expected a JSON object with \"format\" and \"answers\"");
+    check(r#"{"answers": {}}"#, "the \"format\" field is missing (expected 1)");
+    check(r#"{"format": 2, "answers": {}}"#, "format 2 is not supported (this version reads format 1)");
+    check(r#"{"format": "1", "answers": {}}"#, "format \"1\" is not supported (this version reads format 1)");
+    check(r#"{"format": 1}"#, "the \"answers\" field is missing");
+    check(r#"{"format": 1, "answers": []}"#, "answers: expected an object, found an array");
+    check(r#"{"format": 1, "answers": {}, "extra": 1}"#, "unknown field \"extra\"");
+}
+
+#[test]
+fn answer_errors_name_the_id() {
+    check(&doc(r#"{"favourite_colour": "blue"}"#), "favourite_colour: unknown question id");
+    check(&doc(r#"{"duration": "forever"}"#), "duration: unknown code \"forever\"");
+    check(&doc(r#"{"duration": 3}"#), "duration: expected a code string, found an integer");
+    check(&doc(r#"{"age": "46"}"#), "age: expected a whole number, found a string");
+    check(&doc(r#"{"age": 46.5}"#), "age: expected a whole number, found a decimal number");
+    check(&doc(r#"{"age": 15}"#), "age: 15 is out of range (allowed 16 to 110)");
+    check(&doc(r#"{"age": 111}"#), "age: 111 is out of range (allowed 16 to 110)");
+    check(&doc(r#"{"age": -1}"#), "age: -1 is out of range (allowed 16 to 110)");
+    check(&doc(r#"{"age": 18446744073709551616}"#), "age: expected a whole number, found a decimal number");
+    check(&doc(r#"{"pain_now": 11}"#), "pain_now: 11 is out of range (allowed 0 to 10)");
+    check(&doc(r#"{"rf_bladder": "no"}"#), "rf_bladder: expected true or false, found a string");
+    check(&doc(r#"{"rf_bladder": 0}"#), "rf_bladder: expected true or false, found an integer");
+    check(&doc(r#"{"pattern": "knots"}"#), "pattern: expected an array of codes, found a string");
+    check(&doc(r#"{"pattern": [1]}"#), "pattern: expected an array of code strings, found an integer");
+    check(&doc(r#"{"pattern": ["knots", "knots"]}"#), "pattern: code \"knots\" is given twice");
+    check(&doc(r#"{"pattern": ["lumpy"]}"#), "pattern: unknown code \"lumpy\"");
+    check(&doc(r#"{"location": []}"#), "location: choose at least 1");
+    check(&doc(r#"{"other_care": ["none", "exercise"]}"#), "other_care: \"none\" cannot be combined with other codes");
+    check(&doc(r#"{"liked_techniques": ["reiki"]}"#), "liked_techniques: unknown code \"reiki\"");
+    check(&doc(r#"{"session_minutes": 45}"#), "session_minutes: expected a code string, found an integer");
+}
+
+#[test]
+fn checkin_errors_name_the_entry_and_field() {
+    let with_checkins = |list: &str| format!(r#"{{"format": 1, "answers": {{}}, "checkins": {list}}}"#);
+    check(&with_checkins(r#"[{"date": "2026-11-20", "pain_now": 3, "pain_worst_week": 5, "sessions": 1}]"#), "ok");
+    check(&with_checkins("{}"), "checkins: expected an array, found an object");
+    check(&with_checkins("[1]"), "checkins[0]: expected an object, found an integer");
+    check(
+        &with_checkins(r#"[{"date": "2026-02-30", "pain_now": 3, "pain_worst_week": 5, "sessions": 1}]"#),
+        "checkins[0].date: \"2026-02-30\" is not a date in the form YYYY-MM-DD",
+    );
+    check(
+        &with_checkins(r#"[{"date": "2026-11-20", "pain_worst_week": 5, "sessions": 1}]"#),
+        "checkins[0].pain_now: this field is missing",
+    );
+    check(
+        &with_checkins(r#"[{"date": "2026-11-20", "pain_now": 12, "pain_worst_week": 5, "sessions": 1}]"#),
+        "checkins[0].pain_now: 12 is out of range (allowed 0 to 10)",
+    );
+    check(
+        &with_checkins(r#"[{"date": "2026-11-20", "pain_now": 1, "pain_worst_week": 5, "sessions": 1, "mood": 3}]"#),
+        "checkins[0]: unknown field \"mood\"",
+    );
+    let many = format!(
+        "[{}]",
+        vec![r#"{"date": "2026-11-20", "pain_now": 1, "pain_worst_week": 1, "sessions": 0}"#; 201].join(",")
+    );
+    check(&with_checkins(&many), "checkins: more than 200 entries");
+}
+
+#[test]
+fn leap_days_are_real_days() {
+    use backpain_intake::domain::checkins::Date;
+    assert!(Date::parse("2024-02-29").is_some());
+    assert!(Date::parse("2000-02-29").is_some());
+    assert!(Date::parse("1900-02-29").is_none());
+    assert!(Date::parse("2026-13-01").is_none());
+    assert!(Date::parse("2026-1-01").is_none());
+    assert!(Date::parse("+026-01-01").is_none());
+}
+
+#[test]
+fn a_parsed_document_round_trips() {
+    let answers = common::clear_answers();
+    let set = common::with(serde_json::Value::Object(serde_json::Map::new()));
+    assert_eq!(set.to_json()["answers"], serde_json::Value::Object(answers));
+    let again = AnswerSet::from_json(&set.to_json().to_string());
+    assert_eq!(again, Ok(set));
+}
+
+#[test]
+fn typed_reads() {
+    let set = common::with(serde_json::json!({"duration": "recurring", "pattern": ["knots", "stiffness"]}));
+    assert_eq!(set.one::<Duration>(), Some(Duration::Recurring));
+    assert_eq!(set.many::<Pattern>(), Some(vec![Pattern::Stiffness, Pattern::Knots]));
+    assert_eq!(set.includes(Pattern::Sharp), Some(false));
+    assert_eq!(set.integer(QuestionId::Age), Some(35));
+    assert_eq!(set.flag(QuestionId::RfBladder), Some(false));
+    assert_eq!(common::only(serde_json::json!({})).includes(Pattern::Sharp), None);
+}
+
+#[test]
+fn set_checks_the_kind_and_changes_nothing_on_error() {
+    let mut set = AnswerSet::new();
+    assert!(set.set(QuestionId::Age, Answer::Integer(40)).is_ok());
+    let err = set.set(QuestionId::Age, Answer::Integer(9)).map_err(|e| e.kind);
+    assert_eq!(err, Err(AnswerErrorKind::OutOfRange { found: "9".into(), min: 16, max: 110 }));
+    assert_eq!(set.integer(QuestionId::Age), Some(40));
+    assert!(set.set(QuestionId::Age, Answer::Bool(true)).is_err());
+    assert!(set.set(QuestionId::Location, Answer::Many(CodeSet::EMPTY)).is_err());
+    assert!(set.set(QuestionId::Duration, Answer::One(5)).is_err());
+    assert!(set.set(QuestionId::Pattern, Answer::Many(CodeSet::from_bits(1 << 7))).is_err());
+    assert!(set.set(QuestionId::Pattern, Answer::Many(CodeSet::from_bits(1 << 6))).is_ok());
+    assert_eq!(set.len(), 2);
+}

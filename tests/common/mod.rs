@@ -1,0 +1,76 @@
+//! Shared fixtures for the native tests: a complete answer set that screens clear, and a
+//! way to change a few answers of it.
+
+#![allow(dead_code)]
+
+use backpain_intake::domain::{assess, AnswerSet, Assessment};
+use serde_json::{json, Map, Value};
+
+const CLEAR_ANSWERS: &str = r#"{
+    "age": 35, "pregnancy": "not_applicable", "occupation": "standing", "activity": "light",
+    "location": ["lower_back"], "duration": "6_to_12_weeks", "onset": "gradual",
+    "pain_now": 4, "pain_worst_week": 6, "pattern": ["dull_ache"], "aggravators": [],
+    "night_pain": "none", "morning_stiffness_improves_with_movement": false,
+    "rf_bladder": false, "rf_bowel": false, "rf_saddle_numbness": false,
+    "rf_progressive_weakness": false, "rf_both_legs": false, "rf_numbness_one_leg": false,
+    "rf_fever": false, "rf_immunosuppressed": false, "rf_cancer_history": false,
+    "rf_weight_loss": false, "rf_steroids": false, "conditions": [],
+    "sb_leg_pain": false, "sb_neck_shoulder": false, "sb_walk_short": false,
+    "sb_dress_slowly": false, "sb_unsafe_active": false, "sb_worry": false,
+    "sb_never_better": false, "sb_no_enjoyment": false, "sb_bothersome": "slightly",
+    "experience": "positive", "pressure": "medium", "goal": "relaxation",
+    "heat": "neutral", "clothed": "either", "session_minutes": "60", "other_care": ["exercise"]
+}"#;
+
+/// A complete intake with nothing of concern: every safety answer given, all "no".
+pub fn clear_answers() -> Map<String, Value> {
+    let value: Value = serde_json::from_str(CLEAR_ANSWERS).unwrap_or(Value::Null);
+    match value {
+        Value::Object(map) => map,
+        _ => panic!("CLEAR_ANSWERS is a JSON object"),
+    }
+}
+
+/// The clear intake with `changes` applied; a `null` in `changes` removes that answer.
+pub fn with(changes: Value) -> AnswerSet {
+    let mut map = clear_answers();
+    if let Value::Object(changes) = changes {
+        for (key, value) in changes {
+            if value.is_null() {
+                map.remove(&key);
+            } else {
+                map.insert(key, value);
+            }
+        }
+    }
+    parse(Value::Object(map))
+}
+
+/// Only these answers.
+pub fn only(answers: Value) -> AnswerSet {
+    parse(answers)
+}
+
+fn parse(answers: Value) -> AnswerSet {
+    let doc = json!({ "format": 1, "answers": answers });
+    match AnswerSet::from_json(&doc.to_string()) {
+        Ok(set) => set,
+        Err(err) => panic!("fixture does not parse: {err}"),
+    }
+}
+
+/// Assesses with no check-ins.
+pub fn assessed(answers: &AnswerSet) -> Assessment {
+    assess(answers, &[])
+}
+
+/// The codes of a list of serialisable ids, for compact assertions.
+pub fn codes<T: serde::Serialize>(items: &[T]) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match serde_json::to_value(item) {
+            Ok(Value::String(s)) => s,
+            other => format!("{other:?}"),
+        })
+        .collect()
+}

@@ -1,0 +1,152 @@
+//! The session state machine behind the widget's reducer.
+
+mod common;
+
+use backpain_intake::domain::answers::{Answer, CodeSet, Experience};
+use backpain_intake::domain::checkins::{CheckIn, Date};
+use backpain_intake::domain::questionnaire::{QuestionId, StepId};
+use backpain_intake::domain::session::{Action, SavedError, Screen, Session};
+use backpain_intake::domain::Intake;
+use serde_json::json;
+
+fn at(screen: Screen, answers: serde_json::Value) -> Session {
+    Session { intake: Intake { answers: common::only(answers), checkins: Vec::new() }, screen, unanswered: Vec::new() }
+}
+
+fn complete(screen: Screen) -> Session {
+    Session {
+        intake: Intake { answers: common::with(json!({})), checkins: Vec::new() },
+        screen,
+        unanswered: Vec::new(),
+    }
+}
+
+#[test]
+fn next_refuses_an_incomplete_step_and_lists_what_is_missing() {
+    let session = at(Screen::Step(StepId::AboutYou), json!({"age": 40}));
+    let after = session.apply(Action::Next);
+    assert_eq!(after.screen, Screen::Step(StepId::AboutYou));
+    assert_eq!(after.unanswered, [QuestionId::Pregnancy], "optional questions are not demanded");
+    let answered = after.apply(Action::Answer(QuestionId::Pregnancy, Answer::One(0)));
+    assert!(answered.unanswered.is_empty(), "answering clears the error");
+    assert_eq!(answered.apply(Action::Next).screen, Screen::Step(StepId::YourPain));
+}
+
+#[test]
+fn back_and_next_walk_the_steps() {
+    let mut session = complete(Screen::Welcome).apply(Action::Start);
+    assert_eq!(
+        session.screen,
+        Screen::Step(StepId::Preferences),
+        "start resumes at the first incomplete step, else the last"
+    );
+    session = session.apply(Action::GoTo(StepId::AboutYou));
+    let mut seen = vec![session.screen];
+    while session.screen != Screen::Results {
+        session = session.apply(Action::Next);
+        seen.push(session.screen);
+    }
+    assert_eq!(seen.len(), 7);
+    assert_eq!(session.apply(Action::Back).screen, Screen::Step(StepId::Preferences));
+    assert_eq!(at(Screen::Step(StepId::AboutYou), json!({})).apply(Action::Back).screen, Screen::Welcome);
+}
+
+#[test]
+fn steps_ahead_of_the_first_incomplete_one_are_out_of_reach() {
+    let session = at(Screen::Step(StepId::AboutYou), json!({"age": 40, "pregnancy": "not_applicable"}));
+    assert_eq!(session.reachable_steps(), [StepId::AboutYou, StepId::YourPain]);
+    assert_eq!(session.apply(Action::GoTo(StepId::Outlook)).screen, Screen::Step(StepId::AboutYou));
+    assert_eq!(session.apply(Action::GoTo(StepId::YourPain)).screen, Screen::Step(StepId::YourPain));
+}
+
+#[test]
+fn results_need_a_complete_intake_unless_there_is_danger() {
+    let partial = at(Screen::Step(StepId::SafetyCheck), json!({"age": 40}));
+    assert_eq!(partial.apply(Action::ShowResults).screen, Screen::Step(StepId::SafetyCheck));
+    let danger = partial.apply(Action::Answer(QuestionId::RfBladder, Answer::Bool(true)));
+    assert!(danger.is_emergency());
+    assert_eq!(danger.apply(Action::ShowResults).screen, Screen::Results);
+    let urgent = partial.apply(Action::Answer(QuestionId::RfFever, Answer::Bool(true)));
+    assert!(!urgent.is_emergency());
+    assert_eq!(urgent.apply(Action::ShowResults).screen, Screen::Results);
+    assert_eq!(complete(Screen::Step(StepId::Outlook)).apply(Action::ShowResults).screen, Screen::Results);
+}
+
+#[test]
+fn a_hidden_question_loses_its_answer() {
+    let liked = Answer::Many(CodeSet::from_positions([0]));
+    let session = complete(Screen::Step(StepId::Preferences)).apply(Action::Answer(QuestionId::LikedTechniques, liked));
+    assert!(session.intake.answers.is_answered(QuestionId::LikedTechniques));
+    let none = Answer::One(Experience::None.index() as u8);
+    let after = session.apply(Action::Answer(QuestionId::Experience, none));
+    assert!(!after.intake.answers.is_answered(QuestionId::LikedTechniques));
+}
+
+#[test]
+fn invalid_answers_change_nothing() {
+    let session = at(Screen::Step(StepId::AboutYou), json!({"age": 40}));
+    assert_eq!(session.apply(Action::Answer(QuestionId::Age, Answer::Integer(5))), session);
+    assert_eq!(session.apply(Action::Answer(QuestionId::Age, Answer::Bool(true))), session);
+}
+
+#[test]
+fn start_over_forgets_everything() {
+    let session = complete(Screen::Results).apply(Action::StartOver);
+    assert!(!session.has_progress());
+    assert_eq!(session.screen, Screen::Step(StepId::AboutYou));
+}
+
+#[test]
+fn checkins_are_kept_in_date_order() {
+    let day = |d: u8, pain: u8| CheckIn {
+        date: Date { year: 2026, month: 11, day: d },
+        pain_now: pain,
+        pain_worst_week: pain,
+        sessions: 1,
+    };
+    let session =
+        complete(Screen::Results).apply(Action::RecordCheckIn(day(20, 3))).apply(Action::RecordCheckIn(day(5, 5)));
+    let days: Vec<u8> = session.intake.checkins.iter().map(|c| c.date.day).collect();
+    assert_eq!(days, [5, 20]);
+    assert_eq!(session.apply(Action::RemoveCheckIn(0)).intake.checkins.len(), 1);
+    assert_eq!(session.apply(Action::RemoveCheckIn(9)).intake.checkins.len(), 2);
+    assert_eq!(session.apply(Action::RecordCheckIn(day(1, 11))).intake.checkins.len(), 2, "out-of-range pain refused");
+}
+
+#[test]
+fn a_saved_session_round_trips() {
+    let session = complete(Screen::Step(StepId::Outlook));
+    let text = session.to_saved_json();
+    assert_eq!(Session::from_saved_json(&text), Ok(session));
+}
+
+/// Reads saved text and compares the outcome's shape.
+#[track_caller]
+fn check_saved(text: &str, expected: &str) {
+    let got = match Session::from_saved_json(text) {
+        Ok(s) => format!("ok {} {}", s.screen.as_str(), s.intake.answers.len()),
+        Err(SavedError::Corrupt(_)) => "corrupt".into(),
+        Err(SavedError::Invalid(e)) => format!("invalid {e}"),
+        Err(SavedError::UnknownVersion(v)) => format!("version {v}"),
+    };
+    assert_eq!(got, expected, "{text}");
+}
+
+#[test]
+fn saved_sessions_of_every_shape() {
+    check_saved(
+        r#"{"v": 1, "screen": "your_pain", "intake": {"format": 1, "answers": {"age": 40}}}"#,
+        "ok your_pain 1",
+    );
+    check_saved(r#"{"v": 1, "screen": "nowhere", "intake": {"format": 1, "answers": {}}}"#, "ok welcome 0");
+    check_saved(r#"{"format": 1, "answers": {"age": 40, "pain_now": 3}}"#, "ok welcome 2");
+    check_saved(r#"{"v": 2, "screen": "results", "intake": {}}"#, "version 2");
+    check_saved(
+        r#"{"v": 1, "intake": {"format": 1, "answers": {"age": 400}}}"#,
+        "invalid age: 400 is out of range (allowed 16 to 110)",
+    );
+    check_saved(r#"{"v": 1}"#, "invalid expected a JSON object with \"format\" and \"answers\"");
+    check_saved("{\"v\": 1, \"intake\": ", "corrupt");
+    check_saved("[1, 2]", "corrupt");
+    check_saved("{}", "invalid the \"format\" field is missing (expected 1)");
+}
