@@ -3,7 +3,9 @@
 
 mod common;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Duration, Intake, Pattern};
+use backpain_intake::domain::answers::{
+    parse_typed_number, toggle_code, Answer, CodeSet, Duration, Intake, OtherCare, Pattern,
+};
 use backpain_intake::domain::{AnswerErrorKind, AnswerSet, QuestionId};
 
 /// Parses `text` and compares the error message (or "ok").
@@ -33,8 +35,9 @@ fn good_documents() {
 
 #[test]
 fn document_errors() {
-    check("", "not valid JSON (EOF while parsing a value at line 1 column 0)");
-    check("{", "not valid JSON (EOF while parsing an object at line 1 column 1)");
+    check("", "not valid JSON (unexpected end of input at line 1 column 1)");
+    check("{", "not valid JSON (expected a quoted key in an object at line 1 column 2)");
+    check("{\"format\": 1,\n \"format\": 1}", "not valid JSON (duplicate key in an object at line 2 column 2)");
     check("[]", "expected a JSON object with \"format\" and \"answers\"");
     check(r#"{"answers": {}}"#, "the \"format\" field is missing (expected 1)");
     check(r#"{"format": 2, "answers": {}}"#, "format 2 is not supported (this version reads format 1)");
@@ -54,7 +57,8 @@ fn answer_errors_name_the_id() {
     check(&doc(r#"{"age": 15}"#), "age: 15 is out of range (allowed 16 to 110)");
     check(&doc(r#"{"age": 111}"#), "age: 111 is out of range (allowed 16 to 110)");
     check(&doc(r#"{"age": -1}"#), "age: -1 is out of range (allowed 16 to 110)");
-    check(&doc(r#"{"age": 18446744073709551616}"#), "age: expected a whole number, found a decimal number");
+    check(&doc(r#"{"age": 18446744073709551616}"#), "age: 18446744073709551616 is out of range (allowed 16 to 110)");
+    check(&doc(r#"{"age": 4.6e1}"#), "age: expected a whole number, found a decimal number");
     check(&doc(r#"{"pain_now": 11}"#), "pain_now: 11 is out of range (allowed 0 to 10)");
     check(&doc(r#"{"rf_bladder": "no"}"#), "rf_bladder: expected true or false, found a string");
     check(&doc(r#"{"rf_bladder": 0}"#), "rf_bladder: expected true or false, found an integer");
@@ -112,8 +116,9 @@ fn leap_days_are_real_days() {
 fn a_parsed_document_round_trips() {
     let answers = common::clear_answers();
     let set = common::with(serde_json::Value::Object(serde_json::Map::new()));
-    assert_eq!(set.to_json()["answers"], serde_json::Value::Object(answers));
-    let again = AnswerSet::from_json(&set.to_json().to_string());
+    let written: serde_json::Value = serde_json::from_str(&set.to_json().to_text()).unwrap_or_default();
+    assert_eq!(written["answers"], serde_json::Value::Object(answers));
+    let again = AnswerSet::from_json(&set.to_json().to_text());
     assert_eq!(again, Ok(set));
 }
 
@@ -141,4 +146,33 @@ fn set_checks_the_kind_and_changes_nothing_on_error() {
     assert!(set.set(QuestionId::Pattern, Answer::Many(CodeSet::from_bits(1 << 7))).is_err());
     assert!(set.set(QuestionId::Pattern, Answer::Many(CodeSet::from_bits(1 << 6))).is_ok());
     assert_eq!(set.len(), 2);
+}
+
+#[test]
+fn ticking_and_unticking_codes() {
+    let many = |positions: &[usize]| Some(Answer::Many(CodeSet::from_positions(positions.iter().copied())));
+    let id = QuestionId::Pattern;
+    assert_eq!(toggle_code(id, None, 2, true), many(&[2]));
+    assert_eq!(toggle_code(id, many(&[2]), 5, true), many(&[2, 5]));
+    assert_eq!(toggle_code(id, many(&[2, 5]), 2, false), many(&[5]));
+    assert_eq!(toggle_code(id, many(&[5]), 5, false), None, "unticking the last takes the answer back");
+    assert_eq!(toggle_code(QuestionId::Conditions, Some(Answer::Many(CodeSet::EMPTY)), 0, true), many(&[0]));
+    let none = OtherCare::None.index();
+    let care = QuestionId::OtherCare;
+    assert_eq!(toggle_code(care, many(&[0, 3]), none, true), many(&[none]), "none clears the others");
+    assert_eq!(toggle_code(care, many(&[none]), 1, true), many(&[1]), "any other code clears none");
+    assert_eq!(toggle_code(QuestionId::Age, Some(Answer::Integer(40)), 0, true), Some(Answer::Integer(40)));
+}
+
+#[test]
+fn typed_numbers() {
+    let id = QuestionId::Age;
+    assert_eq!(parse_typed_number(id, ""), Ok(None));
+    assert_eq!(parse_typed_number(id, " 46 "), Ok(Some(Answer::Integer(46))));
+    assert_eq!(parse_typed_number(id, "16"), Ok(Some(Answer::Integer(16))));
+    assert_eq!(parse_typed_number(id, "110"), Ok(Some(Answer::Integer(110))));
+    for bad in ["15", "111", "999", "-3", "4.5", "forty", "1e2"] {
+        assert!(parse_typed_number(id, bad).is_err(), "{bad}");
+    }
+    assert!(parse_typed_number(QuestionId::Duration, "3").is_err());
 }

@@ -113,3 +113,33 @@ fn language_tags() {
     assert_eq!(Lang::from_tag("xx"), None);
     assert_eq!(Lang::from_tag(""), None);
 }
+
+/// Every `"ui.…"` string literal in the widget's source.
+fn ui_keys_in_source() -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for (i, _) in text.match_indices("\"ui.") {
+                let rest = &text[i + 1..];
+                let end = rest.find('"').unwrap_or(0);
+                keys.insert(rest[..end].to_owned());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_interface_key_resolves_and_none_is_unused() {
+    let used = ui_keys_in_source();
+    assert!(used.len() > 20, "the scan found the widget's keys: {used:?}");
+    let catalog = Catalog::get(Lang::En);
+    let missing: Vec<&String> = used.iter().filter(|k| catalog.lookup(k).is_none()).collect();
+    assert!(missing.is_empty(), "keys used in src/ui but missing from en.json: {missing:#?}");
+    let unused: Vec<&str> = catalog.keys().filter(|k| k.starts_with("ui.") && !used.contains(*k)).collect();
+    assert!(unused.is_empty(), "ui keys in en.json that no component uses: {unused:#?}");
+}

@@ -150,3 +150,36 @@ fn saved_sessions_of_every_shape() {
     check_saved("[1, 2]", "corrupt");
     check_saved("{}", "invalid the \"format\" field is missing (expected 1)");
 }
+
+#[test]
+fn another_tab_s_answers_are_adopted_on_this_tab_s_screen() {
+    let here = at(Screen::Step(StepId::YourPain), json!({"age": 40, "pregnancy": "not_applicable"}));
+    let there = complete(Screen::Results);
+    let adopted = here.apply(Action::AdoptFromOtherTab(Box::new(there.clone())));
+    assert_eq!(adopted.intake, there.intake);
+    assert_eq!(adopted.screen, Screen::Step(StepId::YourPain), "this tab stays where it is");
+
+    let on_results = complete(Screen::Results);
+    let cleared = on_results.apply(Action::AdoptFromOtherTab(Box::new(Session::new())));
+    assert_eq!(cleared.screen, Screen::Welcome, "results without answers fall back to the start");
+    let mid_step = at(Screen::Step(StepId::YourPain), json!({"age": 40, "pregnancy": "not_applicable"}));
+    let wiped = mid_step.apply(Action::AdoptFromOtherTab(Box::new(Session::new())));
+    assert_eq!(wiped.screen, Screen::Welcome, "data deleted in another tab: start again here too");
+    let partial = on_results.apply(Action::AdoptFromOtherTab(Box::new(at(Screen::Welcome, json!({"age": 40})))));
+    assert_eq!(partial.screen, Screen::Step(StepId::AboutYou), "results no longer allowed: resume the intake");
+}
+
+#[test]
+fn reset_returns_to_a_blank_welcome() {
+    assert_eq!(complete(Screen::Results).apply(Action::Reset), Session::new());
+}
+
+#[test]
+fn percent_complete_counts_finished_steps() {
+    let percent = |screen| at(screen, json!({})).percent_complete();
+    assert_eq!(percent(Screen::Welcome), 0);
+    assert_eq!(percent(Screen::Step(StepId::AboutYou)), 0);
+    assert_eq!(percent(Screen::Step(StepId::SafetyCheck)), 33);
+    assert_eq!(percent(Screen::Step(StepId::Preferences)), 83);
+    assert_eq!(percent(Screen::Results), 100);
+}

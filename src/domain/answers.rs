@@ -8,11 +8,10 @@
 //! code, a wrong type, a number out of range, a duplicate in a many-answer, is an
 //! [`AnswerError`] that names the id; nothing here panics on any input.
 
-use serde_json::{Map, Value};
-
 use super::checkins::CheckIn;
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
+use super::json::{self, Json};
 use super::questionnaire::{Choice, Kind, QuestionId, QUESTION_COUNT};
 
 /// The only answer format this version reads and writes.
@@ -414,29 +413,26 @@ impl AnswerSet {
     }
 
     /// The answer as JSON, codes spelled out.
-    pub fn answer_to_json(id: QuestionId, answer: Answer) -> Value {
+    pub fn answer_to_json(id: QuestionId, answer: Answer) -> Json {
         let codes = id.kind().codes();
         match answer {
-            Answer::Integer(n) => Value::from(n),
-            Answer::Bool(b) => Value::Bool(b),
-            Answer::One(p) => codes.get(usize::from(p)).map_or(Value::Null, |c| Value::from(*c)),
+            Answer::Integer(n) => Json::int(n),
+            Answer::Bool(b) => Json::Bool(b),
+            Answer::One(p) => codes.get(usize::from(p)).map_or(Json::Null, |c| Json::str(*c)),
             Answer::Many(set) => {
-                Value::Array(set.positions().filter_map(|p| codes.get(p)).map(|c| Value::from(*c)).collect())
+                Json::Array(set.positions().filter_map(|p| codes.get(p)).map(|c| Json::str(*c)).collect())
             }
         }
     }
 
-    /// The `answers` object: every given answer by id.
-    pub fn to_json_map(&self) -> Map<String, Value> {
-        self.iter().map(|(id, answer)| (id.as_str().to_owned(), Self::answer_to_json(id, answer))).collect()
+    /// The `answers` object: every given answer by id, in question order.
+    pub fn to_json_object(&self) -> Json {
+        Json::object(self.iter().map(|(id, answer)| (id.as_str(), Self::answer_to_json(id, answer))))
     }
 
     /// The whole document, `{"format": 1, "answers": {...}}`.
-    pub fn to_json(&self) -> Value {
-        let mut doc = Map::new();
-        doc.insert("format".into(), Value::from(FORMAT));
-        doc.insert("answers".into(), Value::Object(self.to_json_map()));
-        Value::Object(doc)
+    pub fn to_json(&self) -> Json {
+        Json::object([("format", Json::int(FORMAT as i64)), ("answers", self.to_json_object())])
     }
 
     /// Parses a JSON document holding only answers (check-ins, if present, are refused).
@@ -448,10 +444,10 @@ impl AnswerSet {
         Ok(intake.answers)
     }
 
-    /// Reads the `answers` object.
-    pub fn from_json_map(map: &Map<String, Value>) -> Result<AnswerSet, AnswerError> {
+    /// Reads the `answers` object's members.
+    pub fn from_json_members(members: &[(String, Json)]) -> Result<AnswerSet, AnswerError> {
         let mut answers = AnswerSet::new();
-        for (key, value) in map {
+        for (key, value) in members {
             let Some(id) = QuestionId::from_code(key) else {
                 return Err(AnswerError::field(key, AnswerErrorKind::UnknownQuestion));
             };
@@ -460,6 +456,55 @@ impl AnswerSet {
             }
         }
         Ok(answers)
+    }
+}
+
+/// The answer after ticking (`on`) or unticking the code at `position` of a many-choice
+/// question, given its current answer. `None` means "not answered": unticking the last
+/// code takes the answer back rather than claiming "none of these", which only the
+/// explicit [`Answer::Many`]`(`[`CodeSet::EMPTY`]`)` says. An exclusive code such as
+/// "none" clears the others, and any other code clears it.
+pub fn toggle_code(id: QuestionId, current: Option<Answer>, position: usize, on: bool) -> Option<Answer> {
+    let Kind::Many { codes, exclusive, .. } = id.kind() else {
+        return current;
+    };
+    let exclusive = exclusive.and_then(|code| codes.iter().position(|c| *c == code));
+    let mut set = match current {
+        Some(Answer::Many(set)) => set,
+        _ => CodeSet::EMPTY,
+    };
+    if on {
+        set = match exclusive {
+            Some(x) if x == position => CodeSet::EMPTY,
+            Some(x) => set.with(x, false),
+            None => set,
+        };
+    }
+    set = set.with(position, on);
+    (!set.is_empty()).then_some(Answer::Many(set))
+}
+
+/// Reads what a person typed into a number field: empty is "not answered", anything else
+/// must be a whole number in the question's range.
+pub fn parse_typed_number(id: QuestionId, text: &str) -> Result<Option<Answer>, AnswerErrorKind> {
+    let Kind::Integer { min, max } = id.kind() else {
+        return Err(AnswerErrorKind::WrongType { expected: "a choice", found: "a number" });
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let out_of_range = || AnswerErrorKind::OutOfRange { found: text.to_owned(), min, max };
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(if text.starts_with('-') {
+            out_of_range()
+        } else {
+            AnswerErrorKind::WrongType { expected: "a whole number", found: "text" }
+        });
+    }
+    match text.parse::<u8>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Integer(n))),
+        _ => Err(out_of_range()),
     }
 }
 
@@ -473,109 +518,95 @@ pub struct Intake {
 impl Intake {
     /// Parses `{"format": 1, "answers": {...}, "checkins": [...]}`; check-ins are optional.
     pub fn from_json(text: &str) -> Result<Intake, AnswerError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| AnswerError::top(AnswerErrorKind::InvalidJson(e.to_string())))?;
+        let value = json::parse(text).map_err(|e| AnswerError::top(AnswerErrorKind::InvalidJson(e.to_string())))?;
         Intake::from_value(&value)
     }
 
     /// Reads an already parsed JSON value.
-    pub fn from_value(value: &Value) -> Result<Intake, AnswerError> {
-        let Value::Object(doc) = value else {
+    pub fn from_value(value: &Json) -> Result<Intake, AnswerError> {
+        let Some(members) = value.as_object() else {
             return Err(AnswerError::top(AnswerErrorKind::NotAnObject));
         };
-        match doc.get("format") {
+        match value.get("format") {
             None => return Err(AnswerError::top(AnswerErrorKind::MissingFormat)),
             Some(format) if format.as_u64() == Some(FORMAT) => {}
-            Some(other) => return Err(AnswerError::top(AnswerErrorKind::UnsupportedFormat(other.to_string()))),
+            Some(other) => return Err(AnswerError::top(AnswerErrorKind::UnsupportedFormat(other.to_text()))),
         }
-        if let Some(key) = doc.keys().find(|k| !matches!(k.as_str(), "format" | "answers" | "checkins")) {
+        let known = |k: &str| matches!(k, "format" | "answers" | "checkins");
+        if let Some((key, _)) = members.iter().find(|(k, _)| !known(k)) {
             return Err(AnswerError::top(AnswerErrorKind::UnknownField(key.clone())));
         }
-        let answers = match doc.get("answers") {
+        let answers = match value.get("answers") {
             None => return Err(AnswerError::top(AnswerErrorKind::MissingAnswers)),
-            Some(Value::Object(map)) => AnswerSet::from_json_map(map)?,
+            Some(Json::Object(members)) => AnswerSet::from_json_members(members)?,
             Some(other) => {
                 return Err(AnswerError::field(
                     "answers",
-                    AnswerErrorKind::WrongType { expected: "an object", found: json_type(other) },
+                    AnswerErrorKind::WrongType { expected: "an object", found: other.type_name() },
                 ))
             }
         };
-        let checkins = match doc.get("checkins") {
-            None | Some(Value::Null) => Vec::new(),
+        let checkins = match value.get("checkins") {
+            None | Some(Json::Null) => Vec::new(),
             Some(value) => CheckIn::list_from_json(value)?,
         };
         Ok(Intake { answers, checkins })
     }
 
     /// The document as JSON; `checkins` appears only when there are some.
-    pub fn to_json(&self) -> Value {
+    pub fn to_json(&self) -> Json {
         let mut doc = self.answers.to_json();
-        if !self.checkins.is_empty() {
-            if let Value::Object(map) = &mut doc {
-                map.insert("checkins".into(), CheckIn::list_to_json(&self.checkins));
-            }
+        if let (Json::Object(members), false) = (&mut doc, self.checkins.is_empty()) {
+            members.push(("checkins".into(), CheckIn::list_to_json(&self.checkins)));
         }
         doc
     }
 }
 
-/// The JSON type name of a value, for error messages.
-pub(crate) fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_u64() || n.is_i64() => "an integer",
-        Value::Number(_) => "a decimal number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Reads a whole number in `min..=max` from JSON.
-pub(crate) fn parse_integer(value: &Value, min: u8, max: u8) -> Result<u8, AnswerErrorKind> {
-    let out_of_range = || AnswerErrorKind::OutOfRange { found: value.to_string(), min, max };
+pub(crate) fn parse_integer(value: &Json, min: u8, max: u8) -> Result<u8, AnswerErrorKind> {
     match value {
-        Value::Number(n) if n.is_u64() => {
-            let n = n.as_u64().unwrap_or(u64::MAX);
-            u8::try_from(n).ok().filter(|n| (min..=max).contains(n)).ok_or_else(out_of_range)
-        }
-        Value::Number(n) if n.is_i64() => Err(out_of_range()),
-        other => Err(AnswerErrorKind::WrongType { expected: "a whole number", found: json_type(other) }),
+        Json::Number(text) if value.is_integer() => text
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| AnswerErrorKind::OutOfRange { found: text.clone(), min, max }),
+        other => Err(AnswerErrorKind::WrongType { expected: "a whole number", found: other.type_name() }),
     }
 }
 
 /// Reads one answer for `id`; `Ok(None)` for an explicit `null` (not answered).
-fn parse_answer(id: QuestionId, value: &Value) -> Result<Option<Answer>, AnswerErrorKind> {
+fn parse_answer(id: QuestionId, value: &Json) -> Result<Option<Answer>, AnswerErrorKind> {
     if value.is_null() {
         return Ok(None);
     }
     let answer = match id.kind() {
         Kind::Integer { min, max } => Answer::Integer(parse_integer(value, min, max)?),
         Kind::Bool => match value {
-            Value::Bool(b) => Answer::Bool(*b),
-            other => return Err(AnswerErrorKind::WrongType { expected: "true or false", found: json_type(other) }),
+            Json::Bool(b) => Answer::Bool(*b),
+            other => return Err(AnswerErrorKind::WrongType { expected: "true or false", found: other.type_name() }),
         },
         Kind::One(codes) => {
             // Numeric codes (session_minutes) may come as a number as well as a string.
             let code = match value {
-                Value::String(s) => s.clone(),
-                Value::Number(n) if codes.contains(&n.to_string().as_str()) => n.to_string(),
-                other => return Err(AnswerErrorKind::WrongType { expected: "a code string", found: json_type(other) }),
+                Json::String(s) => s.as_str(),
+                Json::Number(n) if codes.contains(&n.as_str()) => n.as_str(),
+                other => {
+                    return Err(AnswerErrorKind::WrongType { expected: "a code string", found: other.type_name() })
+                }
             };
-            Answer::One(code_position(codes, &code)?)
+            Answer::One(code_position(codes, code)?)
         }
         Kind::Many { codes, .. } => {
-            let Value::Array(items) = value else {
-                return Err(AnswerErrorKind::WrongType { expected: "an array of codes", found: json_type(value) });
+            let Json::Array(items) = value else {
+                return Err(AnswerErrorKind::WrongType { expected: "an array of codes", found: value.type_name() });
             };
             let mut set = CodeSet::EMPTY;
             for item in items {
-                let Value::String(code) = item else {
+                let Json::String(code) = item else {
                     return Err(AnswerErrorKind::WrongType {
                         expected: "an array of code strings",
-                        found: json_type(item),
+                        found: item.type_name(),
                     });
                 };
                 let position = usize::from(code_position(codes, code)?);

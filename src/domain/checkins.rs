@@ -5,11 +5,10 @@
 //! intake's own `pain_now`; the plan moves to "as needed or monthly" once the latest
 //! value is at least 2 points, or at least 30%, below the first (domain.md, frequency).
 
-use serde_json::{Map, Value};
-
-use super::answers::{json_type, parse_integer};
+use super::answers::parse_integer;
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
+use super::json::Json;
 
 /// The most check-ins a document may hold; more is refused, not truncated.
 pub const MAX_CHECKINS: usize = 200;
@@ -76,11 +75,11 @@ impl std::fmt::Display for Date {
 
 impl CheckIn {
     /// Reads the `checkins` array.
-    pub fn list_from_json(value: &Value) -> Result<Vec<CheckIn>, AnswerError> {
-        let Value::Array(items) = value else {
+    pub fn list_from_json(value: &Json) -> Result<Vec<CheckIn>, AnswerError> {
+        let Some(items) = value.as_array() else {
             return Err(AnswerError::field(
                 "checkins",
-                AnswerErrorKind::WrongType { expected: "an array", found: json_type(value) },
+                AnswerErrorKind::WrongType { expected: "an array", found: value.type_name() },
             ));
         };
         if items.len() > MAX_CHECKINS {
@@ -99,20 +98,22 @@ impl CheckIn {
             .collect()
     }
 
-    fn from_json(value: &Value) -> Result<CheckIn, (&'static str, AnswerErrorKind)> {
-        let Value::Object(map) = value else {
-            return Err(("", AnswerErrorKind::WrongType { expected: "an object", found: json_type(value) }));
+    fn from_json(value: &Json) -> Result<CheckIn, (&'static str, AnswerErrorKind)> {
+        let Some(members) = value.as_object() else {
+            return Err(("", AnswerErrorKind::WrongType { expected: "an object", found: value.type_name() }));
         };
-        if let Some(key) =
-            map.keys().find(|k| !matches!(k.as_str(), "date" | "pain_now" | "pain_worst_week" | "sessions"))
-        {
+        let known = |k: &str| matches!(k, "date" | "pain_now" | "pain_worst_week" | "sessions");
+        if let Some((key, _)) = members.iter().find(|(k, _)| !known(k)) {
             return Err(("", AnswerErrorKind::UnknownField(key.clone())));
         }
-        let field = |name: &'static str| map.get(name).ok_or((name, AnswerErrorKind::MissingField));
+        let field = |name: &'static str| value.get(name).ok_or((name, AnswerErrorKind::MissingField));
         let date = match field("date")? {
-            Value::String(s) => Date::parse(s).ok_or(("date", AnswerErrorKind::InvalidDate(s.clone())))?,
+            Json::String(s) => Date::parse(s).ok_or(("date", AnswerErrorKind::InvalidDate(s.clone())))?,
             other => {
-                return Err(("date", AnswerErrorKind::WrongType { expected: "a date string", found: json_type(other) }))
+                return Err((
+                    "date",
+                    AnswerErrorKind::WrongType { expected: "a date string", found: other.type_name() },
+                ))
             }
         };
         let integer = |name: &'static str, max: u8| parse_integer(field(name)?, 0, max).map_err(|kind| (name, kind));
@@ -125,18 +126,18 @@ impl CheckIn {
     }
 
     /// One check-in as JSON.
-    pub fn to_json(&self) -> Value {
-        let mut map = Map::new();
-        map.insert("date".into(), Value::from(self.date.to_string()));
-        map.insert("pain_now".into(), Value::from(self.pain_now));
-        map.insert("pain_worst_week".into(), Value::from(self.pain_worst_week));
-        map.insert("sessions".into(), Value::from(self.sessions));
-        Value::Object(map)
+    pub fn to_json(&self) -> Json {
+        Json::object([
+            ("date", Json::str(self.date.to_string())),
+            ("pain_now", Json::int(self.pain_now)),
+            ("pain_worst_week", Json::int(self.pain_worst_week)),
+            ("sessions", Json::int(self.sessions)),
+        ])
     }
 
     /// The `checkins` array.
-    pub fn list_to_json(checkins: &[CheckIn]) -> Value {
-        Value::Array(checkins.iter().map(CheckIn::to_json).collect())
+    pub fn list_to_json(checkins: &[CheckIn]) -> Json {
+        Json::Array(checkins.iter().map(CheckIn::to_json).collect())
     }
 }
 

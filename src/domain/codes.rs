@@ -68,15 +68,6 @@ macro_rules! codes {
                 serializer.serialize_str(self.as_str())
             }
         }
-
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-                $name::from_code(&code).ok_or_else(|| {
-                    ::serde::de::Error::unknown_variant(&code, $name::CODES)
-                })
-            }
-        }
     };
 }
 

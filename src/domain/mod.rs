@@ -13,14 +13,19 @@
 mod codes;
 
 pub mod answers;
+pub mod chart;
 pub mod checkins;
+pub mod compare;
+pub mod embed;
 pub mod error;
+pub mod json;
 pub mod outlook;
 pub mod plan;
 pub mod questionnaire;
 pub mod recommend;
 pub mod screening;
 pub mod session;
+pub mod sort;
 pub mod techniques;
 pub mod text;
 

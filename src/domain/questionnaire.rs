@@ -8,13 +8,12 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use super::answers::{
     Activity, Aggravator, AnswerSet, Bothersome, Clothed, Condition, Duration, Experience, Goal, Heat, Location,
     NightPain, Occupation, Onset, OtherCare, Pattern, Pregnancy, Pressure, SessionMinutes,
 };
 use super::codes::codes;
+use super::json::{self, read, Json};
 use super::techniques::TechniqueId;
 
 codes! {
@@ -170,51 +169,77 @@ codes! {
     }
 }
 
-/// How a question is put on screen. A presentation hint only; the kind decides validity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Control {
-    /// A number field (age).
-    Number,
-    /// A row of numbered choices, 0 to 10 (pain scales).
-    Scale,
-    /// Radio buttons (one) or checkboxes (many).
-    Choices,
-    /// A yes / no pair.
-    YesNo,
-    /// Agree / disagree, for the outlook statements.
-    AgreeDisagree,
+codes! {
+    /// How a question is put on screen. A presentation hint only; the kind decides validity.
+    pub enum Control {
+        /// A number field (age).
+        Number = "number",
+        /// A row of numbered choices, 0 to 10 (pain scales).
+        Scale = "scale",
+        /// Radio buttons (one) or checkboxes (many).
+        Choices = "choices",
+        /// A yes / no pair.
+        YesNo = "yes_no",
+        /// Agree / disagree, for the outlook statements.
+        AgreeDisagree = "agree_disagree",
+    }
 }
 
 /// A question is shown only while another answer holds one of these codes.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShowIf {
     pub question: QuestionId,
     pub any_of: Vec<String>,
 }
 
 /// One question as the questionnaire data presents it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Question {
     pub id: QuestionId,
     /// The kind, repeated in the data for readers; checked against [`QuestionId::kind`].
     pub kind: String,
     /// The codes in display order; checked against the schema.
-    #[serde(default)]
     pub codes: Vec<String>,
-    #[serde(default)]
     pub min: Option<u8>,
-    #[serde(default)]
     pub max: Option<u8>,
     pub required: bool,
     pub control: Control,
-    #[serde(default)]
     pub show_if: Option<ShowIf>,
     /// Whether the question has a help text (`q.<id>.help`).
-    #[serde(default)]
     pub help: bool,
+}
+
+impl Question {
+    fn from_json(value: &Json) -> Result<Question, String> {
+        let context = match value.get("id").and_then(Json::as_str) {
+            Some(id) => format!("question {id}"),
+            None => "a question".to_owned(),
+        };
+        let context = context.as_str();
+        let allowed = ["id", "kind", "codes", "min", "max", "required", "control", "show_if", "help"];
+        read::object(value, context, &allowed)?;
+        let show_if = match value.get("show_if") {
+            None => None,
+            Some(rule) => {
+                read::object(rule, context, &["question", "any_of"])?;
+                Some(ShowIf {
+                    question: read::code(rule, "question", context, QuestionId::from_code)?,
+                    any_of: read::strings(rule, "any_of", context)?,
+                })
+            }
+        };
+        Ok(Question {
+            id: read::code(value, "id", context, QuestionId::from_code)?,
+            kind: read::string(value, "kind", context)?.to_owned(),
+            codes: read::strings(value, "codes", context)?,
+            min: read::small_number(value, "min", context)?,
+            max: read::small_number(value, "max", context)?,
+            required: read::boolean(value, "required", context, None)?,
+            control: read::code(value, "control", context, Control::from_code)?,
+            show_if,
+            help: read::boolean(value, "help", context, Some(false))?,
+        })
+    }
 }
 
 impl Question {
@@ -233,8 +258,7 @@ impl Question {
 }
 
 /// One step of the intake and its questions, in display order.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
     pub id: StepId,
     pub questions: Vec<Question>,
@@ -248,8 +272,7 @@ impl Step {
 }
 
 /// The whole questionnaire as `data/questionnaire.json` describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Questionnaire {
     pub version: u32,
     pub steps: Vec<Step>,
@@ -268,8 +291,24 @@ impl Questionnaire {
     }
 
     /// Parses questionnaire data; used by [`Questionnaire::get`] and by the data tests.
-    pub fn parse(json: &str) -> Result<Questionnaire, serde_json::Error> {
-        serde_json::from_str(json)
+    pub fn parse(text: &str) -> Result<Questionnaire, String> {
+        let doc = json::parse(text).map_err(|e| format!("questionnaire: {e}"))?;
+        read::object(&doc, "questionnaire", &["version", "steps"])?;
+        let steps = read::array(&doc, "steps", "questionnaire")?
+            .iter()
+            .map(|step| {
+                read::object(step, "a step", &["id", "questions"])?;
+                let id = read::code(step, "id", "a step", StepId::from_code)?;
+                let context = format!("step {id}");
+                let questions = read::array(step, "questions", &context)?
+                    .iter()
+                    .map(Question::from_json)
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(Step { id, questions })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let version = read::small_number(&doc, "version", "questionnaire")?.ok_or("questionnaire: missing version")?;
+        Ok(Questionnaire { version: u32::from(version), steps })
     }
 
     /// Every question in display order.

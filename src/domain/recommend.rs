@@ -25,6 +25,7 @@ use super::answers::{
 };
 use super::codes::codes;
 use super::questionnaire::QuestionId;
+use super::sort::{sort_small_by, sort_small_by_key};
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
 
 /// Every technique starts here.
@@ -618,7 +619,7 @@ pub fn score(technique: &Technique, a: &AnswerSet) -> TechniqueResult {
             cautions.push(rule.caution);
         }
     }
-    cautions.sort_by_key(|c| (!c.is_avoid(), *c));
+    sort_small_by_key(&mut cautions, |c| (!c.is_avoid(), *c));
     let avoid = cautions.iter().any(|c| c.is_avoid());
     if !avoid {
         fit -= CAUTION_PENALTY * cautions.len() as i32;
@@ -639,7 +640,9 @@ pub fn score(technique: &Technique, a: &AnswerSet) -> TechniqueResult {
 /// then the fixed technique order, so the ranking is deterministic.
 pub fn rank(a: &AnswerSet, withhold: bool) -> Vec<TechniqueResult> {
     let mut results: Vec<TechniqueResult> = techniques().iter().map(|t| score(t, a)).collect();
-    results.sort_by(|x, y| y.fit.cmp(&x.fit).then_with(|| y.status.cmp(&x.status)).then_with(|| x.id.cmp(&y.id)));
+    sort_small_by(&mut results, |x, y| {
+        y.fit.cmp(&x.fit).then_with(|| y.status.cmp(&x.status)).then_with(|| x.id.cmp(&y.id))
+    });
     if !withhold {
         results
             .iter_mut()

@@ -6,14 +6,14 @@
 //! may the results show) is decided here and tested natively. The saved form of a
 //! session is versioned JSON; reading it back is total and typed.
 
-use serde_json::{Map, Value};
-
 use super::answers::{Answer, Intake};
 use super::checkins::{CheckIn, MAX_CHECKINS};
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
+use super::json::{self, Json};
 use super::questionnaire::{QuestionId, Questionnaire, StepId};
 use super::screening::{screen, Triage};
+use super::sort::sort_small_by_key;
 
 /// The version of the saved-session document this build writes.
 pub const SAVED_VERSION: u64 = 1;
@@ -77,8 +77,11 @@ pub enum Action {
     RecordCheckIn(CheckIn),
     /// Remove the check-in at this position.
     RemoveCheckIn(usize),
-    /// Replace the whole session (another tab saved a newer one).
-    Replace(Box<Session>),
+    /// Take the answers and check-ins another tab saved, staying on this tab's screen
+    /// when it is still valid.
+    AdoptFromOtherTab(Box<Session>),
+    /// Forget everything and return to the welcome screen (after "clear my data").
+    Reset,
 }
 
 /// The state of one person's intake.
@@ -136,14 +139,16 @@ impl Session {
         steps
     }
 
-    /// The step's position, 1-based, and the number of steps, for the progress bar.
-    pub fn progress(&self) -> (usize, usize) {
+    /// How far through the intake the person is, 0 to 100: the share of steps finished
+    /// before the current one.
+    pub fn percent_complete(&self) -> u8 {
         let total = StepId::ALL.len();
-        match self.screen {
-            Screen::Welcome => (0, total),
-            Screen::Step(step) => (step.index() + 1, total),
-            Screen::Results => (total, total),
-        }
+        let done = match self.screen {
+            Screen::Welcome => 0,
+            Screen::Step(step) => step.index(),
+            Screen::Results => total,
+        };
+        (done * 100 / total) as u8
     }
 
     /// The session after an action. Actions that are not allowed leave the session as
@@ -212,7 +217,7 @@ impl Session {
                 if next.intake.checkins.len() < MAX_CHECKINS && checkin.pain_now <= 10 && checkin.pain_worst_week <= 10
                 {
                     next.intake.checkins.push(checkin);
-                    next.intake.checkins.sort_by_key(|c| c.date);
+                    sort_small_by_key(&mut next.intake.checkins, |c| c.date);
                 }
             }
             Action::RemoveCheckIn(index) => {
@@ -220,7 +225,19 @@ impl Session {
                     next.intake.checkins.remove(index);
                 }
             }
-            Action::Replace(session) => next = *session,
+            Action::AdoptFromOtherTab(other) => {
+                let screen = next.screen;
+                next = Session { screen: Screen::Welcome, unanswered: Vec::new(), ..*other };
+                // Everything deleted elsewhere: this tab starts again too.
+                next.screen = match screen {
+                    _ if !next.has_progress() => Screen::Welcome,
+                    Screen::Results if next.can_show_results() => Screen::Results,
+                    Screen::Step(step) if next.reachable_steps().contains(&step) => Screen::Step(step),
+                    Screen::Welcome => Screen::Welcome,
+                    _ => Screen::Step(next.resume_step()),
+                };
+            }
+            Action::Reset => next = Session::new(),
         }
         next
     }
@@ -245,11 +262,12 @@ impl Session {
 
     /// The saved form: `{"v": 1, "screen": "...", "intake": {format, answers, checkins}}`.
     pub fn to_saved_json(&self) -> String {
-        let mut doc = Map::new();
-        doc.insert("v".into(), Value::from(SAVED_VERSION));
-        doc.insert("screen".into(), Value::from(self.screen.as_str()));
-        doc.insert("intake".into(), self.intake.to_json());
-        Value::Object(doc).to_string()
+        Json::object([
+            ("v", Json::int(SAVED_VERSION as i64)),
+            ("screen", Json::str(self.screen.as_str())),
+            ("intake", self.intake.to_json()),
+        ])
+        .to_text()
     }
 
     /// Reads a saved session. Version 1 is read as is; an answer document with no
@@ -257,20 +275,20 @@ impl Session {
     /// welcome screen. Anything else is a typed error, and the caller moves the text
     /// aside rather than overwrite it.
     pub fn from_saved_json(text: &str) -> Result<Session, SavedError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
-        let Value::Object(doc) = &value else {
+        let value = json::parse(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
+        if value.as_object().is_none() {
             return Err(SavedError::Corrupt("not a JSON object".into()));
-        };
-        match doc.get("v") {
+        }
+        match value.get("v") {
             Some(v) if v.as_u64() == Some(SAVED_VERSION) => {
                 let intake =
-                    Intake::from_value(doc.get("intake").unwrap_or(&Value::Null)).map_err(SavedError::Invalid)?;
+                    Intake::from_value(value.get("intake").unwrap_or(&Json::Null)).map_err(SavedError::Invalid)?;
                 let screen =
-                    doc.get("screen").and_then(Value::as_str).and_then(Screen::from_code).unwrap_or(Screen::Welcome);
+                    value.get("screen").and_then(Json::as_str).and_then(Screen::from_code).unwrap_or(Screen::Welcome);
                 Ok(Session { intake, screen, unanswered: Vec::new() })
             }
-            Some(v) => Err(SavedError::UnknownVersion(v.to_string())),
-            None if doc.contains_key("format") => {
+            Some(v) => Err(SavedError::UnknownVersion(v.to_text())),
+            None if value.get("format").is_some() => {
                 let intake = Intake::from_value(&value).map_err(SavedError::Invalid)?;
                 Ok(Session { intake, screen: Screen::Welcome, unanswered: Vec::new() })
             }

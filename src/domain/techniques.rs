@@ -8,9 +8,9 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
-
 use super::codes::codes;
+use super::json::{self, read, Json};
+use super::sort::sort_small_by_key;
 
 codes! {
     /// The eight techniques the widget compares.
@@ -48,8 +48,7 @@ codes! {
 }
 
 /// The facts of one technique.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Technique {
     pub id: TechniqueId,
     /// The pressure levels it is usually worked at, lightest first.
@@ -92,10 +91,37 @@ pub fn techniques() -> &'static [Technique] {
 }
 
 /// Parses technique data, ordered by id.
-pub fn parse_techniques(json: &str) -> Result<Vec<Technique>, serde_json::Error> {
-    let mut list: Vec<Technique> = serde_json::from_str(json)?;
-    list.sort_by_key(|t| t.id);
+pub fn parse_techniques(text: &str) -> Result<Vec<Technique>, String> {
+    let doc = json::parse(text).map_err(|e| format!("techniques: {e}"))?;
+    let items = doc.as_array().ok_or("techniques: expected an array")?;
+    let mut list = items.iter().map(technique_from_json).collect::<Result<Vec<_>, _>>()?;
+    sort_small_by_key(&mut list, |t| t.id);
     Ok(list)
+}
+
+fn technique_from_json(value: &Json) -> Result<Technique, String> {
+    let context = "a technique";
+    read::object(value, context, &["id", "pressure", "heat", "clothing", "oil", "stretching", "session_minutes"])?;
+    let pressure = read::strings(value, "pressure", context)?
+        .iter()
+        .map(|code| PressureLevel::from_code(code).ok_or_else(|| format!("{context}: unknown pressure {code}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let minutes: Vec<u8> = read::array(value, "session_minutes", context)?
+        .iter()
+        .filter_map(|n| n.as_u64().and_then(|n| u8::try_from(n).ok()))
+        .collect();
+    let [shortest, longest] = minutes[..] else {
+        return Err(format!("{context}: session_minutes must be two whole numbers"));
+    };
+    Ok(Technique {
+        id: read::code(value, "id", context, TechniqueId::from_code)?,
+        pressure,
+        heat: read::boolean(value, "heat", context, None)?,
+        clothing: read::code(value, "clothing", context, Clothing::from_code)?,
+        oil: read::boolean(value, "oil", context, None)?,
+        stretching: read::boolean(value, "stretching", context, None)?,
+        session_minutes: [shortest, longest],
+    })
 }
 
 /// The facts of one technique.

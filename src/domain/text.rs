@@ -5,15 +5,16 @@
 //! module names the key of each, and [`required_keys`] lists every key the domain can
 //! produce so that a test proves each catalog complete.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::checkins::Progress;
+use super::json::{self, Json};
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
 use super::screening::{Flag, Triage};
+use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
 
 /// A language the widget ships a catalog for.
@@ -47,10 +48,10 @@ impl Lang {
     }
 }
 
-/// One language's texts.
+/// One language's texts, sorted by key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
-    texts: BTreeMap<String, String>,
+    texts: Vec<(String, String)>,
 }
 
 impl Catalog {
@@ -66,19 +67,30 @@ impl Catalog {
     }
 
     /// Parses a catalog: a flat JSON object of strings.
-    pub fn parse(json: &str) -> Result<Catalog, serde_json::Error> {
-        Ok(Catalog { texts: serde_json::from_str(json)? })
+    pub fn parse(text: &str) -> Result<Catalog, String> {
+        let doc = json::parse(text).map_err(|e| format!("catalog: {e}"))?;
+        let members = doc.as_object().ok_or("catalog: expected an object")?;
+        let mut texts = members
+            .iter()
+            .map(|(key, value)| match value {
+                Json::String(text) => Ok((key.clone(), text.clone())),
+                _ => Err(format!("catalog: {key} must be a string")),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        sort_small_by(&mut texts, |a, b| a.0.cmp(&b.0));
+        Ok(Catalog { texts })
     }
 
     /// The text for a key, or the key itself when missing, so a gap is visible but never
     /// fatal.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        self.texts.get(key).map_or(key, String::as_str)
+        self.lookup(key).unwrap_or(key)
     }
 
     /// The text for a key, if the catalog has it.
     pub fn lookup(&self, key: &str) -> Option<&str> {
-        self.texts.get(key).map(String::as_str)
+        let index = self.texts.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(self.texts[index].1.as_str())
     }
 
     /// The text with each `{name}` placeholder replaced.
@@ -92,7 +104,7 @@ impl Catalog {
 
     /// Every key in the catalog.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.texts.keys().map(String::as_str)
+        self.texts.iter().map(|(k, _)| k.as_str())
     }
 }
 
