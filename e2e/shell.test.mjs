@@ -5,13 +5,14 @@ import { test } from 'node:test';
 
 import { openWidget } from './harness.mjs';
 
-test('the release build loads and shows the welcome heading', async (t) => {
+test('the release build loads and shows the welcome screen', async (t) => {
   const widget = await openWidget(t);
 
   await widget.goto('/');
 
-  const heading = widget.page.getByRole('heading', { level: 1, name: 'Back pain massage intake' });
+  const heading = widget.page.getByRole('heading', { level: 1, name: 'Is massage right for your back pain?' });
   assert.equal(await heading.isVisible(), true, 'the heading is visible');
+  assert.equal(await widget.page.locator('[data-action=next]').isVisible(), true, 'the start button is visible');
   assert.equal(await widget.page.title(), 'Back pain massage intake');
   assert.ok(
     widget.recorded.requests.some((url) => url.endsWith('.wasm')),

@@ -77,6 +77,9 @@ stage "release build (trunk build --release, wasm-opt -Oz)"
 rm -rf "$ROOT/dist"
 trunk build --release --offline
 
+# The e2e tests compare the page with the native `assess` command.
+cargo build --release --bin assess
+
 stage "bundle size (brotli budget 150 KB)"
 node "$ROOT/e2e/size.mjs" "$ROOT/dist"
 

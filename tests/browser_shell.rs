@@ -25,7 +25,7 @@ async fn app_renders_the_welcome_heading() {
     yew::scheduler::flush().await;
 
     let heading = root.query_selector("h1").expect("a valid selector").expect("the app renders a heading");
-    assert_eq!(heading.text_content().as_deref(), Some("Back pain massage intake"));
+    assert_eq!(heading.text_content().as_deref(), Some("Is massage right for your back pain?"));
 }
 
 #[wasm_bindgen_test]

@@ -1,3 +1,57 @@
-//! Adapters at the edge between the widget and the browser: local storage, the location
-//! hash, the clipboard and the embed configuration. They translate browser failures into
-//! domain types so that the UI shows a notice instead of panicking.
+//! Adapters at the edge between the widget and the browser: local storage, performance
+//! marks and the embed configuration. They translate browser failures into typed values
+//! so that the UI shows a notice instead of panicking.
+
+pub mod perf;
+pub mod storage;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+
+/// Calls `on_change` with the new value whenever another tab changes `key` in local
+/// storage (`None` when it was removed). Same-tab writes raise no event, by the spec.
+pub fn listen_to_other_tabs(key: String, on_change: impl Fn(Option<String>) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        // A `null` key means the whole store was cleared.
+        match event.key() {
+            Some(changed) if changed == key => on_change(event.new_value()),
+            None => on_change(None),
+            Some(_) => {}
+        }
+    }))
+}
+
+/// Logs a warning to the browser console.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        // A refused print dialog (some embedded contexts) needs no further handling.
+        let _ = window.print();
+    }
+}
+
+/// Today's date in the person's time zone, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// The browser's preferred language tags, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if tags.is_empty() {
+        tags.extend(navigator.language());
+    }
+    tags
+}

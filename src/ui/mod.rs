@@ -1,8 +1,41 @@
 //! Yew function components, one per file, and the function that mounts the widget.
+//!
+//! Components only translate events into [`Action`](crate::domain::session::Action)s and
+//! render what the domain computed: every decision lives in `crate::domain`.
 
+mod answer_summary;
 mod app;
+mod checkin_form;
+mod checkin_panel;
+mod clear_data;
+mod comparison_table;
+mod emergency_panel;
+mod error_summary;
+mod fit_chart;
+mod markup;
+mod notice_list;
+mod outlook_panel;
+mod progress_bar;
+mod progress_chart;
+mod question_field;
+mod results;
+mod session_plan;
+mod step_view;
+mod technique_card;
+mod technique_ranking;
+mod texts;
+mod triage_panel;
+mod welcome;
 
-pub use app::App;
+use std::rc::Rc;
+
+pub use app::{App, AppProps};
+pub use notice_list::{Notice, NoticeKind};
+pub use results::{Results, ResultsProps};
+pub use texts::{use_texts, Texts};
+
+use crate::browser;
+use crate::domain::embed::EmbedConfig;
 
 /// The id of the element the widget renders into.
 pub const ROOT_ID: &str = "backpain-intake";
@@ -10,19 +43,41 @@ pub const ROOT_ID: &str = "backpain-intake";
 /// The class every widget stylesheet selector is scoped under.
 pub const ROOT_CLASS: &str = "bpi-root";
 
-/// Renders [`App`] into the element with id [`ROOT_ID`].
+/// Renders [`App`] into the element with id [`ROOT_ID`], configured by its `data-*`
+/// attributes.
 ///
-/// A page without that element still gets a working widget: a root element carrying
-/// [`ROOT_CLASS`] is appended to the body, so the scoped styles apply there too.
+/// A page without that element still gets a working widget: a root element is appended
+/// to the body. The root always carries [`ROOT_CLASS`], so the scoped styles apply.
 pub fn mount() {
-    match find_or_create_root() {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
+    let Some(root) = find_or_create_root() else {
+        browser::warn("backpain-intake: no document to render into");
+        return;
+    };
+    let _ = root.class_list().add_1(ROOT_CLASS);
+    let (config, warnings) = EmbedConfig::from_attributes(|name| root.get_attribute(name));
+    for warning in warnings {
+        browser::warn(&warning.to_string());
     }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config) }).render();
+}
+
+/// A node ref whose element takes the focus whenever `deps` change, if `enabled`: the
+/// heading of each new screen, so keyboard and screen-reader users start at the top.
+#[yew::hook]
+pub fn use_focus_on<D: PartialEq + 'static>(deps: D, enabled: bool) -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with(deps, move |_| {
+            if enabled {
+                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                    // Focus can be refused (a detached node); that only loses the convenience.
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    node
 }
 
 fn find_or_create_root() -> Option<web_sys::Element> {
@@ -32,7 +87,6 @@ fn find_or_create_root() -> Option<web_sys::Element> {
     }
     let root = document.create_element("div").ok()?;
     root.set_id(ROOT_ID);
-    root.set_class_name(ROOT_CLASS);
     document.body()?.append_child(&root).ok()?;
     Some(root)
 }

@@ -1,0 +1,102 @@
+// Completing the intake through the DOM hooks of shared/design/architecture.md, and the
+// native `assess` command as the oracle the results must agree with.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ASSESS = `${ROOT}target/release/assess`;
+
+/** The answers of a fixture in tests/fixtures/. */
+export function fixture(name) {
+  return JSON.parse(readFileSync(`${ROOT}tests/fixtures/${name}.json`, 'utf8'));
+}
+
+/** What the native `assess` command prints for a document. */
+export function assess(doc) {
+  if (!existsSync(ASSESS)) {
+    throw new Error(`${ASSESS} is missing: run \`cargo build --release --bin assess\` first`);
+  }
+  return JSON.parse(execFileSync(ASSESS, { input: JSON.stringify(doc) }).toString());
+}
+
+/**
+ * Fills every visible question of the current step from `answers`, including questions
+ * that appear only once an earlier answer is given (liked techniques after experience).
+ */
+export async function answerStep(page, answers) {
+  const step = page.locator('.bpi-step');
+  const done = new Set();
+  for (;;) {
+    const ids = await step.locator('[data-question]').evaluateAll((nodes) => nodes.map((n) => n.dataset.question));
+    const next = ids.filter((id) => !done.has(id));
+    if (next.length === 0) return;
+    for (const id of next) {
+      done.add(id);
+      if (id in answers) await answerQuestion(step, id, answers[id]);
+    }
+  }
+}
+
+/** Answers one question through its DOM hooks: a choice input's value is its code. */
+async function answerQuestion(step, id, value) {
+  const question = step.locator(`[data-question="${id}"]`);
+  if ((await question.locator('input[type=number]').count()) > 0) {
+    await question.locator('input[type=number]').fill(String(value));
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      const none = question.locator('input[data-none]');
+      if ((await none.count()) > 0) await none.check();
+    }
+    for (const code of value) await question.locator(`input[value="${code}"]`).check();
+  } else {
+    await question.locator(`input[value="${String(value)}"]`).check();
+  }
+}
+
+/** The id of the step on screen, or null. */
+export async function currentStep(page) {
+  const step = page.locator('.bpi-step');
+  return (await step.count()) > 0 ? step.getAttribute('data-step') : null;
+}
+
+/**
+ * Answers step after step, pressing Next (then "See my results") until the results show.
+ * Waits on the DOM changing step, never on time.
+ */
+export async function completeIntake(page, answers, { startFrom = 'welcome' } = {}) {
+  if (startFrom === 'welcome') await page.locator('.bpi-welcome [data-action=next]').click();
+  for (let guard = 0; guard < 10; guard += 1) {
+    const step = await currentStep(page);
+    if (step === null) break;
+    await answerStep(page, answers);
+    const results = page.locator('.bpi-step [data-action=results]');
+    if ((await results.count()) > 0) {
+      await results.click();
+      break;
+    }
+    await page.locator('.bpi-step [data-action=next]').click();
+    await page.locator(`.bpi-step:not([data-step="${step}"]), .bpi-results`).first().waitFor();
+  }
+  await page.locator('.bpi-results[data-triage]').waitFor();
+}
+
+/** The triage and every technique card's status and fit, as shown on the page. */
+export async function shownResults(page) {
+  const triage = await page.locator('.bpi-results').getAttribute('data-triage');
+  const techniques = await page.locator('[data-technique]').evaluateAll((nodes) =>
+    nodes.map((n) => ({ id: n.dataset.technique, status: n.dataset.status, fit: Number(n.dataset.fit) })),
+  );
+  const outlook = await page.locator('[data-outlook]').getAttribute('data-outlook').catch(() => null);
+  return { triage, techniques, outlook };
+}
+
+/** The same, from `assess`. */
+export function expectedResults(assessment) {
+  return {
+    triage: assessment.triage,
+    techniques: assessment.techniques.map((t) => ({ id: t.id, status: t.status, fit: t.fit })),
+    outlook: assessment.stratification?.risk ?? null,
+  };
+}

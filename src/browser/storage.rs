@@ -1,0 +1,278 @@
+//! Local storage for one widget instance: one namespaced, versioned key.
+//!
+//! What it promises (shared/design/architecture.md):
+//! - a missing key is a fresh session, not an error;
+//! - unknown or corrupt content is moved aside to a backup key and reported, never
+//!   silently overwritten; if it cannot be moved aside, this session does not write at all;
+//! - storage that is blocked (private modes, sandboxed iframes) or full leaves a working
+//!   in-memory session and a notice.
+//!
+//! The browser's `Storage` sits behind [`Backend`] so that the same logic runs against a
+//! failing or full store in tests.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+
+use crate::domain::session::Session;
+
+/// Why a storage call failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// No storage at all: blocked by the browser or the embedding page.
+    Unavailable,
+    /// The quota is used up.
+    Full,
+}
+
+/// A key-value store with the shape of the Web Storage API.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// The browser's local storage.
+pub struct LocalBackend(web_sys::Storage);
+
+impl LocalBackend {
+    /// The page's local storage, if the browser lets this page use it. Some browsers hand
+    /// out a storage object that then refuses every write, so a probe write decides.
+    pub fn open(probe_key: &str) -> Result<LocalBackend, StoreError> {
+        let storage = web_sys::window()
+            .ok_or(StoreError::Unavailable)?
+            .local_storage()
+            .map_err(|_| StoreError::Unavailable)?
+            .ok_or(StoreError::Unavailable)?;
+        let backend = LocalBackend(storage);
+        let probe = format!("{probe_key}.probe");
+        backend.set(&probe, "1")?;
+        backend.remove(&probe)?;
+        Ok(backend)
+    }
+}
+
+/// Tells a full store from a refusing one by the DOMException's name.
+fn classify(error: wasm_bindgen::JsValue) -> StoreError {
+    let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StoreError::Full
+    } else {
+        StoreError::Unavailable
+    }
+}
+
+impl Backend for LocalBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get_item(key).map_err(classify)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.0.set_item(key, value).map_err(classify)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0.remove_item(key).map_err(classify)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let count = self.0.length().map_err(classify)?;
+        Ok((0..count).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+    }
+}
+
+/// A store in memory, for tests and as the model of a backend that can be made to fail.
+#[derive(Default)]
+pub struct MemoryBackend {
+    items: RefCell<BTreeMap<String, String>>,
+    /// Total bytes of keys and values beyond which a write fails as full.
+    quota: Option<usize>,
+    /// When set, every call fails as unavailable.
+    blocked: bool,
+}
+
+impl MemoryBackend {
+    /// A store that refuses every call, like a browser that blocks storage.
+    pub fn blocked() -> MemoryBackend {
+        MemoryBackend { blocked: true, ..MemoryBackend::default() }
+    }
+
+    /// A store that holds at most `bytes` of keys and values.
+    pub fn with_quota(bytes: usize) -> MemoryBackend {
+        MemoryBackend { quota: Some(bytes), ..MemoryBackend::default() }
+    }
+
+    fn used(&self) -> usize {
+        self.items.borrow().iter().map(|(k, v)| k.len() + v.len()).sum()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.blocked {
+            return Err(StoreError::Unavailable);
+        }
+        Ok(self.items.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.blocked {
+            return Err(StoreError::Unavailable);
+        }
+        let replaced = self.items.borrow().get(key).map_or(0, |old| key.len() + old.len());
+        if self.quota.is_some_and(|quota| self.used() - replaced + key.len() + value.len() > quota) {
+            return Err(StoreError::Full);
+        }
+        self.items.borrow_mut().insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if self.blocked {
+            return Err(StoreError::Unavailable);
+        }
+        self.items.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        if self.blocked {
+            return Err(StoreError::Unavailable);
+        }
+        Ok(self.items.borrow().keys().cloned().collect())
+    }
+}
+
+/// What loading found, besides the session itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadNotice {
+    /// Answers from an earlier visit were restored.
+    Restored,
+    /// Storage is blocked: answers live in memory for this visit only.
+    Unavailable,
+    /// Unreadable saved data was moved to a backup key; a fresh session starts.
+    MovedAside,
+    /// Unreadable saved data could not be moved aside (storage full), so it is left as
+    /// it is and nothing is saved this visit.
+    KeptUnreadable,
+}
+
+/// The outcome of [`SessionStore::load`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub session: Session,
+    pub notice: Option<LoadNotice>,
+}
+
+/// The saved session of one widget instance.
+pub struct SessionStore {
+    key: String,
+    backend: Option<Rc<dyn Backend>>,
+    /// False once writing would destroy data that could not be moved aside.
+    writable: Cell<bool>,
+}
+
+impl SessionStore {
+    /// The store for `key` in the page's local storage, or a store with no backend
+    /// (every save refused as unavailable) when the browser blocks storage.
+    pub fn open_local(key: &str) -> SessionStore {
+        let backend = LocalBackend::open(key).ok().map(|b| Rc::new(b) as Rc<dyn Backend>);
+        SessionStore { key: key.to_owned(), backend, writable: Cell::new(true) }
+    }
+
+    /// The store for `key` in any backend.
+    pub fn with_backend(key: &str, backend: Rc<dyn Backend>) -> SessionStore {
+        SessionStore { key: key.to_owned(), backend: Some(backend), writable: Cell::new(true) }
+    }
+
+    /// The key this instance saves under.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Whether saving is possible at all.
+    pub fn is_available(&self) -> bool {
+        self.backend.is_some() && self.writable.get()
+    }
+
+    /// Loads the saved session; never fails, and never destroys what it cannot read.
+    pub fn load(&self, now_ms: u64) -> Loaded {
+        let Some(backend) = &self.backend else {
+            return Loaded { session: Session::new(), notice: Some(LoadNotice::Unavailable) };
+        };
+        let text = match backend.get(&self.key) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Loaded { session: Session::new(), notice: None },
+            Err(_) => return Loaded { session: Session::new(), notice: Some(LoadNotice::Unavailable) },
+        };
+        match Session::from_saved_json(&text) {
+            Ok(session) => {
+                let notice = session.has_progress().then_some(LoadNotice::Restored);
+                Loaded { session, notice }
+            }
+            Err(_) => {
+                let backup = format!("{}.backup.{now_ms}", self.key);
+                let moved = backend.set(&backup, &text).is_ok() && backend.remove(&self.key).is_ok();
+                if moved {
+                    Loaded { session: Session::new(), notice: Some(LoadNotice::MovedAside) }
+                } else {
+                    self.writable.set(false);
+                    Loaded { session: Session::new(), notice: Some(LoadNotice::KeptUnreadable) }
+                }
+            }
+        }
+    }
+
+    /// Saves the session. A blank session (nothing answered, on the welcome screen) is
+    /// not written at all: its key is removed, so a cleared widget leaves no trace.
+    pub fn save(&self, session: &Session) -> Result<(), StoreError> {
+        match &self.backend {
+            Some(backend) if self.writable.get() => {
+                if *session == Session::new() {
+                    backend.remove(&self.key)
+                } else {
+                    backend.set(&self.key, &session.to_saved_json())
+                }
+            }
+            _ => Err(StoreError::Unavailable),
+        }
+    }
+
+    /// Removes the saved session and every backup of it.
+    pub fn clear(&self) -> Result<(), StoreError> {
+        let Some(backend) = &self.backend else {
+            return Err(StoreError::Unavailable);
+        };
+        let prefix = format!("{}.backup.", self.key);
+        for key in backend.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
+            backend.remove(&key)?;
+        }
+        backend.remove(&self.key)?;
+        self.writable.set(true);
+        Ok(())
+    }
+
+    /// The backup keys of this instance, oldest first.
+    pub fn backups(&self) -> Vec<String> {
+        let prefix = format!("{}.backup.", self.key);
+        let mut keys: Vec<String> = self
+            .backend
+            .as_ref()
+            .and_then(|b| b.keys().ok())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.sort();
+        keys
+    }
+}
+
+/// The current time in milliseconds since the epoch, for backup keys.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}

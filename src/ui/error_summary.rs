@@ -1,0 +1,48 @@
+//! The summary of what is missing on a step, linked to each field, announced at once.
+
+use yew::prelude::*;
+
+use super::texts::use_texts;
+use crate::domain::questionnaire::QuestionId;
+use crate::domain::text::question_key;
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub unanswered: Vec<QuestionId>,
+}
+
+/// Moves focus to the first input of a question. The link keeps its `href` for people
+/// who open it otherwise, but a click must not touch the location hash, which carries
+/// share links.
+fn focus_question(id: QuestionId) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let input = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&format!("#bpi-q-{id} input")).ok().flatten())
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        if let Some(input) = input {
+            // Focus can be refused; the summary still lists what is missing.
+            let _ = input.focus();
+        }
+    })
+}
+
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let texts = use_texts();
+    html! {
+        <div class="bpi-error-summary" role="alert" aria-labelledby="bpi-error-summary-title">
+            <h3 id="bpi-error-summary-title">{ texts.t("ui.step.missing_title") }</h3>
+            <ul>
+                { for props.unanswered.iter().map(|id| html! {
+                    <li>
+                        <a href={format!("#bpi-q-{id}")} onclick={focus_question(*id)}>
+                            { texts.t(&question_key(*id, "label")) }
+                        </a>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,286 @@
+//! Browser tests of the results screen, run in headless Chromium by
+//! `cargo test --target wasm32-unknown-unknown --test browser_results`.
+//! On the host this file compiles to an empty test binary.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::Callback;
+
+use backpain_intake::domain::checkins::{CheckIn, Date};
+use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
+use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::session::Action;
+use backpain_intake::domain::techniques::Technique;
+use backpain_intake::domain::text::{question_key, Catalog, Lang};
+use backpain_intake::domain::{assess, Assessment, Intake, Status, TechniqueId};
+use backpain_intake::ui::{Results, ResultsProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CLEAR: &str = include_str!("fixtures/clear.json");
+const CAUTION: &str = include_str!("fixtures/caution.json");
+const EMERGENCY: &str = include_str!("fixtures/emergency.json");
+
+/// Appends a fresh element to the body, so each test renders into its own root.
+fn fresh_root() -> Element {
+    let document = web_sys::window().and_then(|window| window.document()).expect("a browser document");
+    let root = document.create_element("div").expect("a new div");
+    document.body().expect("a body").append_child(&root).expect("the div joins the body");
+    root
+}
+
+fn intake(json: &str) -> Intake {
+    Intake::from_json(json).expect("the fixture parses")
+}
+
+/// What one rendered results screen sent out.
+struct Rendered {
+    root: Element,
+    assessment: Assessment,
+    actions: Rc<RefCell<Vec<Action>>>,
+    prints: Rc<RefCell<usize>>,
+}
+
+/// Renders the results of an intake into a fresh root and waits for the render.
+async fn render(intake: Intake) -> Rendered {
+    let root = fresh_root();
+    let assessment = assess(&intake.answers, &intake.checkins);
+    let actions = Rc::new(RefCell::new(Vec::new()));
+    let prints = Rc::new(RefCell::new(0));
+    let props = ResultsProps {
+        assessment: Rc::new(assessment.clone()),
+        intake: Rc::new(intake),
+        on_action: {
+            let actions = actions.clone();
+            Callback::from(move |action| actions.borrow_mut().push(action))
+        },
+        on_print: {
+            let prints = prints.clone();
+            Callback::from(move |()| *prints.borrow_mut() += 1)
+        },
+        focus_heading: false,
+    };
+    yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Rendered { root, assessment, actions, prints }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).expect("a valid selector");
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|node| node.dyn_into::<Element>().ok()).collect()
+}
+
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).expect("a valid selector").unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn click(root: &Element, selector: &str) {
+    one(root, selector).dyn_into::<HtmlElement>().expect("an HTML element").click();
+}
+
+fn set_value(root: &Element, selector: &str, value: &str) {
+    one(root, selector).dyn_into::<HtmlInputElement>().expect("an input").set_value(value);
+}
+
+fn attr(element: &Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
+}
+
+#[wasm_bindgen_test]
+async fn the_root_carries_the_triage_of_each_fixture() {
+    for (fixture, expected) in [(CLEAR, "clear"), (CAUTION, "caution"), (EMERGENCY, "emergency")] {
+        let shown = render(intake(fixture)).await;
+        let results = one(&shown.root, "section.bpi-results");
+        assert_eq!(attr(&results, "data-triage").as_deref(), Some(shown.assessment.triage.as_str()));
+        assert_eq!(shown.assessment.triage.as_str(), expected, "the fixture screens as its name says");
+        let outlook = one(&shown.root, ".bpi-outlook");
+        assert_eq!(attr(&outlook, "data-outlook"), shown.assessment.stratification.map(|s| s.risk.to_string()));
+        assert!(shown.root.query_selector("[style]").expect("a valid selector").is_none(), "no inline styles");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn each_technique_has_one_card_in_ranking_order() {
+    for fixture in [CLEAR, CAUTION, EMERGENCY] {
+        let shown = render(intake(fixture)).await;
+        let cards = all(&shown.root, "[data-technique]");
+        assert_eq!(cards.len(), 8);
+        for (card, expected) in cards.iter().zip(&shown.assessment.techniques) {
+            assert_eq!(attr(card, "data-technique").as_deref(), Some(expected.id.as_str()));
+            assert_eq!(attr(card, "data-status").as_deref(), Some(expected.status.as_str()));
+            assert_eq!(attr(card, "data-fit"), Some(expected.fit.to_string()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn withheld_results_recommend_nothing() {
+    let recommended = Catalog::get(Lang::En).text("status.recommended").to_owned();
+
+    let clear = render(intake(CLEAR)).await;
+    assert!(!clear.assessment.withhold_recommendations);
+    assert!(!all(&clear.root, "[data-status=\"recommended\"]").is_empty(), "the clear fixture recommends some");
+    assert!(clear.root.query_selector(".bpi-withheld").expect("a valid selector").is_none());
+
+    let emergency = render(intake(EMERGENCY)).await;
+    assert!(emergency.assessment.withhold_recommendations);
+    assert!(all(&emergency.root, "[data-status=\"recommended\"]").is_empty());
+    let text = emergency.root.text_content().unwrap_or_default();
+    assert!(!text.contains(&recommended), "no technique reads as recommended");
+    assert!(!all(&emergency.root, ".bpi-withheld").is_empty(), "the page says nothing is recommended");
+    // Booking advice is hidden, but the signs to stop and get help stay.
+    assert!(emergency.root.query_selector(".bpi-plan-booking").expect("a valid selector").is_none());
+    assert!(emergency.root.query_selector(".bpi-plan-section--stop_signs").expect("a valid selector").is_some());
+    assert!(emergency.root.query_selector(".bpi-plan-section--self_massage").expect("a valid selector").is_none());
+    let bladder = Catalog::get(Lang::En).text("flag.rf_bladder");
+    let emergency_flags = one(&emergency.root, ".bpi-flags--emergency").text_content().unwrap_or_default();
+    assert!(emergency_flags.contains(bladder), "the raised flags are explained under their level");
+}
+
+fn row_order(root: &Element) -> Vec<String> {
+    all(root, ".bpi-table tbody tr").iter().filter_map(|row| attr(row, "data-row")).collect()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_column_header_sorts_the_table() {
+    let shown = render(intake(CAUTION)).await;
+    let name = |id: TechniqueId| Catalog::get(Lang::En).text(&Technique::text_key(id, "name")).to_owned();
+    let expected = |column, direction| -> Vec<String> {
+        sort_rows(&shown.assessment.techniques, Sort { column, direction }, name)
+            .iter()
+            .map(|r| r.id.to_string())
+            .collect()
+    };
+    let by_fit: Vec<String> = shown.assessment.techniques.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(row_order(&shown.root), by_fit, "the table opens in ranking order");
+    assert_eq!(attr(&one(&shown.root, "th[aria-sort]"), "aria-sort").as_deref(), Some("descending"));
+
+    click(&shown.root, "button[data-sort=\"name\"]");
+    yew::scheduler::flush().await;
+    let by_name = expected(SortColumn::Name, Direction::Ascending);
+    assert_ne!(by_name, by_fit, "the fixture orders differently by name");
+    assert_eq!(row_order(&shown.root), by_name);
+    let sorted = all(&shown.root, "th[aria-sort]");
+    assert_eq!(sorted.len(), 1, "one sorted header at a time");
+    assert_eq!(attr(&sorted[0], "aria-sort").as_deref(), Some("ascending"));
+    assert!(sorted[0].query_selector("[data-sort=\"name\"]").expect("a valid selector").is_some());
+
+    click(&shown.root, "button[data-sort=\"name\"]");
+    yew::scheduler::flush().await;
+    assert_eq!(row_order(&shown.root), expected(SortColumn::Name, Direction::Descending));
+
+    click(&shown.root, "button[data-sort=\"session\"]");
+    yew::scheduler::flush().await;
+    assert_eq!(row_order(&shown.root), expected(SortColumn::Session, Direction::Ascending));
+    assert!(all(&shown.root, ".bpi-table [data-technique]").is_empty(), "rows do not carry the card hook");
+}
+
+#[wasm_bindgen_test]
+async fn submitting_the_checkin_form_records_a_checkin() {
+    let shown = render(intake(CLEAR)).await;
+    let date = one(&shown.root, "input[name=\"date\"]").dyn_into::<HtmlInputElement>().expect("an input");
+    assert_eq!(date.value().len(), 10, "the date defaults to today");
+
+    set_value(&shown.root, "input[name=\"date\"]", "2025-03-14");
+    set_value(&shown.root, "input[name=\"pain_now\"]", "3");
+    set_value(&shown.root, "input[name=\"pain_worst_week\"]", "5");
+    set_value(&shown.root, "input[name=\"sessions\"]", "2");
+    click(&shown.root, "button[data-action=\"checkin\"]");
+    yew::scheduler::flush().await;
+
+    let expected = CheckIn {
+        date: Date::parse("2025-03-14").expect("a valid date"),
+        pain_now: 3,
+        pain_worst_week: 5,
+        sessions: 2,
+    };
+    assert_eq!(*shown.actions.borrow(), vec![Action::RecordCheckIn(expected)]);
+    assert!(shown.root.query_selector("[data-notice=\"checkin-invalid\"]").expect("a valid selector").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_checkin_shows_an_error_and_sends_nothing() {
+    let shown = render(intake(CLEAR)).await;
+    set_value(&shown.root, "input[name=\"pain_now\"]", "11");
+    set_value(&shown.root, "input[name=\"pain_worst_week\"]", "5");
+    click(&shown.root, "button[data-action=\"checkin\"]");
+    yew::scheduler::flush().await;
+    assert!(shown.actions.borrow().is_empty());
+    let error = one(&shown.root, "[data-notice=\"checkin-invalid\"]");
+    assert_eq!(attr(&error, "role").as_deref(), Some("alert"));
+    let pain = one(&shown.root, "input[name=\"pain_now\"]");
+    assert_eq!(attr(&pain, "aria-invalid").as_deref(), Some("true"));
+
+    set_value(&shown.root, "input[name=\"pain_now\"]", "4");
+    set_value(&shown.root, "input[name=\"date\"]", "");
+    click(&shown.root, "button[data-action=\"checkin\"]");
+    yew::scheduler::flush().await;
+    assert!(shown.actions.borrow().is_empty(), "an empty date is refused");
+    let date = one(&shown.root, "input[name=\"date\"]");
+    assert_eq!(attr(&date, "aria-invalid").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn checkins_are_listed_charted_and_removable() {
+    let mut with_checkins = intake(CLEAR);
+    let day = |text| Date::parse(text).expect("a valid date");
+    with_checkins.checkins = vec![
+        CheckIn { date: day("2025-01-10"), pain_now: 4, pain_worst_week: 6, sessions: 1 },
+        CheckIn { date: day("2025-02-10"), pain_now: 2, pain_worst_week: 3, sessions: 2 },
+    ];
+    let shown = render(with_checkins).await;
+    assert_eq!(all(&shown.root, ".bpi-checkin-entry").len(), 2);
+    let chart = one(&shown.root, ".bpi-pain-chart svg");
+    assert_eq!(attr(&chart, "role").as_deref(), Some("img"));
+    assert!(attr(&chart, "aria-label").is_some_and(|label| label.contains("2025-02-10")));
+    assert_eq!(all(&shown.root, ".bpi-pain-chart circle").len(), 3, "the intake and two check-ins");
+    assert_eq!(attr(&one(&shown.root, ".bpi-progress"), "data-progress").as_deref(), Some("improving"));
+
+    let removes = all(&shown.root, ".bpi-checkin-remove");
+    removes[1].clone().dyn_into::<HtmlElement>().expect("a button").click();
+    yew::scheduler::flush().await;
+    assert_eq!(*shown.actions.borrow(), vec![Action::RemoveCheckIn(1)]);
+}
+
+#[wasm_bindgen_test]
+async fn the_fit_chart_draws_a_bar_per_technique() {
+    let shown = render(intake(CLEAR)).await;
+    let chart = one(&shown.root, ".bpi-fit-chart svg");
+    assert_eq!(attr(&chart, "role").as_deref(), Some("img"));
+    assert!(chart.query_selector("title").expect("a valid selector").is_some());
+    let bars = all(&chart, "rect.bpi-bar");
+    assert_eq!(bars.len(), 8);
+    let first = &shown.assessment.techniques[0];
+    assert!(bars[0].class_list().contains(&format!("bpi-bar--{}", first.status)));
+    assert_eq!(first.status, Status::Recommended);
+}
+
+#[wasm_bindgen_test]
+async fn the_actions_print_and_go_back() {
+    let shown = render(intake(CLEAR)).await;
+    click(&shown.root, "button[data-action=\"print\"]");
+    click(&shown.root, "button[data-action=\"back\"]");
+    yew::scheduler::flush().await;
+    assert_eq!(*shown.prints.borrow(), 1);
+    assert_eq!(*shown.actions.borrow(), vec![Action::Back]);
+}
+
+#[wasm_bindgen_test]
+async fn missing_answers_are_named_and_nothing_is_called_safe() {
+    let mut partial = intake(CLEAR);
+    partial.answers.clear(QuestionId::RfFever);
+    partial.answers.clear(QuestionId::SbWorry);
+    let shown = render(partial).await;
+    assert_eq!(attr(&one(&shown.root, "section.bpi-results"), "data-triage").as_deref(), Some("incomplete"));
+    let triage = one(&shown.root, ".bpi-triage").text_content().unwrap_or_default();
+    let fever_key = question_key(QuestionId::RfFever, "label");
+    let fever = Catalog::get(Lang::En).text(&fever_key);
+    assert!(triage.contains(fever), "the missing safety question is named");
+    assert!(all(&shown.root, "[data-status=\"recommended\"]").is_empty());
+    assert_eq!(attr(&one(&shown.root, ".bpi-outlook"), "data-outlook"), None, "no outlook without every answer");
+}
