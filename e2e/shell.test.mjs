@@ -10,7 +10,9 @@ test('the release build loads and shows the welcome screen', async (t) => {
 
   await widget.goto('/');
 
-  const heading = widget.page.getByRole('heading', { level: 1, name: 'Is massage right for your back pain?' });
+  const pageHeading = widget.page.getByRole('heading', { level: 1, name: 'Back pain massage intake' });
+  assert.equal(await pageHeading.isVisible(), true, 'the standalone page names itself');
+  const heading = widget.page.getByRole('heading', { level: 2, name: 'Is massage right for your back pain?' });
   assert.equal(await heading.isVisible(), true, 'the heading is visible');
   assert.equal(await widget.page.locator('[data-action=next]').isVisible(), true, 'the start button is visible');
   assert.equal(await widget.page.title(), 'Back pain massage intake');

@@ -50,7 +50,7 @@ if (!rows.some((row) => row.kind === 'wasm')) {
 rows.sort((a, b) => a.kind.localeCompare(b.kind) || a.file.localeCompare(b.file));
 const pad = (value, width) => String(value).padStart(width);
 const line = (name, raw, brotli) => `${pad(raw, 10)} ${pad(brotli, 10)}  ${name}`;
-const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 console.log(`bundle size of ${dist}`);
 console.log(line('file', 'raw B', 'brotli B'));
@@ -66,7 +66,7 @@ const totalRaw = rows.reduce((sum, row) => sum + row.raw, 0);
 const totalBrotli = rows.reduce((sum, row) => sum + row.brotli, 0);
 console.log(line('total', totalRaw, totalBrotli));
 console.log(
-  `\nbrotli total ${kib(totalBrotli)} of the ${kib(BUDGET_BROTLI_BYTES)} budget ` +
+  `\nbrotli total ${kb(totalBrotli)} of the ${kb(BUDGET_BROTLI_BYTES)} budget ` +
     `(${((100 * totalBrotli) / BUDGET_BROTLI_BYTES).toFixed(0)} %)`,
 );
 if (totalBrotli > BUDGET_BROTLI_BYTES) {

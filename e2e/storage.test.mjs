@@ -73,3 +73,29 @@ test('two tabs stay consistent', async (t) => {
   assert.equal(await other.locator('footer [data-action=clear]').count(), 0, 'nothing left to clear');
   widget.assertClean();
 });
+
+test('full storage keeps a working session and says the answers are not saved', async (t) => {
+  const widget = await openWidget(t);
+  await widget.goto('/');
+  // Fill the origin's quota before the widget loads again.
+  await widget.page.evaluate(() => {
+    // Halve the chunk at each QuotaExceededError until not even one character fits.
+    let size = 512 * 1024;
+    for (let i = 0; size >= 1; i += 1) {
+      try {
+        localStorage.setItem(`filler.${i}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await widget.page.reload();
+  await widget.page.locator('.bpi-welcome [data-action=next]').click();
+  await widget.page.locator('[data-question=age] input').fill('52');
+  const notice = widget.page.locator('[data-notice=storage-full]');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  await completeIntake(widget.page, fixture('clear').answers, { startFrom: 'step' });
+  assert.equal(await widget.page.locator('.bpi-results').getAttribute('data-triage'), 'clear');
+  widget.assertClean();
+});

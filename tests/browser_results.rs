@@ -239,7 +239,7 @@ async fn checkins_are_listed_charted_and_removable() {
     assert_eq!(attr(&chart, "role").as_deref(), Some("img"));
     assert!(attr(&chart, "aria-label").is_some_and(|label| label.contains("2025-02-10")));
     assert_eq!(all(&shown.root, ".bpi-pain-chart circle").len(), 3, "the intake and two check-ins");
-    assert_eq!(attr(&one(&shown.root, ".bpi-progress"), "data-progress").as_deref(), Some("improving"));
+    assert_eq!(attr(&one(&shown.root, ".bpi-checkin-progress"), "data-progress").as_deref(), Some("improving"));
 
     let removes = all(&shown.root, ".bpi-checkin-remove");
     removes[1].clone().dyn_into::<HtmlElement>().expect("a button").click();

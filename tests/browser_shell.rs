@@ -24,7 +24,7 @@ async fn app_renders_the_welcome_heading() {
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
-    let heading = root.query_selector("h1").expect("a valid selector").expect("the app renders a heading");
+    let heading = root.query_selector("h2").expect("a valid selector").expect("the app renders a heading");
     assert_eq!(heading.text_content().as_deref(), Some("Is massage right for your back pain?"));
 }
 
@@ -38,5 +38,5 @@ async fn mount_adds_a_styled_root_when_the_page_has_none() {
 
     let root = document.get_element_by_id(ROOT_ID).expect("mount adds the root element");
     assert_eq!(root.class_name(), ROOT_CLASS);
-    assert!(root.query_selector("h1").expect("a valid selector").is_some());
+    assert!(root.query_selector("h2").expect("a valid selector").is_some());
 }

@@ -56,7 +56,7 @@ fn a_session_round_trips_through_local_storage() {
     assert_eq!(session.screen, Screen::Step(StepId::YourPain));
     assert_eq!(store.save(&session), Ok(()));
     let raw = local_storage().get_item(&key).ok().flatten().expect("the session was written under its key");
-    assert!(raw.starts_with("{\"intake\""), "versioned JSON: {raw}");
+    assert!(raw.starts_with("{\"v\":1,"), "versioned JSON, version first: {raw}");
 
     let loaded = SessionStore::open_local(&key).load(2);
     assert_eq!(loaded.session, session, "a reload resumes exactly where the person was");

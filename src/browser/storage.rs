@@ -41,7 +41,9 @@ pub struct LocalBackend(web_sys::Storage);
 
 impl LocalBackend {
     /// The page's local storage, if the browser lets this page use it. Some browsers hand
-    /// out a storage object that then refuses every write, so a probe write decides.
+    /// out a storage object that then refuses every write, so a probe write decides; a
+    /// store that is merely full is still returned (it can be read, and saving reports
+    /// "full").
     pub fn open(probe_key: &str) -> Result<LocalBackend, StoreError> {
         let storage = web_sys::window()
             .ok_or(StoreError::Unavailable)?
@@ -50,8 +52,11 @@ impl LocalBackend {
             .ok_or(StoreError::Unavailable)?;
         let backend = LocalBackend(storage);
         let probe = format!("{probe_key}.probe");
-        backend.set(&probe, "1")?;
-        backend.remove(&probe)?;
+        match backend.set(&probe, "1") {
+            Ok(()) => backend.remove(&probe)?,
+            Err(StoreError::Full) => {}
+            Err(StoreError::Unavailable) => return Err(StoreError::Unavailable),
+        }
         Ok(backend)
     }
 }

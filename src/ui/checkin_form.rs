@@ -120,7 +120,7 @@ pub fn CheckInForm(props: &CheckInFormProps) -> Html {
                     </p>
                 }
                 if *saved {
-                    <p role="status" data-notice="checkin-saved">{ texts.t("ui.checkin.saved") }</p>
+                    <p class="bpi-checkin-saved" role="status" data-notice="checkin-saved">{ texts.t("ui.checkin.saved") }</p>
                 }
                 <button type="submit" class="bpi-button bpi-button--primary" data-action="checkin">
                     { texts.t("ui.checkin.submit") }

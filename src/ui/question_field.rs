@@ -74,8 +74,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let options = choice_options(&texts, props);
     html! {
         <div {class} id={container_id} data-question={id.as_str()}>
-            <fieldset class="bpi-fieldset" aria-describedby={described} aria-invalid={props.invalid.then_some("true")}
-                      aria-required={question.required.then_some("true")}>
+            <fieldset class="bpi-fieldset" aria-describedby={described}>
                 <legend class="bpi-q-label">{ label }{ required }</legend>
                 { help }
                 { error }

@@ -23,7 +23,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     let start = props.on_action.reform(|_: MouseEvent| Action::Start);
     html! {
         <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
-            <h1 id="bpi-welcome-title" class="bpi-title" tabindex="-1" ref={heading}>{ texts.t("ui.welcome.title") }</h1>
+            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" ref={heading}>{ texts.t("ui.welcome.title") }</h2>
             <p class="bpi-lead">{ texts.t("ui.welcome.lead") }</p>
             <ul class="bpi-welcome-points">
                 <li>{ texts.t("ui.welcome.not_diagnosis") }</li>
