@@ -490,7 +490,7 @@ pub fn parse_typed_number(id: QuestionId, text: &str) -> Result<Option<Answer>, 
     let Kind::Integer { min, max } = id.kind() else {
         return Err(AnswerErrorKind::WrongType { expected: "a choice", found: "a number" });
     };
-    let text = text.trim();
+    let text = text.trim_ascii();
     if text.is_empty() {
         return Ok(None);
     }

@@ -294,19 +294,12 @@ impl Questionnaire {
     pub fn parse(text: &str) -> Result<Questionnaire, String> {
         let doc = json::parse(text).map_err(|e| format!("questionnaire: {e}"))?;
         read::object(&doc, "questionnaire", &["version", "steps"])?;
-        let steps = read::array(&doc, "steps", "questionnaire")?
-            .iter()
-            .map(|step| {
-                read::object(step, "a step", &["id", "questions"])?;
-                let id = read::code(step, "id", "a step", StepId::from_code)?;
-                let context = format!("step {id}");
-                let questions = read::array(step, "questions", &context)?
-                    .iter()
-                    .map(Question::from_json)
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Step { id, questions })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let steps = read::each(read::array(&doc, "steps", "questionnaire")?, |step| {
+            read::object(step, "a step", &["id", "questions"])?;
+            let id = read::code(step, "id", "a step", StepId::from_code)?;
+            let questions = read::each(read::array(step, "questions", &format!("step {id}"))?, Question::from_json)?;
+            Ok(Step { id, questions })
+        })?;
         let version = read::small_number(&doc, "version", "questionnaire")?.ok_or("questionnaire: missing version")?;
         Ok(Questionnaire { version: u32::from(version), steps })
     }

@@ -94,7 +94,7 @@ pub fn techniques() -> &'static [Technique] {
 pub fn parse_techniques(text: &str) -> Result<Vec<Technique>, String> {
     let doc = json::parse(text).map_err(|e| format!("techniques: {e}"))?;
     let items = doc.as_array().ok_or("techniques: expected an array")?;
-    let mut list = items.iter().map(technique_from_json).collect::<Result<Vec<_>, _>>()?;
+    let mut list = read::each(items, technique_from_json)?;
     sort_small_by_key(&mut list, |t| t.id);
     Ok(list)
 }
@@ -102,10 +102,10 @@ pub fn parse_techniques(text: &str) -> Result<Vec<Technique>, String> {
 fn technique_from_json(value: &Json) -> Result<Technique, String> {
     let context = "a technique";
     read::object(value, context, &["id", "pressure", "heat", "clothing", "oil", "stretching", "session_minutes"])?;
-    let pressure = read::strings(value, "pressure", context)?
-        .iter()
-        .map(|code| PressureLevel::from_code(code).ok_or_else(|| format!("{context}: unknown pressure {code}")))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut pressure = Vec::new();
+    for code in read::strings(value, "pressure", context)? {
+        pressure.push(PressureLevel::from_code(&code).ok_or_else(|| format!("{context}: unknown pressure {code}"))?);
+    }
     let minutes: Vec<u8> = read::array(value, "session_minutes", context)?
         .iter()
         .filter_map(|n| n.as_u64().and_then(|n| u8::try_from(n).ok()))

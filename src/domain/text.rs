@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use super::checkins::Progress;
-use super::json::{self, Json};
+use super::json;
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
@@ -37,7 +37,7 @@ impl Lang {
     /// The shipped language for a BCP 47 tag such as `en-GB`, matching on the primary
     /// subtag, case-insensitively.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next()?.trim_ascii().to_ascii_lowercase();
         Lang::ALL.iter().copied().find(|l| l.code() == primary)
     }
 
@@ -70,13 +70,11 @@ impl Catalog {
     pub fn parse(text: &str) -> Result<Catalog, String> {
         let doc = json::parse(text).map_err(|e| format!("catalog: {e}"))?;
         let members = doc.as_object().ok_or("catalog: expected an object")?;
-        let mut texts = members
-            .iter()
-            .map(|(key, value)| match value {
-                Json::String(text) => Ok((key.clone(), text.clone())),
-                _ => Err(format!("catalog: {key} must be a string")),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut texts = Vec::with_capacity(members.len());
+        for (key, value) in members {
+            let text = value.as_str().ok_or_else(|| format!("catalog: {key} must be a string"))?;
+            texts.push((key.clone(), text.to_owned()));
+        }
         sort_small_by(&mut texts, |a, b| a.0.cmp(&b.0));
         Ok(Catalog { texts })
     }

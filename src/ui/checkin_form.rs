@@ -52,11 +52,11 @@ fn value_of(node: &NodeRef) -> String {
 fn read(nodes: &[NodeRef; 4]) -> Result<CheckIn, Field> {
     let number = |field: Field| {
         let (_, _, _, max) = FIELDS[field as usize];
-        let value = value_of(&nodes[field as usize]).trim().parse::<u8>().ok();
+        let value = value_of(&nodes[field as usize]).trim_ascii().parse::<u8>().ok();
         value.filter(|n| *n <= max.unwrap_or(0)).ok_or(field)
     };
     Ok(CheckIn {
-        date: Date::parse(value_of(&nodes[Field::Date as usize]).trim()).ok_or(Field::Date)?,
+        date: Date::parse(value_of(&nodes[Field::Date as usize]).trim_ascii()).ok_or(Field::Date)?,
         pain_now: number(Field::PainNow)?,
         pain_worst_week: number(Field::PainWorst)?,
         sessions: number(Field::Sessions)?,
