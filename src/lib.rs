@@ -10,6 +10,7 @@
 //! storage, the location hash and the embed configuration.
 
 pub mod domain;
+pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -4,7 +4,7 @@
 mod common;
 
 use backpain_intake::domain::answers::{
-    parse_typed_number, toggle_code, Answer, CodeSet, Duration, Intake, OtherCare, Pattern,
+    answer_for_choice, parse_typed_number, toggle_code, Answer, CodeSet, Duration, Intake, OtherCare, Pattern,
 };
 use backpain_intake::domain::{AnswerErrorKind, AnswerSet, QuestionId};
 
@@ -175,4 +175,29 @@ fn typed_numbers() {
         assert!(parse_typed_number(id, bad).is_err(), "{bad}");
     }
     assert!(parse_typed_number(QuestionId::Duration, "3").is_err());
+}
+
+#[test]
+fn choice_inputs_become_answers() {
+    let many = |positions: &[usize]| Some(Answer::Many(CodeSet::from_positions(positions.iter().copied())));
+    /// The question, its current answer, the input's value and checked state, and the
+    /// answer that follows (`None`: not a value of this question).
+    type Case = (QuestionId, Option<Answer>, &'static str, bool, Option<Option<Answer>>);
+    let cases: &[Case] = &[
+        (QuestionId::RfBladder, None, "true", true, Some(Some(Answer::Bool(true)))),
+        (QuestionId::RfBladder, None, "false", true, Some(Some(Answer::Bool(false)))),
+        (QuestionId::RfBladder, None, "yes", true, None),
+        (QuestionId::PainNow, None, "7", true, Some(Some(Answer::Integer(7)))),
+        (QuestionId::PainNow, None, "11", true, None),
+        (QuestionId::Duration, None, "recurring", true, Some(Some(Answer::One(3)))),
+        (QuestionId::Duration, None, "forever", true, None),
+        (QuestionId::Pattern, None, "knots", true, Some(many(&[5]))),
+        (QuestionId::Pattern, many(&[5]), "knots", false, Some(None)),
+        (QuestionId::Conditions, many(&[0]), "none_of_these", true, Some(Some(Answer::Many(CodeSet::EMPTY)))),
+        (QuestionId::Conditions, Some(Answer::Many(CodeSet::EMPTY)), "none_of_these", false, Some(None)),
+        (QuestionId::Conditions, Some(Answer::Many(CodeSet::EMPTY)), "arthritis", true, Some(many(&[15]))),
+    ];
+    for (id, current, value, checked, expected) in cases {
+        assert_eq!(answer_for_choice(*id, *current, value, *checked), *expected, "{id} {value} {checked}");
+    }
 }

@@ -3,36 +3,85 @@
 
 use std::collections::BTreeSet;
 
-use backpain_intake::domain::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
+use backpain_intake::domain::questionnaire::{
+    Control, Kind, Question, QuestionId, Questionnaire, ShowIf, Step, StepId,
+};
 use backpain_intake::domain::techniques::{self, techniques, TechniqueId};
 use backpain_intake::domain::text::{required_keys, Catalog, Lang};
+use serde_json::{json, Value};
+
+/// The questionnaire data as JSON, read independently of build.rs.
+fn questionnaire_json() -> Value {
+    serde_json::from_str(include_str!("../data/questionnaire.json"))
+        .unwrap_or_else(|e| panic!("questionnaire.json: {e}"))
+}
 
 #[test]
-fn the_questionnaire_parses_and_matches_the_schema() {
-    let parsed = Questionnaire::parse(include_str!("../data/questionnaire.json"));
-    let questionnaire = match parsed {
-        Ok(q) => q,
-        Err(err) => panic!("data/questionnaire.json: {err}"),
-    };
+fn the_compiled_questionnaire_is_the_data_and_matches_the_schema() {
+    let questionnaire = Questionnaire::get();
     assert_eq!(questionnaire.check(), Vec::<String>::new());
-    assert_eq!(&questionnaire, Questionnaire::get());
     let steps: Vec<StepId> = questionnaire.steps.iter().map(|s| s.id).collect();
     assert_eq!(steps, StepId::ALL);
+
+    // What build.rs compiled equals the file, field by field.
+    let data = questionnaire_json();
+    assert_eq!(data["version"], u64::from(questionnaire.version));
+    let data_steps = data["steps"].as_array().map(Vec::as_slice).unwrap_or_default();
+    assert_eq!(data_steps.len(), questionnaire.steps.len());
+    for (data_step, step) in data_steps.iter().zip(questionnaire.steps) {
+        assert_eq!(data_step["id"], step.id.as_str());
+        let data_questions = data_step["questions"].as_array().map(Vec::as_slice).unwrap_or_default();
+        assert_eq!(data_questions.len(), step.questions.len(), "{}", step.id);
+        for (d, q) in data_questions.iter().zip(step.questions) {
+            let id = q.id.as_str();
+            assert_eq!(d["id"], id);
+            assert_eq!(d["kind"], q.kind, "{id}");
+            assert_eq!(d.get("codes").cloned().unwrap_or(json!([])), json!(q.codes), "{id}");
+            assert_eq!(d.get("min").and_then(Value::as_u64), q.min.map(u64::from), "{id}");
+            assert_eq!(d.get("max").and_then(Value::as_u64), q.max.map(u64::from), "{id}");
+            assert_eq!(d["required"], q.required, "{id}");
+            assert_eq!(d["control"], q.control.as_str(), "{id}");
+            assert_eq!(d.get("help").and_then(Value::as_bool).unwrap_or(false), q.help, "{id}");
+            let show_if = q.show_if.map(|r| json!({"question": r.question.as_str(), "any_of": r.any_of}));
+            assert_eq!(d.get("show_if").cloned(), show_if, "{id}");
+        }
+    }
+}
+
+fn question(
+    id: QuestionId,
+    kind: &'static str,
+    codes: &'static [&'static str],
+    range: (Option<u8>, Option<u8>),
+) -> Question {
+    Question {
+        id,
+        kind,
+        codes,
+        min: range.0,
+        max: range.1,
+        required: true,
+        control: Control::Choices,
+        show_if: None,
+        help: false,
+    }
 }
 
 #[test]
 fn the_questionnaire_check_finds_problems() {
-    let broken = r#"{"version": 1, "steps": [{"id": "about_you", "questions": [
-        {"id": "age", "kind": "one", "required": true, "control": "number"},
-        {"id": "age", "kind": "integer", "min": 1, "max": 2, "required": true, "control": "number"},
-        {"id": "liked_techniques", "kind": "many", "codes": ["swedish"], "required": false, "control": "choices",
-         "show_if": {"question": "experience", "any_of": ["great"]}},
-        {"id": "rf_fever", "kind": "bool", "required": false, "control": "yes_no"}
-    ]}]}"#;
-    let problems = match Questionnaire::parse(broken) {
-        Ok(q) => q.check(),
-        Err(err) => panic!("{err}"),
-    };
+    let mut liked = question(QuestionId::LikedTechniques, "many", &["swedish"], (None, None));
+    liked.required = false;
+    liked.show_if = Some(ShowIf { question: QuestionId::Experience, any_of: &["great"] });
+    let mut fever = question(QuestionId::RfFever, "bool", &[], (None, None));
+    fever.required = false;
+    let questions: &'static [Question] = Box::leak(Box::new([
+        question(QuestionId::Age, "one", &[], (None, None)),
+        question(QuestionId::Age, "integer", &[], (Some(1), Some(2))),
+        liked,
+        fever,
+    ]));
+    let steps: &'static [Step] = Box::leak(Box::new([Step { id: StepId::AboutYou, questions }]));
+    let problems = Questionnaire { version: 1, steps }.check();
     let expect = [
         "age: data says kind one, schema says integer",
         "age: data range None..=None differs from schema 16..=110",
@@ -62,16 +111,27 @@ fn no_question_has_more_codes_than_a_code_set_holds() {
 }
 
 #[test]
-fn every_technique_has_facts() {
-    let parsed = techniques::parse_techniques(include_str!("../data/techniques.json"));
-    let list = match parsed {
-        Ok(list) => list,
-        Err(err) => panic!("data/techniques.json: {err}"),
-    };
-    assert_eq!(techniques::check(&list), Vec::<String>::new());
-    assert_eq!(list.as_slice(), techniques());
+fn every_technique_has_facts_and_they_are_the_data() {
+    let list = techniques();
+    assert_eq!(techniques::check(list), Vec::<String>::new());
     let ids: Vec<TechniqueId> = list.iter().map(|t| t.id).collect();
-    assert_eq!(ids, TechniqueId::ALL);
+    assert_eq!(ids, TechniqueId::ALL, "techniques.json lists them in the contract's order");
+    let data: Value = serde_json::from_str(include_str!("../data/techniques.json")).unwrap_or(Value::Null);
+    let compiled: Vec<Value> = list
+        .iter()
+        .map(|t| {
+            json!({
+                "id": t.id.as_str(),
+                "pressure": t.pressure.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
+                "heat": t.heat,
+                "clothing": t.clothing.as_str(),
+                "oil": t.oil,
+                "stretching": t.stretching,
+                "session_minutes": t.session_minutes,
+            })
+        })
+        .collect();
+    assert_eq!(data, Value::Array(compiled));
 }
 
 #[test]

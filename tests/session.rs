@@ -183,3 +183,15 @@ fn percent_complete_counts_finished_steps() {
     assert_eq!(percent(Screen::Step(StepId::Preferences)), 83);
     assert_eq!(percent(Screen::Results), 100);
 }
+
+#[test]
+fn replacing_the_intake_shows_results_when_complete() {
+    let own = at(Screen::Step(StepId::YourPain), json!({"age": 40}));
+    let complete_intake = complete(Screen::Welcome).intake;
+    let replaced = own.apply(Action::Replace(Box::new(complete_intake.clone())));
+    assert_eq!((replaced.screen, &replaced.intake), (Screen::Results, &complete_intake));
+    let partial = Intake::from_json(r#"{"format": 1, "answers": {"age": 40, "pregnancy": "not_applicable"}}"#)
+        .unwrap_or_default();
+    let resumed = own.apply(Action::Replace(Box::new(partial)));
+    assert_eq!(resumed.screen, Screen::Step(StepId::YourPain));
+}

@@ -484,6 +484,35 @@ pub fn toggle_code(id: QuestionId, current: Option<Answer>, position: usize, on:
     (!set.is_empty()).then_some(Answer::Many(set))
 }
 
+/// The value of the "none of these" box of a required many-answer that may be empty.
+pub const NONE_OF_THESE: &str = "none_of_these";
+
+/// The answer after a person ticks or unticks a choice input of question `id` whose
+/// `value` is a code (`true`/`false` for yes/no, the number for a scale point,
+/// [`NONE_OF_THESE`] for the explicit empty answer). `None` when the value is not one of
+/// the question's; `Some(None)` takes the answer back.
+pub fn answer_for_choice(
+    id: QuestionId,
+    current: Option<Answer>,
+    value: &str,
+    checked: bool,
+) -> Option<Option<Answer>> {
+    let position = id.kind().codes().iter().position(|c| *c == value);
+    match id.kind() {
+        Kind::Bool => match value {
+            "true" => Some(Some(Answer::Bool(true))),
+            "false" => Some(Some(Answer::Bool(false))),
+            _ => None,
+        },
+        Kind::Integer { min, max } => {
+            value.parse::<u8>().ok().filter(|n| (min..=max).contains(n)).map(|n| Some(Answer::Integer(n)))
+        }
+        Kind::One(_) => Some(Some(Answer::One(position? as u8))),
+        Kind::Many { .. } if value == NONE_OF_THESE => Some(checked.then_some(Answer::Many(CodeSet::EMPTY))),
+        Kind::Many { .. } => Some(toggle_code(id, current, position?, checked)),
+    }
+}
+
 /// Reads what a person typed into a number field: empty is "not answered", anything else
 /// must be a whole number in the question's range.
 pub fn parse_typed_number(id: QuestionId, text: &str) -> Result<Option<Answer>, AnswerErrorKind> {
@@ -506,6 +535,14 @@ pub fn parse_typed_number(id: QuestionId, text: &str) -> Result<Option<Answer>, 
         Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Integer(n))),
         _ => Err(out_of_range()),
     }
+}
+
+/// The largest answer file the widget reads; a real one is under 4 KB.
+pub const MAX_FILE_BYTES: usize = 256 * 1024;
+
+/// The name of an exported answer file for a day given as `YYYY-MM-DD`.
+pub fn file_name(day: &str) -> String {
+    format!("back-pain-intake-{day}.json")
 }
 
 /// A whole intake file: the answers and any check-ins recorded since.

@@ -46,6 +46,20 @@ macro_rules! codes {
                 }
             }
 
+            /// The variant with this code, at compile time: the data tables that
+            /// `build.rs` generates name their codes through this, so an unknown code in
+            /// `data/` stops the build.
+            pub const fn from_code_const(code: &str) -> Self {
+                let mut i = 0;
+                while i < Self::CODES.len() {
+                    if $crate::domain::codes::const_eq(Self::CODES[i], code) {
+                        return Self::ALL[i];
+                    }
+                    i += 1;
+                }
+                panic!("unknown code in data/")
+            }
+
             /// The position of this variant in [`Self::ALL`].
             pub const fn index(self) -> usize {
                 self as usize
@@ -72,3 +86,19 @@ macro_rules! codes {
 }
 
 pub(crate) use codes;
+
+/// String equality usable in `const fn`.
+pub const fn const_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}

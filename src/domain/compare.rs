@@ -112,7 +112,7 @@ fn sort_key(row: &TechniqueResult, column: SortColumn, name_of: &impl Fn(Techniq
         SortColumn::Name => SortKey::Text(name_of(row.id)),
         // Lightest level first, then the firmest it reaches.
         SortColumn::Pressure => {
-            let levels = facts.map(|t| t.pressure.as_slice()).unwrap_or_default();
+            let levels = facts.map_or(&[][..], |t| t.pressure);
             let index = |level: Option<&PressureLevel>| level.map_or(0, |l| l.index() as u32);
             SortKey::Numbers(index(levels.first()), index(levels.last()))
         }

@@ -82,6 +82,9 @@ pub enum Action {
     AdoptFromOtherTab(Box<Session>),
     /// Forget everything and return to the welcome screen (after "clear my data").
     Reset,
+    /// Replace the answers and check-ins with these (an imported file, or a shared result
+    /// the person chose to save), and show the results when they are complete.
+    Replace(Box<Intake>),
 }
 
 /// The state of one person's intake.
@@ -238,6 +241,10 @@ impl Session {
                 };
             }
             Action::Reset => next = Session::new(),
+            Action::Replace(intake) => {
+                next = Session { intake: *intake, screen: Screen::Welcome, unanswered: Vec::new() };
+                next.screen = if next.can_show_results() { Screen::Results } else { Screen::Step(next.resume_step()) };
+            }
         }
         next
     }

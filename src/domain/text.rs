@@ -14,6 +14,7 @@ use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
 use super::screening::{Flag, Triage};
+use super::share::ShareError;
 use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
 
@@ -173,6 +174,7 @@ pub fn required_keys() -> Vec<String> {
     keys.extend(Section::ALL.iter().map(|s| format!("plan.{s}.title")));
     keys.extend(PLAN_ROWS.iter().map(|r| plan_key(r.section, r.item)));
     keys.extend(Progress::ALL.iter().map(|p| format!("progress.{p}")));
+    keys.extend(ShareError::CODES.iter().map(|code| format!("share_error.{code}")));
     keys.sort();
     keys.dedup();
     keys
