@@ -39,13 +39,16 @@ export const CHROMIUM_ARGS = [
 
 /**
  * Starts a server for dist/ and a browser page, and closes both when `t` (a node:test
- * context) finishes. Returns the page, what was recorded, and helpers.
+ * context) finishes. Returns the page, what was recorded, and helpers. Pass the `server`
+ * of another widget to open a second, fresh browser profile on the same origin (as a
+ * second person would); that server is then left to its owner to close.
  */
-export async function openWidget(t, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openWidget(t, { viewport = { width: 1280, height: 900 }, server: shared } = {}) {
   if (!existsSync(join(DIST_DIR, 'index.html'))) {
     throw new Error(`${DIST_DIR}/index.html is missing: run \`trunk build --release\` first`);
   }
-  const server = await startServer({ root: DIST_DIR });
+  const server = shared ?? (await startServer({ root: DIST_DIR }));
+  const ownsServer = !shared;
   const userDataDir = await mkdtemp(join(tmpdir(), 'bpi-chromium-'));
   let context;
   try {
@@ -58,7 +61,7 @@ export async function openWidget(t, { viewport = { width: 1280, height: 900 } } 
       timezoneId: 'Europe/London',
     });
   } catch (error) {
-    await server.close();
+    if (ownsServer) await server.close();
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
@@ -99,13 +102,14 @@ export async function openWidget(t, { viewport = { width: 1280, height: 900 } } 
 
   t.after(async () => {
     await context.close();
-    await server.close();
+    if (ownsServer) await server.close();
     await rm(userDataDir, { recursive: true, force: true });
   });
 
   return {
     page,
     context,
+    server,
     origin: server.origin,
     recorded,
 

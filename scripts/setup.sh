@@ -6,7 +6,7 @@
 #   trunk 0.22.1                                           (cargo install, ~8 min cold)
 #   wasm-bindgen-cli at Cargo.lock's wasm-bindgen version  (cargo install, ~3 min cold)
 #   wasm-opt from binaryen, pinned in tools/package.json   (npm ci, local to tools/)
-#   chromium and chromium-driver                           (apt, only when missing)
+#   chromium, chromium-driver, zbar-tools, poppler-utils   (apt, only when missing)
 #   playwright-core, pinned in e2e/package.json            (npm ci, local to e2e/)
 #
 # Nothing downloads a browser or a prebuilt binary from outside the package registries.
@@ -98,18 +98,23 @@ case "$wasm_opt_found" in
     ;;
 esac
 
-step "Chromium and chromedriver (Debian packages)"
-if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then
-  say "ok: $("$CHROMIUM" --version 2>/dev/null | head -n 1)"
+step "Debian packages: chromium, chromium-driver, zbar-tools (QR decoding), poppler-utils (PDF checks)"
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+[ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
+{ command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null; } || missing+=(poppler-utils)
+if [ ${#missing[@]} -eq 0 ]; then
+  say "ok: $("$CHROMIUM" --version 2>/dev/null | head -n 1), zbarimg, pdfinfo, pdftotext"
 else
-  say "installing chromium and chromium-driver with apt"
+  say "installing with apt: ${missing[*]}"
   sudo_cmd=()
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || fail "not root and no sudo: install chromium and chromium-driver yourself"
+    command -v sudo >/dev/null || fail "not root and no sudo: install ${missing[*]} yourself"
     sudo_cmd=(sudo)
   fi
   "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 browser_major="$("$CHROMIUM" --version 2>/dev/null | grep -oE '[0-9]+' | head -n 1)"
 driver_major="$("$CHROMEDRIVER" --version | grep -oE '[0-9]+' | head -n 1)"

@@ -63,7 +63,7 @@ async fn render(intake: Intake) -> Rendered {
             let prints = prints.clone();
             Callback::from(move |()| *prints.borrow_mut() += 1)
         },
-        focus_heading: false,
+        read_only: false,
     };
     yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

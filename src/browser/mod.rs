@@ -2,6 +2,8 @@
 //! marks and the embed configuration. They translate browser failures into typed values
 //! so that the UI shows a notice instead of panicking.
 
+pub mod crypto;
+pub mod page;
 pub mod perf;
 pub mod storage;
 

@@ -1,8 +1,6 @@
 //! A short summary of the main answers, for the person to check and the therapist to read.
 
-use yew::prelude::*;
-
-use super::markup::{list, panel};
+use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::answers::{Answer, Pregnancy};
 use crate::domain::questionnaire::QuestionId;
@@ -24,19 +22,17 @@ const ROWS: [(QuestionId, &str); 9] = [
 
 /// The words of an answer: a number (pain as "n out of 10"), a choice by its option
 /// label, the choices of a many-choice answer (or "none"), or "not answered".
-fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<AttrValue> {
+fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<String> {
     let codes = id.kind().codes();
-    let label = |position: usize| -> AttrValue {
-        codes.get(position).map_or_else(String::new, |code| texts.t(&option_key(id, code)).to_owned()).into()
+    let label = |position: usize| {
+        codes.get(position).map_or_else(String::new, |code| texts.lookup(&option_key(id, code)).to_owned())
     };
     match answer {
-        None => vec![texts.t("ui.results.summary.not_answered").into()],
-        Some(Answer::Integer(n)) if id == QuestionId::Age => vec![n.to_string().into()],
-        Some(Answer::Integer(n)) => {
-            vec![texts.format("ui.results.summary.pain_value", &[("n", &n.to_string())]).into()]
-        }
+        None => vec![texts.t("ui.results.summary.not_answered").to_owned()],
+        Some(Answer::Integer(n)) if id == QuestionId::Age => vec![n.to_string()],
+        Some(Answer::Integer(n)) => vec![texts.format("ui.results.summary.pain_value", &[("n", &n.to_string())])],
         Some(Answer::One(position)) => vec![label(usize::from(position))],
-        Some(Answer::Many(set)) if set.is_empty() => vec![texts.t("ui.results.summary.none").into()],
+        Some(Answer::Many(set)) if set.is_empty() => vec![texts.t("ui.results.summary.none").to_owned()],
         Some(Answer::Many(set)) => set.positions().map(label).collect(),
         Some(Answer::Bool(_)) => Vec::new(),
     }
@@ -45,23 +41,27 @@ fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<At
 /// Age, pregnancy (only when it applies), where it hurts, for how long, the pain now and
 /// at its worst, health conditions, preferred pressure and goal, each in the words of the
 /// questionnaire's options and "not answered" when missing.
-pub(super) fn answer_summary(texts: &Texts, intake: &Intake) -> Html {
+pub(super) fn answer_summary(m: &mut Markup, texts: &Texts, intake: &Intake) {
     let answers = &intake.answers;
-    let rows = ROWS.iter().filter_map(|&(id, key)| {
+    m.panel("bpi-panel bpi-summary", "bpi-summary-title", texts.t("ui.results.summary.title"), &[]);
+    m.open("dl", &[("class", "bpi-summary-list")]);
+    let not_pregnant = Some(Answer::One(Pregnancy::NotApplicable.index() as u8));
+    for (id, key) in ROWS {
         let answer = answers.get(id);
-        let not_pregnant = Some(Answer::One(Pregnancy::NotApplicable.index() as u8));
         if id == QuestionId::Pregnancy && (answer.is_none() || answer == not_pregnant) {
-            return None;
+            continue;
         }
-        let mut words = answer_words(texts, id, answer);
-        let value = if words.len() == 1 { Html::from(words.remove(0)) } else { list(words) };
-        Some(html! {
-            <div key={key}>
-                <dt>{ texts.t(key) }</dt>
-                <dd>{ value }</dd>
-            </div>
-        })
-    });
-    let body = html! { <dl class="bpi-summary-list">{ for rows }</dl> };
-    panel("bpi-panel bpi-summary", "bpi-summary-title", texts.t("ui.results.summary.title").into(), body)
+        let words = answer_words(texts, id, answer);
+        m.open("div", &[]).element("dt", &[], texts.t(key)).open("dd", &[]);
+        match words.as_slice() {
+            [one] => {
+                m.text(one);
+            }
+            many => {
+                m.list(many);
+            }
+        }
+        m.close("dd").close("div");
+    }
+    m.close("dl").close("section");
 }

@@ -1,23 +1,25 @@
 //! The widget's top-level component: state, storage effects and the current screen.
 //!
 //! The reducer delegates every move to [`Session::apply`]; loading, saving, the other-tab
-//! listener and focus are effects at this edge, never inside the reducer.
+//! listener, share links and focus are effects at this edge, never inside the reducer.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::clear_data::ClearData;
-use super::emergency_panel::EmergencyPanel;
-use super::notice_list::{Notice, NoticeKind, NoticeList};
-use super::progress_bar::ProgressBar;
+use super::clear_data::clear_data;
+use super::emergency_panel::emergency_panel;
+use super::import_button::import_button;
+use super::notice_list::{notice_list, Notice, NoticeKind};
+use super::progress_bar::progress_bar;
 use super::results::Results;
-use super::step_view::StepView;
+use super::shared_view::{shared_view, Shared, SharedCallbacks};
+use super::step_view::step_view;
 use super::texts::Texts;
-use super::welcome::Welcome;
+use super::welcome::welcome;
 use crate::browser::storage::{now_ms, LoadNotice, SessionStore, StoreError};
-use crate::browser::{self, perf};
+use crate::browser::{self, page, perf};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::questionnaire::StepId;
 use crate::domain::session::{Action, Screen, Session};
@@ -39,6 +41,37 @@ impl Reducible for SessionState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(SessionState(self.0.apply(action)))
+    }
+}
+
+/// What can happen to the list of notices.
+enum NoticeAction {
+    /// Show a notice, replacing one of the same kind.
+    Show(Notice),
+    Dismiss(NoticeKind),
+    /// Keep only the notices of these kinds.
+    Keep(&'static [NoticeKind]),
+}
+
+/// The notices on screen, newest last. A reducer, so that two notices raised in the same
+/// tick (say, a bad link and blocked storage) both stay.
+#[derive(Clone, Default, PartialEq)]
+struct Notices(Vec<Notice>);
+
+impl Reducible for Notices {
+    type Action = NoticeAction;
+
+    fn reduce(self: Rc<Self>, action: NoticeAction) -> Rc<Self> {
+        let mut list = self.0.clone();
+        match action {
+            NoticeAction::Show(notice) => {
+                list.retain(|n| n.kind != notice.kind);
+                list.push(notice);
+            }
+            NoticeAction::Dismiss(kind) => list.retain(|n| n.kind != kind),
+            NoticeAction::Keep(kinds) => list.retain(|n| kinds.contains(&n.kind)),
+        }
+        Rc::new(Notices(list))
     }
 }
 
@@ -69,10 +102,23 @@ pub fn App(props: &AppProps) -> Html {
         let session = loaded.session.clone();
         move || SessionState(session)
     });
-    let notices = use_state({
+    let notices = use_reducer({
         let loaded = loaded.clone();
-        move || loaded.notice.map(|n| Notice { kind: load_notice(n) }).into_iter().collect::<Vec<_>>()
+        move || Notices(loaded.notice.map(|n| Notice::of(load_notice(n))).into_iter().collect())
     });
+    // A shared result opened from the link in the address, shown instead of the person's
+    // own session until they choose what to do with it.
+    let shared = use_state(|| Shared::from_fragment(&page::fragment()));
+    // An intake waiting for "replace my answers?" (an imported file, a saved shared result).
+    let pending = use_state(|| None::<(Rc<Intake>, NoticeKind)>);
+    // Whether a passphrase is being tried on a protected link.
+    let unlocking = use_state(|| false);
+    // Whether "clear my data" is asking for confirmation.
+    let confirming_clear = use_state(|| false);
+    let ask_clear = {
+        let confirming_clear = confirming_clear.clone();
+        Callback::from(move |ask: bool| confirming_clear.set(ask))
+    };
     // True once the person has done anything: only then may the widget move focus, so an
     // embedded widget never steals focus from the clinic's page on load.
     let acted = use_mut_ref(|| false);
@@ -80,33 +126,46 @@ pub fn App(props: &AppProps) -> Html {
     // (two tabs on different screens would otherwise echo each other forever).
     let adopted: Rc<RefCell<Option<Intake>>> = use_mut_ref(|| None);
 
-    let add_notice = {
-        let notices = notices.clone();
-        Callback::from(move |kind: NoticeKind| {
-            if !notices.iter().any(|n| n.kind == kind) {
-                let mut list = (*notices).clone();
-                list.push(Notice { kind });
-                notices.set(list);
-            }
-        })
+    let show = {
+        let notices = notices.dispatcher();
+        Callback::from(move |notice: Notice| notices.dispatch(NoticeAction::Show(notice)))
     };
     let dismiss = {
-        let notices = notices.clone();
-        Callback::from(move |kind: NoticeKind| {
-            notices.set(notices.iter().filter(|n| n.kind != kind).cloned().collect());
-        })
+        let notices = notices.dispatcher();
+        Callback::from(move |kind: NoticeKind| notices.dispatch(NoticeAction::Dismiss(kind)))
     };
+
+    // A link that cannot be opened says why, once, and the person's own session stays.
+    {
+        let show = show.clone();
+        let texts = *texts;
+        use_effect_with(shared.error(), move |code| {
+            if let Some(code) = code {
+                let detail = texts.t(&format!("share_error.{code}")).to_owned();
+                show.emit(Notice { kind: NoticeKind::ShareInvalid, detail: Some(detail) });
+            }
+        });
+    }
+
+    // A share link pasted into this tab opens like one followed from elsewhere.
+    {
+        let shared = shared.clone();
+        use_effect_with((), move |_| {
+            let listener = page::listen_to_fragment(move || shared.set(Shared::from_fragment(&page::fragment())));
+            move || drop(listener)
+        });
+    }
 
     // Save every change.
     {
         let store = store.clone();
-        let add_notice = add_notice.clone();
+        let show = show.clone();
         let adopted = adopted.clone();
         use_effect_with(state.0.clone(), move |session| {
             let echo = adopted.borrow_mut().take_if(|intake| *intake == session.intake).is_some();
             if !echo {
                 if let Err(StoreError::Full) = store.save(session) {
-                    add_notice.emit(NoticeKind::StorageFull);
+                    show.emit(Notice::of(NoticeKind::StorageFull));
                 }
             }
         });
@@ -115,7 +174,7 @@ pub fn App(props: &AppProps) -> Html {
     // Follow other tabs.
     {
         let dispatcher = state.dispatcher();
-        let add_notice = add_notice.clone();
+        let show = show.clone();
         let adopted = adopted.clone();
         use_effect_with(props.config.storage_key.clone(), move |key| {
             let listener = browser::listen_to_other_tabs(key.clone(), move |value| {
@@ -129,9 +188,26 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 *adopted.borrow_mut() = Some(other.intake.clone());
                 dispatcher.dispatch(Action::AdoptFromOtherTab(Box::new(other)));
-                add_notice.emit(NoticeKind::OtherTab);
+                show.emit(Notice::of(NoticeKind::OtherTab));
             });
             move || drop(listener)
+        });
+    }
+
+    // Each new screen's heading takes the focus once the person has acted, so keyboard
+    // and screen-reader users start at its top.
+    let root = use_node_ref();
+    {
+        let (root, acted) = (root.clone(), acted.clone());
+        use_effect_with((state.0.screen, shared.kind()), move |_| {
+            let heading = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let (true, Some(heading)) = (*acted.borrow(), heading) {
+                // Focus can be refused; the new screen is shown all the same.
+                let _ = heading.focus();
+            }
         });
     }
 
@@ -149,60 +225,136 @@ pub fn App(props: &AppProps) -> Html {
     let on_clear = {
         let store = store.clone();
         let dispatcher = state.dispatcher();
-        let notices = notices.clone();
+        let notices = notices.dispatcher();
         let acted = acted.clone();
         Callback::from(move |()| {
             *acted.borrow_mut() = true;
-            let mut list: Vec<Notice> =
-                notices.iter().filter(|n| n.kind == NoticeKind::StorageUnavailable).cloned().collect();
             // A blocked store has nothing to delete; the in-memory session is reset below.
             let _ = store.clear();
-            list.push(Notice { kind: NoticeKind::Cleared });
-            notices.set(list);
+            notices.dispatch(NoticeAction::Keep(&[NoticeKind::StorageUnavailable]));
+            notices.dispatch(NoticeAction::Show(Notice::of(NoticeKind::Cleared)));
             dispatcher.dispatch(Action::Reset);
+        })
+    };
+    // Replaces the person's answers: at once when they have none, else after they confirm.
+    let on_replace = {
+        let dispatcher = state.dispatcher();
+        let pending = pending.clone();
+        let shared = shared.clone();
+        let show = show.clone();
+        let has_progress = state.0.has_progress();
+        let acted = acted.clone();
+        Callback::from(move |(intake, kind, confirmed): (Rc<Intake>, NoticeKind, bool)| {
+            *acted.borrow_mut() = true;
+            if has_progress && !confirmed {
+                pending.set(Some((intake, kind)));
+                return;
+            }
+            pending.set(None);
+            if kind == NoticeKind::SharedSaved {
+                page::clear_fragment();
+                shared.set(Shared::None);
+            }
+            dispatcher.dispatch(Action::Replace(Box::new((*intake).clone())));
+            show.emit(Notice::of(kind));
+        })
+    };
+    let on_import = {
+        let on_replace = on_replace.clone();
+        let show = show.clone();
+        Callback::from(move |result: Result<Intake, String>| match result {
+            Ok(intake) => on_replace.emit((Rc::new(intake), NoticeKind::Imported, false)),
+            Err(problem) => show.emit(Notice { kind: NoticeKind::ImportRefused, detail: Some(problem) }),
         })
     };
     let on_print = Callback::from(|()| browser::print());
 
     let session = &state.0;
-    let focus_heading = *acted.borrow();
     let assessment: Rc<Assessment> =
         use_memo(session.intake.clone(), |intake| assess(&intake.answers, &intake.checkins));
-    let emergency = session.is_emergency() && session.screen != Screen::Results;
+    let shared_open = !matches!(*shared, Shared::None | Shared::Failed(_));
+    let emergency = session.is_emergency() && session.screen != Screen::Results && !shared_open;
 
-    let body = match session.screen {
-        Screen::Welcome => html! {
-            <Welcome has_progress={session.has_progress()} on_action={on_action.clone()}
-                     on_clear={on_clear.clone()} {focus_heading} />
-        },
-        Screen::Step(step) => html! {
-            <>
-                <ProgressBar {step} reachable={session.reachable_steps()} percent={session.percent_complete()}
-                             on_action={on_action.clone()} />
-                <StepView {step} answers={session.intake.answers.clone()} unanswered={session.unanswered.clone()}
-                          on_action={on_action.clone()}
-                          {focus_heading} />
-            </>
-        },
-        Screen::Results => html! {
-            <Results assessment={assessment.clone()} intake={Rc::new(session.intake.clone())}
-                     on_action={on_action.clone()} on_print={on_print} {focus_heading} />
-        },
+    let body = if shared_open {
+        let on_shared = {
+            let shared = shared.clone();
+            Callback::from(move |next: Shared| shared.set(next))
+        };
+        let on_save = on_replace.reform(|intake| (intake, NoticeKind::SharedSaved, false));
+        let on_wrong_passphrase = show.reform(|()| Notice::of(NoticeKind::ShareWrongPassphrase));
+        shared_view(
+            &texts,
+            &shared,
+            SharedCallbacks {
+                on_shared: &on_shared,
+                on_save: &on_save,
+                on_wrong_passphrase: &on_wrong_passphrase,
+                on_print: &on_print,
+                busy: &unlocking,
+            },
+        )
+    } else {
+        match session.screen {
+            Screen::Welcome => welcome(
+                &texts,
+                session.has_progress(),
+                &on_action,
+                (*confirming_clear, &ask_clear, &on_clear),
+                &on_import,
+            ),
+            Screen::Step(step) => html! {
+                <>
+                    { progress_bar(&texts, step, &session.reachable_steps(), session.percent_complete(), &on_action) }
+                    { step_view(&texts, step, &session.intake.answers, &session.unanswered, &on_action) }
+                </>
+            },
+            Screen::Results => html! {
+                <Results assessment={assessment.clone()} intake={Rc::new(session.intake.clone())}
+                         on_action={on_action.clone()} on_print={on_print} />
+            },
+        }
     };
+    let confirm = pending.as_ref().map(|(intake, kind)| {
+        let (intake, kind) = (intake.clone(), *kind);
+        let yes = on_replace.reform(move |_: MouseEvent| (intake.clone(), kind, true));
+        let pending = pending.clone();
+        let no = Callback::from(move |_: MouseEvent| pending.set(None));
+        html! {
+            <div class="bpi-confirm" role="alertdialog" aria-labelledby="bpi-replace-text">
+                <p id="bpi-replace-text">{ texts.t("ui.replace.question") }</p>
+                <div class="bpi-actions">
+                    <button type="button" class="bpi-button bpi-button--danger" data-action="replace-confirm" onclick={yes}>
+                        { texts.t("ui.replace.confirm") }
+                    </button>
+                    <button type="button" class="bpi-button" data-action="replace-cancel" onclick={no}>
+                        { texts.t("ui.replace.cancel") }
+                    </button>
+                </div>
+            </div>
+        }
+    });
 
     html! {
         <ContextProvider<Texts> context={*texts}>
-            <div class="bpi-app" lang={texts.lang.code()}>
-                <NoticeList notices={(*notices).clone()} on_dismiss={dismiss} />
+            <div class="bpi-app" lang={texts.lang.code()} ref={root}>
+                { notice_list(&texts, &notices.0, &dismiss) }
+                { confirm }
                 if emergency {
-                    <EmergencyPanel on_action={on_action.clone()}
-                                    results_button={session.screen != Screen::Step(StepId::Preferences)} />
+                    { emergency_panel(&texts, session.screen != Screen::Step(StepId::Preferences), &on_action) }
                 }
                 { body }
                 <footer class="bpi-footer">
                     <p class="bpi-privacy">{ texts.t(if store.is_available() { "ui.footer.private" } else { "ui.footer.memory_only" }) }</p>
-                    if session.has_progress() {
-                        <ClearData on_confirm={on_clear} />
+                    if !shared_open {
+                        <div class="bpi-actions">
+                            // The welcome screen has its own "open a file" and "start over".
+                            if session.screen != Screen::Welcome {
+                                { import_button(&texts, &on_import) }
+                                if session.has_progress() {
+                                    { clear_data(&texts, "ui.clear.button", *confirming_clear, &ask_clear, &on_clear) }
+                                }
+                            }
+                        </div>
                     }
                 </footer>
             </div>

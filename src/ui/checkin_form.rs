@@ -4,19 +4,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::texts::use_texts;
+use super::texts::Texts;
 use crate::browser;
 use crate::domain::checkins::{CheckIn, Date, MAX_SESSIONS};
 use crate::domain::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct CheckInFormProps {
-    pub on_action: Callback<Action>,
-}
-
 /// The form's fields, in order; each one's position is its index in [`FIELDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
+pub(super) enum Field {
     Date,
     PainNow,
     PainWorst,
@@ -42,68 +37,78 @@ impl Field {
     }
 }
 
-/// The value typed into an input, or nothing when the input is not there.
-fn value_of(node: &NodeRef) -> String {
-    node.cast::<HtmlInputElement>().map(|input| input.value()).unwrap_or_default()
+/// The input of a field in the submitted form, found by its name.
+fn input_of(form: &web_sys::Element, field: Field) -> Option<HtmlInputElement> {
+    let (_, name, _, _) = FIELDS[field as usize];
+    let element = form.query_selector(&format!("[name=\"{name}\"]")).ok()??;
+    wasm_bindgen::JsCast::dyn_into(element).ok()
 }
 
 /// Reads the form: the check-in, or the first field that is not valid. The date must be
 /// a real day ([`Date::parse`]); the numbers whole and within their ranges.
-fn read(nodes: &[NodeRef; 4]) -> Result<CheckIn, Field> {
+fn read(form: &web_sys::Element) -> Result<CheckIn, Field> {
+    let value_of = |field: Field| input_of(form, field).map(|input| input.value()).unwrap_or_default();
     let number = |field: Field| {
         let (_, _, _, max) = FIELDS[field as usize];
-        let value = value_of(&nodes[field as usize]).trim_ascii().parse::<u8>().ok();
+        let value = value_of(field).trim_ascii().parse::<u8>().ok();
         value.filter(|n| *n <= max.unwrap_or(0)).ok_or(field)
     };
     Ok(CheckIn {
-        date: Date::parse(value_of(&nodes[Field::Date as usize]).trim_ascii()).ok_or(Field::Date)?,
+        date: Date::parse(value_of(Field::Date).trim_ascii()).ok_or(Field::Date)?,
         pain_now: number(Field::PainNow)?,
         pain_worst_week: number(Field::PainWorst)?,
         sessions: number(Field::Sessions)?,
     })
 }
 
-/// The four inputs (the date defaulting to today) and a save button
-/// (`data-action="checkin"`). A valid form sends [`Action::RecordCheckIn`]; otherwise the
-/// first field in error is named in an inline alert, marked invalid and focused.
-#[component]
-pub fn CheckInForm(props: &CheckInFormProps) -> Html {
-    let texts = use_texts();
-    let today = use_state(browser::today);
-    let error = use_state(|| None::<Field>);
-    let saved = use_state(|| false);
-    let nodes = [use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref()];
+/// What the form last said: the field in error, or that the check-in was saved.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct CheckInFormState {
+    pub error: Option<Field>,
+    pub saved: bool,
+}
 
-    let onsubmit = {
-        let (error, saved, on_action, nodes) = (error.clone(), saved.clone(), props.on_action.clone(), nodes.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let result = read(&nodes);
-            saved.set(result.is_ok());
-            error.set(result.as_ref().err().copied());
-            match result {
-                Ok(checkin) => on_action.emit(Action::RecordCheckIn(checkin)),
-                Err(field) => {
-                    if let Some(input) = nodes[field as usize].cast::<HtmlInputElement>() {
-                        // Focus can be refused; the message still names the problem.
-                        let _ = input.focus();
-                    }
+/// The submit listener: a valid form sends [`Action::RecordCheckIn`]; otherwise the first
+/// field in error is named, marked invalid and focused.
+pub(super) fn on_checkin_submit(
+    state: UseStateHandle<CheckInFormState>,
+    on_action: Callback<Action>,
+) -> Callback<SubmitEvent> {
+    Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        let Some(form) = event.target_dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let result = read(&form);
+        state.set(CheckInFormState { error: result.as_ref().err().copied(), saved: result.is_ok() });
+        match result {
+            Ok(checkin) => on_action.emit(Action::RecordCheckIn(checkin)),
+            Err(field) => {
+                if let Some(input) = input_of(&form, field) {
+                    // Focus can be refused; the message still names the problem.
+                    let _ = input.focus();
                 }
             }
-        })
-    };
-    let fields = FIELDS.iter().zip(&nodes).map(|(&(field, name, label, max), node)| {
+        }
+    })
+}
+
+/// The four inputs (the date defaulting to today) and a save button
+/// (`data-action="checkin"`); the error or the confirmation of the last submit.
+pub(super) fn checkin_form(texts: &Texts, state: CheckInFormState, onsubmit: Callback<SubmitEvent>) -> Html {
+    let today = browser::today();
+    let fields = FIELDS.iter().map(|&(field, name, label, max)| {
         let id = format!("bpi-checkin-{name}");
-        let invalid = *error == Some(field);
+        let invalid = state.error == Some(field);
         let (kind, value) = match field {
-            Field::Date => ("date", Some((*today).clone())),
+            Field::Date => ("date", Some(today.clone())),
             Field::Sessions => ("number", Some("0".to_owned())),
             Field::PainNow | Field::PainWorst => ("number", None),
         };
         html! {
             <div class="bpi-field">
                 <label for={id.clone()}>{ texts.t(label) }</label>
-                <input {id} {name} type={kind} ref={node.clone()} {value} min={max.map(|_| "0")}
+                <input {id} {name} type={kind} {value} min={max.map(|_| "0")}
                        max={max.map(|m| m.to_string())} step={max.map(|_| "1")} inputmode={max.map(|_| "numeric")}
                        aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some("bpi-checkin-error")} />
             </div>
@@ -114,12 +119,12 @@ pub fn CheckInForm(props: &CheckInFormProps) -> Html {
             <fieldset class="bpi-fieldset">
                 <legend>{ texts.t("ui.checkin.form_title") }</legend>
                 { for fields }
-                if let Some(field) = *error {
+                if let Some(field) = state.error {
                     <p class="bpi-field-error" id="bpi-checkin-error" role="alert" data-notice="checkin-invalid">
                         { texts.t(field.error_key()) }
                     </p>
                 }
-                if *saved {
+                if state.saved {
                     <p class="bpi-checkin-saved" role="status" data-notice="checkin-saved">{ texts.t("ui.checkin.saved") }</p>
                 }
                 <button type="submit" class="bpi-button bpi-button--primary" data-action="checkin">

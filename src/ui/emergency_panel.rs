@@ -2,28 +2,19 @@
 
 use yew::prelude::*;
 
-use super::texts::use_texts;
+use super::texts::Texts;
 use crate::domain::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct EmergencyPanelProps {
-    pub on_action: Callback<Action>,
-    /// False where the screen already has its own results button (the last step), so
-    /// that `data-action="results"` stays unique on the page.
-    #[prop_or(true)]
-    pub results_button: bool,
-}
-
-#[component]
-pub fn EmergencyPanel(props: &EmergencyPanelProps) -> Html {
-    let texts = use_texts();
-    let results = props.on_action.reform(|_: MouseEvent| Action::ShowResults);
+/// The emergency guidance, with a button to the summary unless the screen has its own
+/// results button (`data-action="results"` stays unique on the page).
+pub(super) fn emergency_panel(texts: &Texts, results_button: bool, on_action: &Callback<Action>) -> Html {
+    let results = on_action.reform(|_: MouseEvent| Action::ShowResults);
     html! {
         <section class="bpi-emergency" role="alert" data-notice="emergency" aria-labelledby="bpi-emergency-title">
             <h2 id="bpi-emergency-title">{ texts.t("triage.emergency.title") }</h2>
             <p>{ texts.t("triage.emergency.body") }</p>
             <p>{ texts.t("ui.emergency.no_massage") }</p>
-            if props.results_button {
+            if results_button {
                 <button type="button" class="bpi-button bpi-button--danger" data-action="results" onclick={results}>
                     { texts.t("ui.emergency.summary") }
                 </button>

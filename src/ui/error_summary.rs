@@ -2,13 +2,27 @@
 
 use yew::prelude::*;
 
-use super::texts::use_texts;
+use super::texts::Texts;
 use crate::domain::questionnaire::QuestionId;
 use crate::domain::text::question_key;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub unanswered: Vec<QuestionId>,
+/// The questions still to answer, each a link that focuses its first input; announced
+/// at once (`role="alert"`).
+pub(super) fn error_summary(texts: &Texts, unanswered: &[QuestionId]) -> Html {
+    html! {
+        <div class="bpi-error-summary" role="alert" aria-labelledby="bpi-error-summary-title">
+            <h3 id="bpi-error-summary-title">{ texts.t("ui.step.missing_title") }</h3>
+            <ul>
+                { for unanswered.iter().map(|id| html! {
+                    <li>
+                        <a href={format!("#bpi-q-{id}")} onclick={focus_question(*id)}>
+                            { texts.t(&question_key(*id, "label")) }
+                        </a>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
 }
 
 /// Moves focus to the first input of a question. The link keeps its `href` for people
@@ -26,23 +40,4 @@ fn focus_question(id: QuestionId) -> Callback<MouseEvent> {
             let _ = input.focus();
         }
     })
-}
-
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let texts = use_texts();
-    html! {
-        <div class="bpi-error-summary" role="alert" aria-labelledby="bpi-error-summary-title">
-            <h3 id="bpi-error-summary-title">{ texts.t("ui.step.missing_title") }</h3>
-            <ul>
-                { for props.unanswered.iter().map(|id| html! {
-                    <li>
-                        <a href={format!("#bpi-q-{id}")} onclick={focus_question(*id)}>
-                            { texts.t(&question_key(*id, "label")) }
-                        </a>
-                    </li>
-                }) }
-            </ul>
-        </div>
-    }
 }

@@ -1,8 +1,7 @@
 //! The fit of each technique as an SVG bar chart, sized with SVG attributes only (no
 //! inline styles, for the content security policy); colours come from the status classes.
 
-use yew::prelude::*;
-
+use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::chart::FIT_BARS;
 use crate::domain::techniques::Technique;
@@ -11,34 +10,40 @@ use crate::domain::TechniqueResult;
 /// One bar per technique, in the order given (best fit first), each labelled with its
 /// name and fit and classed `bpi-bar--<status>`; the chart's accessible name lists every
 /// technique with its fit.
-pub(super) fn fit_chart(texts: &Texts, rows: &[TechniqueResult]) -> Html {
+pub(super) fn fit_chart(m: &mut Markup, texts: &Texts, rows: &[TechniqueResult]) {
     let layout = FIT_BARS;
-    let names: Vec<String> = rows.iter().map(|r| texts.t(&Technique::text_key(r.id, "name")).to_owned()).collect();
+    let names: Vec<&str> = rows.iter().map(|r| texts.lookup(&Technique::text_key(r.id, "name"))).collect();
     let summary: Vec<String> = rows
         .iter()
         .zip(&names)
         .map(|(r, name)| texts.format("ui.chart.fit_item", &[("name", name), ("fit", &r.fit.to_string())]))
         .collect();
     let label = texts.format("ui.chart.fit_label", &[("list", &summary.join(", "))]);
-    let bars = rows.iter().zip(names).enumerate().map(|(i, (r, name))| {
+    let view_box = format!("0 0 {} {}", layout.width(), layout.height(rows.len()));
+    m.open("figure", &[("class", "bpi-chart bpi-fit-chart")]);
+    m.open("svg", &[("viewBox", &view_box), ("role", "img"), ("aria-label", &label), ("font-size", "14")]);
+    m.element("title", &[], texts.t("ui.chart.fit_title"));
+    let label_x = layout.label_end_x().to_string();
+    for (i, (r, name)) in rows.iter().zip(names).enumerate() {
         let y = layout.text_y(i).to_string();
-        html! {
-            <g key={r.id.as_str()}>
-                <text x={layout.label_end_x().to_string()} y={y.clone()} text-anchor="end" fill="currentColor">{ name }</text>
-                <rect class={format!("bpi-bar bpi-bar--{}", r.status)} x={layout.bar_x().to_string()}
-                      y={layout.bar_y(i).to_string()} width={layout.bar_length(r.fit).to_string()}
-                      height={layout.bar_height.to_string()} rx="3" fill="currentColor" />
-                <text x={layout.value_x(r.fit).to_string()} {y} fill="currentColor">{ r.fit }</text>
-            </g>
-        }
-    });
-    html! {
-        <figure class="bpi-chart bpi-fit-chart">
-            <svg viewBox={format!("0 0 {} {}", layout.width(), layout.height(rows.len()))} role="img"
-                 aria-label={label} font-size="14">
-                <title>{ texts.t("ui.chart.fit_title") }</title>
-                { for bars }
-            </svg>
-        </figure>
+        let fit = r.fit.to_string();
+        m.open("g", &[]);
+        m.element("text", &[("x", &label_x), ("y", &y), ("text-anchor", "end"), ("fill", "currentColor")], name);
+        m.open(
+            "rect",
+            &[
+                ("class", &format!("bpi-bar bpi-bar--{}", r.status)),
+                ("x", &layout.bar_x().to_string()),
+                ("y", &layout.bar_y(i).to_string()),
+                ("width", &layout.bar_length(r.fit).to_string()),
+                ("height", &layout.bar_height.to_string()),
+                ("rx", "3"),
+                ("fill", "currentColor"),
+            ],
+        )
+        .close("rect");
+        m.element("text", &[("x", &layout.value_x(r.fit).to_string()), ("y", &y), ("fill", "currentColor")], &fit);
+        m.close("g");
     }
+    m.close("svg").close("figure");
 }

@@ -12,6 +12,7 @@ mod comparison_table;
 mod emergency_panel;
 mod error_summary;
 mod fit_chart;
+mod import_button;
 mod markup;
 mod notice_list;
 mod outlook_panel;
@@ -20,6 +21,8 @@ mod progress_chart;
 mod question_field;
 mod results;
 mod session_plan;
+mod share_panel;
+mod shared_view;
 mod step_view;
 mod technique_card;
 mod technique_ranking;
@@ -59,25 +62,6 @@ pub fn mount() {
         browser::warn(&warning.to_string());
     }
     yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config) }).render();
-}
-
-/// A node ref whose element takes the focus whenever `deps` change, if `enabled`: the
-/// heading of each new screen, so keyboard and screen-reader users start at the top.
-#[yew::hook]
-pub fn use_focus_on<D: PartialEq + 'static>(deps: D, enabled: bool) -> yew::NodeRef {
-    let node = yew::use_node_ref();
-    {
-        let node = node.clone();
-        yew::use_effect_with(deps, move |_| {
-            if enabled {
-                if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                    // Focus can be refused (a detached node); that only loses the convenience.
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-    node
 }
 
 fn find_or_create_root() -> Option<web_sys::Element> {

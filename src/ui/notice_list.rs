@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::texts::use_texts;
+use super::texts::Texts;
 
 /// Every kind of notice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -24,6 +24,16 @@ pub enum NoticeKind {
     Cleared,
     /// Another tab changed or deleted the answers.
     OtherTab,
+    /// A share link that cannot be opened; the detail says why.
+    ShareInvalid,
+    /// The passphrase does not open a protected link.
+    ShareWrongPassphrase,
+    /// A shared result was saved as the person's own answers.
+    SharedSaved,
+    /// An answer file was refused; the detail says why.
+    ImportRefused,
+    /// An answer file was read.
+    Imported,
 }
 
 impl NoticeKind {
@@ -37,13 +47,22 @@ impl NoticeKind {
             NoticeKind::StorageKeptUnreadable => "storage-kept-unreadable",
             NoticeKind::Cleared => "cleared",
             NoticeKind::OtherTab => "other-tab",
+            NoticeKind::ShareInvalid => "share-invalid",
+            NoticeKind::ShareWrongPassphrase => "share-wrong-passphrase",
+            NoticeKind::SharedSaved => "shared-saved",
+            NoticeKind::ImportRefused => "import-refused",
+            NoticeKind::Imported => "imported",
         }
     }
 
     /// Problems are alerts; the rest are status messages.
     pub fn role(self) -> &'static str {
         match self {
-            NoticeKind::Restored | NoticeKind::Cleared | NoticeKind::OtherTab => "status",
+            NoticeKind::Restored
+            | NoticeKind::Cleared
+            | NoticeKind::OtherTab
+            | NoticeKind::SharedSaved
+            | NoticeKind::Imported => "status",
             _ => "alert",
         }
     }
@@ -57,6 +76,11 @@ impl NoticeKind {
             NoticeKind::StorageKeptUnreadable => "ui.notice.storage_kept_unreadable",
             NoticeKind::Cleared => "ui.notice.cleared",
             NoticeKind::OtherTab => "ui.notice.other_tab",
+            NoticeKind::ShareInvalid => "ui.notice.share_invalid",
+            NoticeKind::ShareWrongPassphrase => "ui.notice.share_wrong_passphrase",
+            NoticeKind::SharedSaved => "ui.notice.shared_saved",
+            NoticeKind::ImportRefused => "ui.notice.import_refused",
+            NoticeKind::Imported => "ui.notice.imported",
         }
     }
 }
@@ -65,30 +89,34 @@ impl NoticeKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
+    /// The exact problem, for notices about input from outside (a link, a file).
+    pub detail: Option<String>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeListProps {
-    pub notices: Vec<Notice>,
-    pub on_dismiss: Callback<NoticeKind>,
+impl Notice {
+    /// A notice with no detail.
+    pub fn of(kind: NoticeKind) -> Notice {
+        Notice { kind, detail: None }
+    }
 }
 
 /// The notices, newest last, each dismissible.
-#[component]
-pub fn NoticeList(props: &NoticeListProps) -> Html {
-    let texts = use_texts();
-    if props.notices.is_empty() {
+pub(super) fn notice_list(texts: &Texts, notices: &[Notice], on_dismiss: &Callback<NoticeKind>) -> Html {
+    if notices.is_empty() {
         return html! {};
     }
     html! {
         <div class="bpi-notices">
-            { for props.notices.iter().map(|notice| {
+            { for notices.iter().map(|notice| {
                 let kind = notice.kind;
-                let dismiss = props.on_dismiss.reform(move |_: MouseEvent| kind);
+                let dismiss = on_dismiss.reform(move |_: MouseEvent| kind);
                 html! {
-                    <div class={classes!("bpi-notice", format!("bpi-notice--{}", kind.role()))}
+                    <div class={format!("bpi-notice bpi-notice--{}", kind.role())}
                          role={kind.role()} data-notice={kind.as_str()}>
                         <p>{ texts.t(kind.text_key()) }</p>
+                        if let Some(detail) = &notice.detail {
+                            <p class="bpi-notice-detail">{ detail }</p>
+                        }
                         <button type="button" class="bpi-link" onclick={dismiss}
                                 aria-label={texts.t("ui.notice.dismiss_label")}>
                             { texts.t("ui.notice.dismiss") }

@@ -1,8 +1,6 @@
 //! The outlook check: what the score suggests about recovery and what it means for care.
 
-use yew::prelude::*;
-
-use super::markup::para;
+use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::Stratification;
 
@@ -10,29 +8,26 @@ use crate::domain::Stratification;
 /// not all answered (`stratification` is `None`); what the result means for care; and
 /// what kind of check this is.
 ///
-/// DOM hook: the root carries `data-outlook="low|medium|high"` when there is a score.
-pub(super) fn outlook_panel(texts: &Texts, stratification: Option<Stratification>) -> Html {
-    let result = match stratification {
+/// DOM hook: the panel carries `data-outlook="low|medium|high"` when there is a score.
+pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Option<Stratification>) {
+    let risk = stratification.map_or("", |s| s.risk.as_str());
+    let hook = if risk.is_empty() { ("", "") } else { ("data-outlook", risk) };
+    m.panel("bpi-panel bpi-outlook", "bpi-outlook-title", texts.t("ui.results.outlook.title"), &[hook]);
+    match stratification {
         Some(score) => {
             let (total, psychosocial) = (score.total.to_string(), score.psychosocial.to_string());
-            html! {
-                <>
-                    <p class="bpi-outlook-result"><strong>{ texts.t(&format!("outlook.{}.title", score.risk)) }</strong></p>
-                    { para(None, texts.t(&format!("outlook.{}.body", score.risk)).to_owned().into()) }
-                    { para(Some("bpi-outlook-score"), texts.format("ui.results.outlook.score",
-                        &[("total", &total), ("psychosocial", &psychosocial)]).into()) }
-                </>
-            }
+            m.open("p", &[("class", "bpi-outlook-result")])
+                .element("strong", &[], texts.t(&format!("outlook.{risk}.title")))
+                .close("p");
+            m.element("p", &[], texts.t(&format!("outlook.{risk}.body")));
+            let score = texts.format("ui.results.outlook.score", &[("total", &total), ("psychosocial", &psychosocial)]);
+            m.element("p", &[("class", "bpi-outlook-score")], &score);
         }
-        None => para(None, texts.t("ui.results.outlook.unanswered").into()),
-    };
-    html! {
-        <section class="bpi-panel bpi-outlook" data-outlook={stratification.map(|s| s.risk.as_str())}
-                 aria-labelledby="bpi-outlook-title">
-            <h3 id="bpi-outlook-title">{ texts.t("ui.results.outlook.title") }</h3>
-            { result }
-            { para(None, texts.t("ui.results.outlook.care").into()) }
-            { para(Some("bpi-note"), texts.t("ui.results.outlook.about").into()) }
-        </section>
+        None => {
+            m.element("p", &[], texts.t("ui.results.outlook.unanswered"));
+        }
     }
+    m.element("p", &[], texts.t("ui.results.outlook.care"));
+    m.element("p", &[("class", "bpi-note")], texts.t("ui.results.outlook.about"));
+    m.close("section");
 }

@@ -2,25 +2,22 @@
 
 use yew::prelude::*;
 
-use super::texts::use_texts;
+use super::texts::Texts;
 use crate::domain::questionnaire::StepId;
 use crate::domain::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressBarProps {
-    pub step: StepId,
-    /// The steps the person may jump back (or forward) to.
-    pub reachable: Vec<StepId>,
-    pub percent: u8,
-    pub on_action: Callback<Action>,
-}
-
-#[component]
-pub fn ProgressBar(props: &ProgressBarProps) -> Html {
-    let texts = use_texts();
-    let number = (props.step.index() + 1).to_string();
+/// The step names (reachable ones are buttons, `data-goto="<step>"`), the current step
+/// marked, and "Step n of 6, p% done" with a meter.
+pub(super) fn progress_bar(
+    texts: &Texts,
+    here: StepId,
+    reachable: &[StepId],
+    percent: u8,
+    on_action: &Callback<Action>,
+) -> Html {
+    let number = (here.index() + 1).to_string();
     let total = StepId::ALL.len().to_string();
-    let percent = props.percent.to_string();
+    let percent = percent.to_string();
     let summary = texts.format("ui.progress.summary", &[("step", &number), ("total", &total), ("percent", &percent)]);
     html! {
         <nav class="bpi-progress" aria-label={texts.t("ui.progress.label")}>
@@ -29,15 +26,15 @@ pub fn ProgressBar(props: &ProgressBarProps) -> Html {
             <ol class="bpi-progress-steps">
                 { for StepId::ALL.iter().map(|&step| {
                     let title = texts.t(&format!("step.{step}.title")).to_owned();
-                    let current = step == props.step;
-                    let done = step.index() < props.step.index();
-                    let class = classes!(
-                        "bpi-progress-step",
-                        current.then_some("bpi-progress-step--current"),
-                        done.then_some("bpi-progress-step--done"),
-                    );
-                    let item = if !current && props.reachable.contains(&step) {
-                        let go = props.on_action.reform(move |_: MouseEvent| Action::GoTo(step));
+                    let current = step == here;
+                    let done = step.index() < here.index();
+                    let class = match (current, done) {
+                        (true, _) => "bpi-progress-step bpi-progress-step--current",
+                        (_, true) => "bpi-progress-step bpi-progress-step--done",
+                        _ => "bpi-progress-step",
+                    };
+                    let item = if !current && reachable.contains(&step) {
+                        let go = on_action.reform(move |_: MouseEvent| Action::GoTo(step));
                         html! { <button type="button" class="bpi-link" data-goto={step.as_str()} onclick={go}>{ title }</button> }
                     } else {
                         html! { <span>{ title }</span> }

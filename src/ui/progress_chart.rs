@@ -1,8 +1,7 @@
 //! The pain line: "pain now" at the intake and at each check-in, as an SVG chart sized
 //! with SVG attributes only (no inline styles, for the content security policy).
 
-use yew::prelude::*;
-
+use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::chart::{PointLabel, PAIN_LINE};
 use crate::domain::questionnaire::QuestionId;
@@ -11,11 +10,11 @@ use crate::domain::Intake;
 /// A line of "pain now" on a 0-10 scale, starting with the intake's answer (labelled as
 /// the intake), then each check-in; its accessible name lists every point. Nothing is
 /// drawn with fewer than two points.
-pub(super) fn progress_chart(texts: &Texts, intake: &Intake) -> Html {
+pub(super) fn progress_chart(m: &mut Markup, texts: &Texts, intake: &Intake) {
     let layout = PAIN_LINE;
     let chart = layout.pain_chart(intake.answers.integer(QuestionId::PainNow), &intake.checkins);
     if chart.points.len() < 2 {
-        return Html::default();
+        return;
     }
     let when = |label: PointLabel| match label {
         PointLabel::Intake => texts.t("ui.chart.intake").to_owned(),
@@ -27,40 +26,51 @@ pub(super) fn progress_chart(texts: &Texts, intake: &Intake) -> Html {
         .map(|p| texts.format("ui.chart.pain_item", &[("when", &when(p.label)), ("pain", &p.value.to_string())]))
         .collect();
     let label = texts.format("ui.chart.pain_label", &[("list", &summary.join(", "))]);
-    let (left, right) = (layout.left, layout.width - layout.right);
-    let ticks = chart.ticks.iter().map(|tick| {
-        html! {
-            <g key={tick.value}>
-                <line x1={left.to_string()} x2={right.to_string()} y1={tick.y.to_string()} y2={tick.y.to_string()}
-                      stroke="currentColor" stroke-opacity="0.2" />
-                <text x={(left - 8).to_string()} y={(tick.y + 4).to_string()} text-anchor="end"
-                      fill="currentColor">{ tick.value }</text>
-            </g>
-        }
-    });
-    let label_y = (layout.baseline() + 24).to_string();
-    let points = chart.points.iter().enumerate().map(|(i, p)| {
-        let class = if p.label == PointLabel::Intake { "bpi-point bpi-point--intake" } else { "bpi-point" };
-        html! {
-            <g key={i}>
-                <circle {class} cx={p.x.to_string()} cy={p.y.to_string()} r="4" fill="currentColor" />
-                if p.labelled {
-                    <text x={p.x.to_string()} y={label_y.clone()} text-anchor="middle"
-                          fill="currentColor">{ when(p.label) }</text>
-                }
-            </g>
-        }
-    });
-    html! {
-        <figure class="bpi-chart bpi-pain-chart">
-            <svg viewBox={format!("0 0 {} {}", layout.width, layout.height)} role="img" aria-label={label}
-                 font-size="12">
-                <title>{ texts.t("ui.chart.pain_title") }</title>
-                { for ticks }
-                <polyline class="bpi-line" points={chart.polyline()} fill="none" stroke="currentColor"
-                          stroke-width="2" />
-                { for points }
-            </svg>
-        </figure>
+    let (left, right) = (layout.left.to_string(), (layout.width - layout.right).to_string());
+    let view_box = format!("0 0 {} {}", layout.width, layout.height);
+    m.open("figure", &[("class", "bpi-chart bpi-pain-chart")]);
+    m.open("svg", &[("viewBox", &view_box), ("role", "img"), ("aria-label", &label), ("font-size", "12")]);
+    m.element("title", &[], texts.t("ui.chart.pain_title"));
+    let tick_x = (layout.left - 8).to_string();
+    for tick in &chart.ticks {
+        let y = tick.y.to_string();
+        let grid = [
+            ("x1", left.as_str()),
+            ("x2", &right),
+            ("y1", &y),
+            ("y2", &y),
+            ("stroke", "currentColor"),
+            ("stroke-opacity", "0.2"),
+        ];
+        m.open("line", &grid).close("line");
+        let text_y = (tick.y + 4).to_string();
+        m.element(
+            "text",
+            &[("x", &tick_x), ("y", &text_y), ("text-anchor", "end"), ("fill", "currentColor")],
+            &tick.value.to_string(),
+        );
     }
+    let line = [
+        ("class", "bpi-line"),
+        ("points", &chart.polyline()),
+        ("fill", "none"),
+        ("stroke", "currentColor"),
+        ("stroke-width", "2"),
+    ];
+    m.open("polyline", &line).close("polyline");
+    let label_y = (layout.baseline() + 24).to_string();
+    for p in &chart.points {
+        let class = if p.label == PointLabel::Intake { "bpi-point bpi-point--intake" } else { "bpi-point" };
+        let (x, y) = (p.x.to_string(), p.y.to_string());
+        m.open("circle", &[("class", class), ("cx", &x), ("cy", &y), ("r", "4"), ("fill", "currentColor")])
+            .close("circle");
+        if p.labelled {
+            m.element(
+                "text",
+                &[("x", &x), ("y", &label_y), ("text-anchor", "middle"), ("fill", "currentColor")],
+                &when(p.label),
+            );
+        }
+    }
+    m.close("svg").close("figure");
 }

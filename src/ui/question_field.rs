@@ -8,22 +8,13 @@ use yew::prelude::*;
 
 use super::texts::{use_texts, Texts};
 use crate::browser::perf;
-use crate::domain::answers::{parse_typed_number, toggle_code, Answer, CodeSet};
+use crate::domain::answers::{answer_for_choice, parse_typed_number, Answer, AnswerSet, CodeSet, NONE_OF_THESE};
 use crate::domain::questionnaire::{Control, Kind, Question, QuestionId};
 use crate::domain::session::Action;
 use crate::domain::text::{option_key, question_key};
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionFieldProps {
-    pub question: &'static Question,
-    pub answer: Option<Answer>,
-    /// The person tried to go on without answering this required question.
-    pub invalid: bool,
-    pub on_action: Callback<Action>,
-}
-
 /// Sends an answer (or takes it back), marking the moment for the render timing.
-fn send(on_action: &Callback<Action>, id: QuestionId, answer: Option<Answer>) {
+pub(super) fn send(on_action: &Callback<Action>, id: QuestionId, answer: Option<Answer>) {
     perf::mark_answer();
     on_action.emit(match answer {
         Some(answer) => Action::Answer(id, answer),
@@ -31,10 +22,35 @@ fn send(on_action: &Callback<Action>, id: QuestionId, answer: Option<Answer>) {
     });
 }
 
-#[component]
-pub fn QuestionField(props: &QuestionFieldProps) -> Html {
-    let texts = use_texts();
-    let question = props.question;
+/// The delegated `change` listener of a step's form: reads which choice input changed
+/// (its `name` is `bpi-<question id>`, its `value` the code) and sends the answer the
+/// domain makes of it. One listener for every radio button and checkbox keeps the bundle
+/// small; number fields answer through their own input listener.
+pub(super) fn on_choice_change(answers: AnswerSet, on_action: Callback<Action>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+            return;
+        };
+        if !matches!(input.type_().as_str(), "radio" | "checkbox") {
+            return;
+        }
+        let Some(id) = input.name().strip_prefix("bpi-").and_then(QuestionId::from_code) else {
+            return;
+        };
+        if let Some(answer) = answer_for_choice(id, answers.get(id), &input.value(), input.checked()) {
+            send(&on_action, id, answer);
+        }
+    })
+}
+
+/// One question: its label or legend, help, error and control.
+pub(super) fn question_field(
+    texts: &Texts,
+    question: &'static Question,
+    answer: Option<Answer>,
+    invalid: bool,
+    on_action: &Callback<Action>,
+) -> Html {
     let id = question.id;
     let help_id = format!("bpi-help-{id}");
     let error_id = format!("bpi-error-{id}");
@@ -42,7 +58,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     if question.help {
         described.push(help_id.clone());
     }
-    if props.invalid {
+    if invalid {
         described.push(error_id.clone());
     }
     let described = (!described.is_empty()).then(|| described.join(" "));
@@ -50,48 +66,63 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let help = question.help.then(|| {
         html! { <p class="bpi-help" id={help_id.clone()}>{ texts.t(&question_key(id, "help")) }</p> }
     });
-    let error = props.invalid.then(|| {
+    let error = invalid.then(|| {
         html! { <p class="bpi-field-error" id={error_id.clone()}>{ texts.t("ui.field.required") }</p> }
     });
     let required = question.required.then(|| {
         html! { <span class="bpi-required" aria-hidden="true">{ " *" }</span> }
     });
-    let class = classes!("bpi-q", props.invalid.then_some("bpi-q--invalid"));
+    let class = if invalid { "bpi-q bpi-q--invalid" } else { "bpi-q" };
     let container_id = format!("bpi-q-{id}");
 
     if question.control == Control::Number {
         return html! {
-            <div {class} id={container_id} data-question={id.as_str()}>
+            <div key={id.as_str()} {class} id={container_id} data-question={id.as_str()}>
                 <label class="bpi-q-label" for={format!("bpi-in-{id}")}>{ label }{ required }</label>
                 { help }
                 { error }
-                <NumberInput {question} answer={props.answer} invalid={props.invalid}
-                             described={described.clone()} on_action={props.on_action.clone()} />
+                <NumberInput {question} {answer} {invalid} {described} on_action={on_action.clone()} />
             </div>
         };
     }
-
-    let options = choice_options(&texts, props);
     html! {
-        <div {class} id={container_id} data-question={id.as_str()}>
+        <div key={id.as_str()} {class} id={container_id} data-question={id.as_str()}>
             <fieldset class="bpi-fieldset" aria-describedby={described}>
                 <legend class="bpi-q-label">{ label }{ required }</legend>
                 { help }
                 { error }
-                { options }
+                { choice_options(texts, question, answer) }
             </fieldset>
         </div>
     }
 }
 
+/// One radio button or checkbox with its label.
+fn option(
+    name: &str,
+    kind: &'static str,
+    value: &str,
+    checked: bool,
+    label: &str,
+    extra_class: Option<&'static str>,
+) -> Html {
+    let input_id = format!("{name}-{value}");
+    html! {
+        <label class={extra_class.unwrap_or("bpi-option")} for={input_id.clone()}>
+            <input type={kind} id={input_id} name={name.to_owned()} value={value.to_owned()} {checked}
+                   data-none={(value == NONE_OF_THESE).then_some("true")} />
+            <span>{ label.to_owned() }</span>
+        </label>
+    }
+}
+
 /// The radio buttons or checkboxes of a choice, scale or yes/no question.
-fn choice_options(texts: &Texts, props: &QuestionFieldProps) -> Html {
-    let question = props.question;
+fn choice_options(texts: &Texts, question: &'static Question, answer: Option<Answer>) -> Html {
     let id = question.id;
     let name = format!("bpi-{id}");
     match (id.kind(), question.control) {
         (Kind::Integer { min, max }, _) => {
-            let chosen = match props.answer {
+            let chosen = match answer {
                 Some(Answer::Integer(n)) => Some(n),
                 _ => None,
             };
@@ -102,9 +133,7 @@ fn choice_options(texts: &Texts, props: &QuestionFieldProps) -> Html {
                     </p>
                     <div class="bpi-scale">
                         { for (min..=max).map(|n| {
-                            let on_action = props.on_action.clone();
-                            let onchange = Callback::from(move |_: Event| send(&on_action, id, Some(Answer::Integer(n))));
-                            let input_id = format!("bpi-{id}-{n}");
+                            let input_id = format!("{name}-{n}");
                             let label = match n {
                                 0 => texts.format("ui.scale.point_low", &[("n", "0")]),
                                 10 => texts.format("ui.scale.point_high", &[("n", "10")]),
@@ -113,7 +142,7 @@ fn choice_options(texts: &Texts, props: &QuestionFieldProps) -> Html {
                             html! {
                                 <span class="bpi-scale-point">
                                     <input type="radio" id={input_id.clone()} name={name.clone()} value={n.to_string()}
-                                           checked={chosen == Some(n)} {onchange} />
+                                           checked={chosen == Some(n)} />
                                     <label for={input_id} aria-label={label}>{ n }</label>
                                 </span>
                             }
@@ -128,98 +157,49 @@ fn choice_options(texts: &Texts, props: &QuestionFieldProps) -> Html {
             } else {
                 ("common.yes", "common.no")
             };
-            let chosen = match props.answer {
+            let chosen = match answer {
                 Some(Answer::Bool(b)) => Some(b),
                 _ => None,
             };
             html! {
                 <div class="bpi-options bpi-options--pair">
-                    { for [(true, yes), (false, no)].into_iter().map(|(value, key)| {
-                        let on_action = props.on_action.clone();
-                        let onchange = Callback::from(move |_: Event| send(&on_action, id, Some(Answer::Bool(value))));
-                        let input_id = format!("bpi-{id}-{value}");
-                        html! {
-                            <label class="bpi-option" for={input_id.clone()}>
-                                <input type="radio" id={input_id} name={name.clone()} value={value.to_string()}
-                                       checked={chosen == Some(value)} {onchange} />
-                                <span>{ texts.t(key) }</span>
-                            </label>
-                        }
-                    }) }
+                    { option(&name, "radio", "true", chosen == Some(true), texts.t(yes), None) }
+                    { option(&name, "radio", "false", chosen == Some(false), texts.t(no), None) }
                 </div>
             }
         }
-        (Kind::One(codes), _) => {
-            let chosen = match props.answer {
-                Some(Answer::One(p)) => Some(usize::from(p)),
-                _ => None,
+        (kind, _) => {
+            let many = matches!(kind, Kind::Many { .. });
+            let codes = kind.codes();
+            let checked = |position: usize| match answer {
+                Some(Answer::One(p)) => usize::from(p) == position,
+                Some(Answer::Many(set)) => set.contains_position(position),
+                _ => false,
             };
-            html! {
-                <div class="bpi-options">
-                    { for question.codes.iter().filter_map(|code| codes.iter().position(|c| c == code).map(|p| (p, code))).map(|(position, code)| {
-                        let on_action = props.on_action.clone();
-                        let value = position as u8;
-                        let onchange = Callback::from(move |_: Event| send(&on_action, id, Some(Answer::One(value))));
-                        let input_id = format!("bpi-{id}-{code}");
-                        html! {
-                            <label class="bpi-option" for={input_id.clone()}>
-                                <input type="radio" id={input_id} name={name.clone()} value={code.clone()}
-                                       checked={chosen == Some(position)} {onchange} />
-                                <span>{ texts.t(&option_key(id, code)) }</span>
-                            </label>
-                        }
-                    }) }
-                </div>
-            }
-        }
-        (Kind::Many { codes, min, .. }, _) => {
-            let set = match props.answer {
-                Some(Answer::Many(set)) => Some(set),
-                _ => None,
-            };
+            let input = if many { "checkbox" } else { "radio" };
             // A required list that may be empty (the conditions) needs an explicit
             // "none of these": an untouched list must not read as "none".
-            let none_option = (question.required && min == 0).then(|| {
-                let on_action = props.on_action.clone();
-                let onchange = Callback::from(move |e: Event| {
-                    let on = checkbox_checked(&e);
-                    send(&on_action, id, on.then_some(Answer::Many(CodeSet::EMPTY)));
-                });
-                let input_id = format!("bpi-{id}-none-of-these");
-                html! {
-                    <label class="bpi-option bpi-option--none" for={input_id.clone()}>
-                        <input type="checkbox" id={input_id} value="none_of_these" data-none="true"
-                               checked={set == Some(CodeSet::EMPTY)} {onchange} />
-                        <span>{ texts.t("ui.field.none_of_these") }</span>
-                    </label>
-                }
+            let none_option = matches!(kind, Kind::Many { min: 0, .. } if question.required).then(|| {
+                let chosen = answer == Some(Answer::Many(CodeSet::EMPTY));
+                option(
+                    &name,
+                    "checkbox",
+                    NONE_OF_THESE,
+                    chosen,
+                    texts.t("ui.field.none_of_these"),
+                    Some("bpi-option bpi-option--none"),
+                )
             });
             html! {
-                <div class="bpi-options bpi-options--many">
+                <div class={if many { "bpi-options bpi-options--many" } else { "bpi-options" }}>
                     { for question.codes.iter().filter_map(|code| codes.iter().position(|c| c == code).map(|p| (p, code))).map(|(position, code)| {
-                        let on_action = props.on_action.clone();
-                        let current = props.answer;
-                        let onchange = Callback::from(move |e: Event| {
-                            send(&on_action, id, toggle_code(id, current, position, checkbox_checked(&e)));
-                        });
-                        let input_id = format!("bpi-{id}-{code}");
-                        html! {
-                            <label class="bpi-option" for={input_id.clone()}>
-                                <input type="checkbox" id={input_id} value={code.clone()}
-                                       checked={set.is_some_and(|s| s.contains_position(position))} {onchange} />
-                                <span>{ texts.t(&option_key(id, code)) }</span>
-                            </label>
-                        }
+                        option(&name, input, code, checked(position), texts.lookup(&option_key(id, code)), None)
                     }) }
                     { none_option }
                 </div>
             }
         }
     }
-}
-
-fn checkbox_checked(event: &Event) -> bool {
-    event.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|input| input.checked())
 }
 
 #[derive(Properties, PartialEq)]

@@ -2,71 +2,55 @@
 
 use yew::prelude::*;
 
-use super::error_summary::ErrorSummary;
-use super::question_field::QuestionField;
-use super::texts::use_texts;
-use super::use_focus_on;
+use super::error_summary::error_summary;
+use super::question_field::{on_choice_change, question_field};
+use super::texts::Texts;
 use crate::domain::answers::AnswerSet;
 use crate::domain::questionnaire::{QuestionId, Questionnaire, StepId};
 use crate::domain::session::Action;
 
-#[derive(Properties, PartialEq)]
-pub struct StepViewProps {
-    pub step: StepId,
-    pub answers: AnswerSet,
-    /// The required questions the person tried to pass without answering.
-    pub unanswered: Vec<QuestionId>,
-    pub on_action: Callback<Action>,
-    pub focus_heading: bool,
-}
-
-#[component]
-pub fn StepView(props: &StepViewProps) -> Html {
-    let texts = use_texts();
-    let heading = use_focus_on(props.step, props.focus_heading);
-    let Some(step) = Questionnaire::get().step(props.step) else {
+/// One step: its heading and introduction, the summary of what is missing after a
+/// refused "next", its visible questions, and Back / Next (or "see my results" on the
+/// last step).
+pub(super) fn step_view(
+    texts: &Texts,
+    step_id: StepId,
+    answers: &AnswerSet,
+    unanswered: &[QuestionId],
+    on_action: &Callback<Action>,
+) -> Html {
+    let Some(step) = Questionnaire::get().step(step_id) else {
         return html! {};
     };
-    let last = StepId::from_index(props.step.index() + 1).is_none();
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let forward = if last {
-        let results = props.on_action.reform(|_: MouseEvent| Action::ShowResults);
-        html! {
-            <button type="button" class="bpi-button bpi-button--primary" data-action="results" onclick={results}>
-                { texts.t("ui.step.results") }
-            </button>
-        }
+    let last = StepId::from_index(step_id.index() + 1).is_none();
+    let back = on_action.reform(|_: MouseEvent| Action::Back);
+    let (action, key, forward) = if last {
+        ("results", "ui.step.results", on_action.reform(|_: MouseEvent| Action::ShowResults))
     } else {
-        let next = props.on_action.reform(|_: MouseEvent| Action::Next);
-        html! {
-            <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={next}>
-                { texts.t("ui.step.next") }
-            </button>
-        }
+        ("next", "ui.step.next", on_action.reform(|_: MouseEvent| Action::Next))
     };
-    let on_answer = props.on_action.clone();
-    let title_id = format!("bpi-step-{}", props.step);
+    let title_id = format!("bpi-step-{step_id}");
     html! {
-        <section class="bpi-step" data-step={props.step.as_str()} aria-labelledby={title_id.clone()}>
-            <h2 id={title_id} class="bpi-step-title" tabindex="-1" ref={heading}>
-                { texts.t(&format!("step.{}.title", props.step)) }
+        <section class="bpi-step" data-step={step_id.as_str()} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id} class="bpi-step-title" tabindex="-1" data-focus-heading="">
+                { texts.lookup(&format!("step.{step_id}.title")) }
             </h2>
-            <p class="bpi-step-intro">{ texts.t(&format!("step.{}.intro", props.step)) }</p>
+            <p class="bpi-step-intro">{ texts.lookup(&format!("step.{step_id}.intro")) }</p>
             <p class="bpi-required-note">{ texts.t("ui.step.required_note") }</p>
-            if !props.unanswered.is_empty() {
-                <ErrorSummary unanswered={props.unanswered.clone()} />
+            if !unanswered.is_empty() {
+                { error_summary(texts, unanswered) }
             }
-            <form class="bpi-questions" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                { for step.questions.iter().filter(|q| q.is_shown(&props.answers)).map(|question| html! {
-                    <QuestionField key={question.id.as_str()} {question}
-                                   answer={props.answers.get(question.id)}
-                                   invalid={props.unanswered.contains(&question.id)}
-                                   on_action={on_answer.clone()} />
+            <form class="bpi-questions" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}
+                  onchange={on_choice_change(answers.clone(), on_action.clone())}>
+                { for step.questions.iter().filter(|q| q.is_shown(answers)).map(|question| {
+                    question_field(texts, question, answers.get(question.id), unanswered.contains(&question.id), on_action)
                 }) }
             </form>
             <div class="bpi-nav">
                 <button type="button" class="bpi-button" data-action="back" onclick={back}>{ texts.t("ui.step.back") }</button>
-                { forward }
+                <button type="button" class="bpi-button bpi-button--primary" data-action={action} onclick={forward}>
+                    { texts.t(key) }
+                </button>
             </div>
         </section>
     }

@@ -28,6 +28,12 @@ impl Texts {
         self.catalog.text(key)
     }
 
+    /// The text of a key built at run time, borrowed for as long as the catalog lives. A
+    /// missing key (which the catalog tests rule out) shows as "?".
+    pub fn lookup(&self, key: &str) -> &'static str {
+        self.catalog.lookup(key).unwrap_or("?")
+    }
+
     /// The text of `key` with `{name}` placeholders filled in.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.format(key, args)

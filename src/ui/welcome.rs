@@ -2,28 +2,28 @@
 
 use yew::prelude::*;
 
-use super::clear_data::ClearData;
-use super::texts::use_texts;
-use super::use_focus_on;
+use super::clear_data::clear_data;
+use super::import_button::import_button;
+use super::texts::Texts;
 use crate::domain::session::Action;
+use crate::domain::Intake;
 
-#[derive(Properties, PartialEq)]
-pub struct WelcomeProps {
-    /// Whether a saved session exists, to offer "continue" and "start over".
-    pub has_progress: bool,
-    pub on_action: Callback<Action>,
-    pub on_clear: Callback<()>,
-    pub focus_heading: bool,
-}
-
-#[component]
-pub fn Welcome(props: &WelcomeProps) -> Html {
-    let texts = use_texts();
-    let heading = use_focus_on((), props.focus_heading);
-    let start = props.on_action.reform(|_: MouseEvent| Action::Start);
+/// The welcome screen. With a saved session (`has_progress`) it offers "continue" and
+/// "start over" (which asks before deleting: `clearing` is whether it is asking, how to
+/// ask, and what deletes); it always offers opening a saved file.
+pub(super) fn welcome(
+    texts: &Texts,
+    has_progress: bool,
+    on_action: &Callback<Action>,
+    clearing: (bool, &Callback<bool>, &Callback<()>),
+    on_import: &Callback<Result<Intake, String>>,
+) -> Html {
+    let (confirming, on_ask, on_clear) = clearing;
+    let start = on_action.reform(|_: MouseEvent| Action::Start);
+    let start_label = texts.t(if has_progress { "ui.welcome.continue" } else { "ui.welcome.start" });
     html! {
         <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
-            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" ref={heading}>{ texts.t("ui.welcome.title") }</h2>
+            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.welcome.title") }</h2>
             <p class="bpi-lead">{ texts.t("ui.welcome.lead") }</p>
             <ul class="bpi-welcome-points">
                 <li>{ texts.t("ui.welcome.not_diagnosis") }</li>
@@ -32,16 +32,13 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                 <li>{ texts.t("ui.welcome.time") }</li>
             </ul>
             <div class="bpi-actions">
-                if props.has_progress {
-                    <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
-                        { texts.t("ui.welcome.continue") }
-                    </button>
-                    <ClearData on_confirm={props.on_clear.clone()} label_key="ui.welcome.start_over" />
-                } else {
-                    <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
-                        { texts.t("ui.welcome.start") }
-                    </button>
+                <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
+                    { start_label }
+                </button>
+                if has_progress {
+                    { clear_data(texts, "ui.welcome.start_over", confirming, on_ask, on_clear) }
                 }
+                { import_button(texts, on_import) }
             </div>
         </section>
     }

@@ -1,0 +1,56 @@
+//! "Open a saved file": reads an answer file exported earlier.
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::texts::Texts;
+use crate::browser::page::{read_chosen_file, FileProblem};
+use crate::domain::answers::MAX_FILE_BYTES;
+use crate::domain::Intake;
+
+/// The id of the hidden file input; only one import button is ever on screen.
+const INPUT_ID: &str = "bpi-import-file";
+
+/// A button (`data-action="import"`) that opens a file chooser (`data-import-file`). A
+/// file over [`MAX_FILE_BYTES`], unreadable, not JSON or not an answer file is refused
+/// with the reason, and nothing changes; `on_import` receives the intake or the problem
+/// in words.
+pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<Intake, String>>) -> Html {
+    let choose = Callback::from(|_: MouseEvent| {
+        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(INPUT_ID));
+        if let Some(input) = input.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            input.click();
+        }
+    });
+    let chosen = {
+        let on_import = on_import.clone();
+        let (too_large, unreadable) =
+            (texts.t("ui.import.too_large").to_owned(), texts.t("ui.import.unreadable").to_owned());
+        Callback::from(move |event: Event| {
+            let Some(element) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let (on_import, too_large, unreadable) = (on_import.clone(), too_large.clone(), unreadable.clone());
+            spawn_local(async move {
+                let result = match read_chosen_file(&element, MAX_FILE_BYTES as f64).await {
+                    None => return,
+                    Some(Err(FileProblem::TooLarge)) => Err(too_large),
+                    Some(Err(FileProblem::Unreadable)) => Err(unreadable),
+                    Some(Ok(text)) => Intake::from_json(&text).map_err(|e| e.to_string()),
+                };
+                // Clearing the input lets the same file be chosen again after a fix.
+                element.set_value("");
+                on_import.emit(result);
+            });
+        })
+    };
+    html! {
+        <>
+            <input type="file" id={INPUT_ID} accept=".json,application/json" hidden=true onchange={chosen}
+                   data-import-file="" />
+            <button type="button" class="bpi-button bpi-button--quiet" data-action="import" onclick={choose}>
+                { texts.t("ui.import.button") }
+            </button>
+        </>
+    }
+}

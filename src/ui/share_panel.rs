@@ -1,0 +1,172 @@
+//! Sharing a result: a link whose fragment carries the answers, copied, sent through the
+//! system share sheet, or shown as a QR code; optionally with the check-ins and a
+//! passphrase. No server ever receives the link's data.
+
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::markup::{into_html, Markup};
+use super::texts::Texts;
+use crate::browser::{crypto, page};
+use crate::domain::qr::{self, Ecc};
+use crate::domain::share;
+use crate::domain::Intake;
+
+/// What the copy button last achieved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Copied {
+    Yes,
+    /// The clipboard was refused: the link is selected for the person to copy.
+    ByHand,
+}
+
+/// The panel's state, held by the results.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct ShareState {
+    /// The link, once made.
+    pub link: Option<String>,
+    pub with_checkins: bool,
+    pub protected: bool,
+    /// Deriving the passphrase key takes a moment.
+    pub busy: bool,
+    pub copied: Option<Copied>,
+}
+
+fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    wasm_bindgen::JsCast::dyn_into(element).ok()
+}
+
+/// The share button (`data-action="share"`), then the link in a field carrying
+/// `data-share-link`, a copy button (`data-action="copy-link"`) with a select-and-copy
+/// fallback, the system share sheet where the browser has one, a QR code, and options to
+/// include check-ins or protect the link with a passphrase.
+pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHandle<ShareState>) -> Html {
+    let plain = {
+        let (intake, state) = (intake.clone(), state.clone());
+        move |with_checkins: bool| {
+            let link = Some(page::share_url(&share::encode(&intake, with_checkins)));
+            state.set(ShareState { link, with_checkins, ..ShareState::default() });
+        }
+    };
+    let open = {
+        let (plain, with_checkins) = (plain.clone(), state.with_checkins);
+        Callback::from(move |_: MouseEvent| plain(with_checkins))
+    };
+    let Some(url) = state.link.clone() else {
+        return html! {
+            <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
+                <h3 id="bpi-share-title">{ texts.t("ui.share.title") }</h3>
+                <p>{ texts.t("ui.share.intro") }</p>
+                <button type="button" class="bpi-button" data-action="share" onclick={open}>{ texts.t("ui.share.button") }</button>
+            </section>
+        };
+    };
+    let toggle_checkins = {
+        let with_checkins = state.with_checkins;
+        Callback::from(move |_: Event| plain(!with_checkins))
+    };
+    let protect = {
+        let (intake, state) = (intake.clone(), state.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let secret = input("bpi-share-passphrase").map(|i| i.value()).unwrap_or_default();
+            if secret.is_empty() {
+                return;
+            }
+            let current = (*state).clone();
+            state.set(ShareState { busy: true, ..current.clone() });
+            let (intake, state) = (intake.clone(), state.clone());
+            spawn_local(async move {
+                let sealed = crypto::seal(&intake, current.with_checkins, &secret).await;
+                state.set(match sealed {
+                    Ok(payload) => ShareState { link: Some(page::share_url(&payload)), protected: true, ..current },
+                    Err(_) => current,
+                });
+            });
+        })
+    };
+    let copy = {
+        let (state, url) = (state.clone(), url.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (state, url) = (state.clone(), url.clone());
+            spawn_local(async move {
+                let copied = if page::copy_text(&url).await {
+                    Copied::Yes
+                } else {
+                    if let Some(field) = input("bpi-share-link") {
+                        field.select();
+                    }
+                    Copied::ByHand
+                };
+                state.set(ShareState { copied: Some(copied), ..(*state).clone() });
+            });
+        })
+    };
+    let web_share = page::can_web_share().then(|| {
+        let (url, title) = (url.clone(), texts.t("ui.share.title").to_owned());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (url, title) = (url.clone(), title.clone());
+            spawn_local(async move {
+                // A dismissed share sheet needs no message.
+                let _ = page::web_share(&title, &url).await;
+            });
+        });
+        html! { <button type="button" class="bpi-button" data-action="web-share" {onclick}>{ texts.t("ui.share.system") }</button> }
+    });
+    let mut code = Markup::new();
+    if let Ok(qr) = qr::encode(url.as_bytes(), Ecc::M) {
+        let (view_box, path) = (qr.view_box(4), qr.svg_path(4));
+        let attributes = [
+            ("class", "bpi-qr"),
+            ("viewBox", view_box.as_str()),
+            ("role", "img"),
+            ("aria-label", texts.t("ui.share.qr_label")),
+            ("shape-rendering", "crispEdges"),
+        ];
+        code.open("svg", &attributes);
+        code.open("rect", &[("class", "bpi-qr-light"), ("width", "100%"), ("height", "100%")]).close("rect");
+        code.open("path", &[("class", "bpi-qr-dark"), ("d", &path)]).close("path");
+        code.close("svg");
+    }
+    let copied_note = state.copied.map(|copied| {
+        let (code, key) = match copied {
+            Copied::Yes => ("copied", "ui.share.copied"),
+            Copied::ByHand => ("copy-manual", "ui.share.copy_by_hand"),
+        };
+        html! { <p class="bpi-note" role="status" data-notice={code}>{ texts.t(key) }</p> }
+    });
+    html! {
+        <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
+            <h3 id="bpi-share-title">{ texts.t("ui.share.title") }</h3>
+            <p>{ texts.t(if state.protected { "ui.share.protected" } else { "ui.share.anyone" }) }</p>
+            <label class="bpi-field" for="bpi-share-link">{ texts.t("ui.share.link_label") }</label>
+            <input id="bpi-share-link" class="bpi-share-link" type="text" readonly=true value={url.clone()}
+                   data-share-link={url} />
+            <div class="bpi-actions">
+                <button type="button" class="bpi-button bpi-button--primary" data-action="copy-link" onclick={copy}>
+                    { texts.t("ui.share.copy") }
+                </button>
+                { web_share }
+            </div>
+            { copied_note }
+            { into_html(code) }
+            if !intake.checkins.is_empty() {
+                <label class="bpi-option">
+                    <input type="checkbox" checked={state.with_checkins} onchange={toggle_checkins} data-share-checkins="" />
+                    <span>{ texts.t("ui.share.with_checkins") }</span>
+                </label>
+            }
+            <form class="bpi-share-protect" onsubmit={protect}>
+                <label for="bpi-share-passphrase">{ texts.t("ui.share.passphrase") }</label>
+                <p class="bpi-help">{ texts.t("ui.share.passphrase_help") }</p>
+                <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
+                <button type="submit" class="bpi-button" data-action="protect" disabled={state.busy}>
+                    { texts.t(if state.busy { "ui.share.protecting" } else { "ui.share.protect" }) }
+                </button>
+            </form>
+        </section>
+    }
+}

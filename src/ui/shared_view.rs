@@ -1,0 +1,148 @@
+//! A result opened from a share link: read-only, and apart from the person's own saved
+//! session, which it never touches unless they choose "save this to my device".
+
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::results::Results;
+use super::texts::Texts;
+use crate::browser::{crypto, page};
+use crate::domain::share::{self, Opened, Sealed};
+use crate::domain::{assess, Intake};
+
+/// What the address's share link holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shared {
+    /// No share link.
+    None,
+    /// A result, opened.
+    Open(Rc<Intake>),
+    /// A protected result, waiting for its passphrase.
+    Locked(Rc<Sealed>),
+    /// A link that cannot be opened; the code of its [`share::ShareError`].
+    Failed(&'static str),
+}
+
+impl Shared {
+    /// Reads the link in a location fragment.
+    pub fn from_fragment(fragment: &str) -> Shared {
+        match share::payload_of_fragment(fragment).map(share::decode) {
+            None => Shared::None,
+            Some(Ok(Opened::Plain(intake))) => Shared::Open(Rc::new(*intake)),
+            Some(Ok(Opened::Sealed(sealed))) => Shared::Locked(Rc::new(sealed)),
+            Some(Err(error)) => Shared::Failed(error.code()),
+        }
+    }
+
+    /// Which state this is, for effects that follow changes of state.
+    pub fn kind(&self) -> u8 {
+        match self {
+            Shared::None => 0,
+            Shared::Open(_) => 1,
+            Shared::Locked(_) => 2,
+            Shared::Failed(_) => 3,
+        }
+    }
+
+    /// The code of the problem, when the link cannot be opened.
+    pub fn error(&self) -> Option<&'static str> {
+        match self {
+            Shared::Failed(code) => Some(code),
+            _ => None,
+        }
+    }
+}
+
+/// What the shared view can ask of the widget.
+pub(super) struct SharedCallbacks<'a> {
+    /// Moves to another state (opened, or none after "start my own").
+    pub on_shared: &'a Callback<Shared>,
+    /// "Save this to my device".
+    pub on_save: &'a Callback<Rc<Intake>>,
+    pub on_wrong_passphrase: &'a Callback<()>,
+    pub on_print: &'a Callback<()>,
+    /// Whether a passphrase is being tried, and how to say so.
+    pub busy: &'a UseStateHandle<bool>,
+}
+
+/// A shared result with "save this to my device" (`data-action="save-shared"`) and "start
+/// my own" (`data-action="start-own"`), or the passphrase form (`data-action="unlock"`).
+pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallbacks) -> Html {
+    let start_own = callbacks.on_shared.reform(|_: MouseEvent| {
+        page::clear_fragment();
+        Shared::None
+    });
+    let start_own_button = html! {
+        <button type="button" class="bpi-button" data-action="start-own" onclick={start_own}>
+            { texts.t("ui.shared.start_own") }
+        </button>
+    };
+    match shared {
+        Shared::Locked(sealed) => {
+            let busy = callbacks.busy.clone();
+            let unlock = {
+                let (sealed, busy) = (sealed.clone(), busy.clone());
+                let (on_shared, on_wrong) = (callbacks.on_shared.clone(), callbacks.on_wrong_passphrase.clone());
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    let secret = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.get_element_by_id("bpi-unlock-passphrase"))
+                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+                        .map(|i| i.value())
+                        .unwrap_or_default();
+                    busy.set(true);
+                    let (sealed, busy, on_shared, on_wrong) =
+                        (sealed.clone(), busy.clone(), on_shared.clone(), on_wrong.clone());
+                    spawn_local(async move {
+                        match crypto::open(&sealed, &secret).await {
+                            Ok(intake) => on_shared.emit(Shared::Open(Rc::new(intake))),
+                            Err(_) => on_wrong.emit(()),
+                        }
+                        busy.set(false);
+                    });
+                })
+            };
+            html! {
+                <section class="bpi-panel bpi-shared" data-shared="locked" aria-labelledby="bpi-shared-title">
+                    <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.shared.locked_title") }</h2>
+                    <p>{ texts.t("ui.shared.locked_body") }</p>
+                    <form onsubmit={unlock}>
+                        <label for="bpi-unlock-passphrase">{ texts.t("ui.shared.passphrase") }</label>
+                        <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
+                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={*busy}>
+                            { texts.t(if *busy { "ui.shared.unlocking" } else { "ui.shared.unlock" }) }
+                        </button>
+                    </form>
+                    { start_own_button }
+                </section>
+            }
+        }
+        Shared::Open(intake) => {
+            let assessment = Rc::new(assess(&intake.answers, &intake.checkins));
+            let save = callbacks.on_save.reform({
+                let intake = intake.clone();
+                move |_: MouseEvent| intake.clone()
+            });
+            html! {
+                <div class="bpi-shared" data-shared="open">
+                    <section class="bpi-panel bpi-shared-banner" aria-labelledby="bpi-shared-title">
+                        <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.shared.title") }</h2>
+                        <p>{ texts.t("ui.shared.body") }</p>
+                        <div class="bpi-actions">
+                            <button type="button" class="bpi-button bpi-button--primary" data-action="save-shared" onclick={save}>
+                                { texts.t("ui.shared.save") }
+                            </button>
+                            { start_own_button }
+                        </div>
+                    </section>
+                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()}
+                             on_print={callbacks.on_print.clone()} read_only={true} />
+                </div>
+            }
+        }
+        Shared::None | Shared::Failed(_) => html! {},
+    }
+}
