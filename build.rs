@@ -11,7 +11,19 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use serde_json::{Map, Value};
+// The crate's own JSON reader (std only), so the build needs no extra dependency.
+#[allow(dead_code)]
+#[path = "src/domain/json.rs"]
+mod json;
+
+use json::Json as Value;
+
+type Map = [(String, Value)];
+
+/// A member of an object.
+fn member<'a>(map: &'a Map, key: &str) -> Option<&'a Value> {
+    map.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
 
 fn main() {
     for file in ["data/questionnaire.json", "data/techniques.json"] {
@@ -31,7 +43,7 @@ fn fail(message: &str) -> ! {
 
 fn read(path: &str) -> Value {
     let text = fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{path}: {e}")));
-    serde_json::from_str(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
+    json::parse(&text).unwrap_or_else(|e| fail(&format!("{path}: {e}")))
 }
 
 fn write(path: &Path, text: &str) {
@@ -39,20 +51,20 @@ fn write(path: &Path, text: &str) {
 }
 
 /// An object whose keys are all in `allowed`.
-fn object<'a>(value: &'a Value, context: &str, allowed: &[&str]) -> &'a Map<String, Value> {
+fn object<'a>(value: &'a Value, context: &str, allowed: &[&str]) -> &'a Map {
     let map = value.as_object().unwrap_or_else(|| fail(&format!("{context}: expected an object")));
-    if let Some(key) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+    if let Some((key, _)) = map.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
         fail(&format!("{context}: unknown field {key}"));
     }
     map
 }
 
-fn string<'a>(map: &'a Map<String, Value>, key: &str, context: &str) -> &'a str {
-    map.get(key).and_then(Value::as_str).unwrap_or_else(|| fail(&format!("{context}: {key} must be a string")))
+fn string<'a>(map: &'a Map, key: &str, context: &str) -> &'a str {
+    member(map, key).and_then(Value::as_str).unwrap_or_else(|| fail(&format!("{context}: {key} must be a string")))
 }
 
-fn boolean(map: &Map<String, Value>, key: &str, context: &str, default: Option<bool>) -> bool {
-    match (map.get(key), default) {
+fn boolean(map: &Map, key: &str, context: &str, default: Option<bool>) -> bool {
+    match (member(map, key), default) {
         (None, Some(default)) => default,
         (value, _) => {
             value.and_then(Value::as_bool).unwrap_or_else(|| fail(&format!("{context}: {key} must be a boolean")))
@@ -60,16 +72,16 @@ fn boolean(map: &Map<String, Value>, key: &str, context: &str, default: Option<b
     }
 }
 
-fn small_number(map: &Map<String, Value>, key: &str, context: &str) -> Option<u8> {
-    map.get(key).map(|v| {
+fn small_number(map: &Map, key: &str, context: &str) -> Option<u8> {
+    member(map, key).map(|v| {
         v.as_u64()
             .and_then(|n| u8::try_from(n).ok())
             .unwrap_or_else(|| fail(&format!("{context}: {key} must be 0 to 255")))
     })
 }
 
-fn strings(map: &Map<String, Value>, key: &str, context: &str) -> Vec<String> {
-    let Some(value) = map.get(key) else {
+fn strings(map: &Map, key: &str, context: &str) -> Vec<String> {
+    let Some(value) = member(map, key) else {
         return Vec::new();
     };
     let items = value.as_array().unwrap_or_else(|| fail(&format!("{context}: {key} must be an array")));
@@ -87,18 +99,19 @@ fn str_slice(items: &[String]) -> String {
 fn questionnaire(value: &Value) -> String {
     let doc = object(value, "questionnaire", &["version", "steps"]);
     let version = small_number(doc, "version", "questionnaire").unwrap_or_else(|| fail("questionnaire: no version"));
-    let steps = doc.get("steps").and_then(Value::as_array).unwrap_or_else(|| fail("questionnaire: steps"));
+    let steps = member(doc, "steps").and_then(Value::as_array).unwrap_or_else(|| fail("questionnaire: steps"));
     let mut out = format!("pub(super) const VERSION: u32 = {version};\n\npub(super) static STEPS: &[Step] = &[\n");
     for step in steps {
         let step = object(step, "a step", &["id", "questions"]);
         let id = string(step, "id", "a step");
-        let questions = step.get("questions").and_then(Value::as_array).unwrap_or_else(|| fail(&format!("step {id}")));
+        let questions =
+            member(step, "questions").and_then(Value::as_array).unwrap_or_else(|| fail(&format!("step {id}")));
         let _ = writeln!(out, "    Step {{\n        id: StepId::from_code_const({id:?}),\n        questions: &[");
         for question in questions {
             let context = format!("a question of step {id}");
             let allowed = ["id", "kind", "codes", "min", "max", "required", "control", "show_if", "help"];
             let q = object(question, &context, &allowed);
-            let show_if = match q.get("show_if") {
+            let show_if = match member(q, "show_if") {
                 None => "None".to_owned(),
                 Some(rule) => {
                     let rule = object(rule, &context, &["question", "any_of"]);
@@ -138,8 +151,7 @@ fn techniques(value: &Value) -> String {
         let id = string(t, "id", "a technique");
         let pressure: Vec<String> =
             strings(t, "pressure", id).iter().map(|p| format!("PressureLevel::from_code_const({p:?})")).collect();
-        let minutes: Vec<u8> = t
-            .get("session_minutes")
+        let minutes: Vec<u8> = member(t, "session_minutes")
             .and_then(Value::as_array)
             .map(|a| a.iter().filter_map(|n| n.as_u64().and_then(|n| u8::try_from(n).ok())).collect())
             .unwrap_or_default();
