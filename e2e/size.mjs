@@ -16,7 +16,8 @@ const dist = resolve(process.argv[2] ?? fileURLToPath(new URL('../dist', import.
 async function* walk(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     // Skip Trunk's staging directory (.stage) and other hidden entries: they are not served.
-    if (entry.name.startsWith('.')) continue;
+    // demo/ is a clinic's page, not part of the widget.
+    if (entry.name.startsWith('.') || entry.name === 'demo') continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
     else if (entry.isFile()) yield path;

@@ -28,7 +28,7 @@ fn storage() -> web_sys::Storage {
 async fn mount(key: &str) -> Element {
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
-    let config = EmbedConfig { storage_key: key.to_owned(), lang: None };
+    let config = EmbedConfig { storage_key: key.to_owned(), ..EmbedConfig::default() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config) }).render();
     yew::scheduler::flush().await;
     root

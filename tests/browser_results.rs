@@ -13,6 +13,7 @@ use yew::Callback;
 
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
+use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::questionnaire::QuestionId;
 use backpain_intake::domain::session::Action;
 use backpain_intake::domain::techniques::Technique;
@@ -48,6 +49,11 @@ struct Rendered {
 
 /// Renders the results of an intake into a fresh root and waits for the render.
 async fn render(intake: Intake) -> Rendered {
+    render_for_clinic(intake, EmbedConfig::default()).await
+}
+
+/// The same, on a clinic's page configured with `config`.
+async fn render_for_clinic(intake: Intake, config: EmbedConfig) -> Rendered {
     let root = fresh_root();
     let assessment = assess(&intake.answers, &intake.checkins);
     let actions = Rc::new(RefCell::new(Vec::new()));
@@ -64,6 +70,7 @@ async fn render(intake: Intake) -> Rendered {
             Callback::from(move |()| *prints.borrow_mut() += 1)
         },
         read_only: false,
+        config: Rc::new(config),
     };
     yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -283,4 +290,47 @@ async fn missing_answers_are_named_and_nothing_is_called_safe() {
     assert!(triage.contains(fever), "the missing safety question is named");
     assert!(all(&shown.root, "[data-status=\"recommended\"]").is_empty());
     assert_eq!(attr(&one(&shown.root, ".bpi-outlook"), "data-outlook"), None, "no outlook without every answer");
+}
+
+/// A clinic configured as its snippet would: every attribute set.
+fn riverside() -> EmbedConfig {
+    let (config, warnings) = EmbedConfig::from_attributes(|name| {
+        let value = match name {
+            "data-clinic-name" => "Riverside Physio & Massage",
+            "data-booking-url" => "https://riverside.example/book",
+            "data-phone" => "+44 20 7946 0000",
+            "data-emergency-number" => "999",
+            _ => return None,
+        };
+        Some(value.to_owned())
+    });
+    assert!(warnings.is_empty(), "the test clinic is valid: {warnings:?}");
+    config
+}
+
+#[wasm_bindgen_test]
+async fn a_clear_result_offers_the_clinics_booking_and_phone() {
+    let shown = render_for_clinic(intake(CLEAR), riverside()).await;
+    let panel = one(&shown.root, ".bpi-clinic");
+    assert!(panel.text_content().unwrap_or_default().contains("Riverside Physio & Massage"));
+    let book = one(&panel, "a[data-action=book]");
+    assert_eq!(attr(&book, "href").as_deref(), Some("https://riverside.example/book"));
+    let call = one(&panel, "a[data-action=call]");
+    assert_eq!(attr(&call, "href").as_deref(), Some("tel:+442079460000"));
+}
+
+#[wasm_bindgen_test]
+async fn an_emergency_result_sends_to_the_emergency_number_not_to_booking() {
+    let shown = render_for_clinic(intake(EMERGENCY), riverside()).await;
+    assert!(shown.root.query_selector("a[data-action=book]").expect("a valid selector").is_none());
+    let links = all(&shown.root, "a[href='tel:999']");
+    assert!(!links.is_empty(), "the local emergency number is a link");
+    let panel = one(&shown.root, ".bpi-clinic");
+    assert!(panel.query_selector(".bpi-note").expect("a valid selector").is_some(), "it says to see a doctor first");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_clinic_there_is_no_clinic_panel() {
+    let shown = render(intake(CLEAR)).await;
+    assert!(shown.root.query_selector(".bpi-clinic").expect("a valid selector").is_none());
 }

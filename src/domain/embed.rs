@@ -3,8 +3,9 @@
 //! A clinic pastes a script tag and an element whose `data-*` attributes configure the
 //! widget. Every value is checked here; a bad one is dropped with a warning (the widget
 //! logs it to the console) and the default stands, so a typo or a hostile page can never
-//! break the widget or inject anything.
+//! break the widget or inject anything. Text is always rendered as text as well.
 
+use super::screening::Triage;
 use super::text::Lang;
 
 /// The storage key used when the clinic sets none.
@@ -17,11 +18,29 @@ pub struct EmbedConfig {
     pub storage_key: String,
     /// The language, when the clinic fixes one; otherwise the browser's.
     pub lang: Option<Lang>,
+    /// The clinic's name, shown with its contact details.
+    pub clinic_name: Option<String>,
+    /// Where to book: an absolute `https:` (or `http:`) address.
+    pub booking_url: Option<String>,
+    /// The clinic's phone number, as written.
+    pub phone: Option<String>,
+    /// The accent colour, `#rrggbb`, dark enough for white text and links on white.
+    pub accent: Option<String>,
+    /// The local emergency number (such as 999, 911, 112), shown with urgent advice.
+    pub emergency_number: Option<String>,
 }
 
 impl Default for EmbedConfig {
     fn default() -> EmbedConfig {
-        EmbedConfig { storage_key: DEFAULT_STORAGE_KEY.to_owned(), lang: None }
+        EmbedConfig {
+            storage_key: DEFAULT_STORAGE_KEY.to_owned(),
+            lang: None,
+            clinic_name: None,
+            booking_url: None,
+            phone: None,
+            accent: None,
+            emergency_number: None,
+        }
     }
 }
 
@@ -39,35 +58,171 @@ impl std::fmt::Display for ConfigWarning {
     }
 }
 
+/// Every attribute the widget reads, for documentation and tests.
+pub const ATTRIBUTES: [&str; 7] = [
+    "data-storage-key",
+    "data-lang",
+    "data-clinic-name",
+    "data-booking-url",
+    "data-phone",
+    "data-accent-color",
+    "data-emergency-number",
+];
+
 impl EmbedConfig {
     /// Reads the configuration through `attribute`, which returns an attribute's value by
     /// name (`data-storage-key`, ...).
     pub fn from_attributes(attribute: impl Fn(&str) -> Option<String>) -> (EmbedConfig, Vec<ConfigWarning>) {
         let mut config = EmbedConfig::default();
         let mut warnings = Vec::new();
-        if let Some(key) = attribute("data-storage-key") {
-            if is_valid_storage_key(&key) {
-                config.storage_key = key;
-            } else {
-                warnings.push(ConfigWarning {
-                    attribute: "data-storage-key",
-                    problem: "use 1 to 64 letters, digits, dots, dashes or underscores",
-                });
-            }
-        }
-        if let Some(tag) = attribute("data-lang") {
-            match Lang::from_tag(&tag) {
-                Some(lang) => config.lang = Some(lang),
-                None => {
-                    warnings.push(ConfigWarning { attribute: "data-lang", problem: "not a language this widget ships" })
+        let mut read = |name: &'static str, check: fn(&str) -> Result<String, &'static str>| {
+            let value = attribute(name)?;
+            match check(value.trim()) {
+                Ok(value) => Some(value),
+                Err(problem) => {
+                    warnings.push(ConfigWarning { attribute: name, problem });
+                    None
                 }
             }
+        };
+        if let Some(key) = read("data-storage-key", storage_key) {
+            config.storage_key = key;
         }
+        config.lang = read("data-lang", |tag| {
+            Lang::from_tag(tag).map(|l| l.code().to_owned()).ok_or("not a language this widget ships")
+        })
+        .and_then(|code| Lang::from_tag(&code));
+        config.clinic_name = read("data-clinic-name", clinic_name);
+        config.booking_url = read("data-booking-url", booking_url);
+        config.phone = read("data-phone", phone);
+        config.accent = read("data-accent-color", accent_colour);
+        config.emergency_number = read("data-emergency-number", emergency_number);
         (config, warnings)
+    }
+
+    /// Whether the results may offer to book: only when nothing stands in the way of
+    /// massage. A person told to get emergency care, see a doctor today, or ask a doctor
+    /// first is not shown a booking button, only the clinic's phone number.
+    pub fn offers_booking(&self, triage: Triage) -> bool {
+        self.booking_url.is_some() && matches!(triage, Triage::Clear | Triage::Caution)
     }
 }
 
 /// A storage key of 1 to 64 characters from `[A-Za-z0-9._-]`.
 pub fn is_valid_storage_key(key: &str) -> bool {
     (1..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+fn storage_key(key: &str) -> Result<String, &'static str> {
+    if is_valid_storage_key(key) {
+        Ok(key.to_owned())
+    } else {
+        Err("use 1 to 64 letters, digits, dots, dashes or underscores")
+    }
+}
+
+/// A clinic name: 1 to 80 characters, no markup and no control characters. It is
+/// rendered as text anyway; markup in a name is refused because it is never meant.
+fn clinic_name(name: &str) -> Result<String, &'static str> {
+    let length = name.chars().count();
+    if !(1..=80).contains(&length) {
+        return Err("use 1 to 80 characters");
+    }
+    if name.chars().any(|c| c.is_control() || matches!(c, '<' | '>')) {
+        return Err("markup and control characters are not allowed");
+    }
+    Ok(name.to_owned())
+}
+
+/// An absolute `https:` or `http:` address of up to 500 characters with a host and no
+/// spaces or quotes; `javascript:`, `data:` and every other scheme are refused.
+fn booking_url(url: &str) -> Result<String, &'static str> {
+    let lower = url.to_ascii_lowercase();
+    let rest =
+        lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).ok_or("use an https:// address")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let bad_char =
+        url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\'));
+    if url.len() > 500 || host.is_empty() || bad_char {
+        return Err("use an absolute https:// address without spaces or quotes");
+    }
+    Ok(url.to_owned())
+}
+
+/// A phone number: 3 to 30 characters of digits, spaces and `+ - ( ) .`, with at least
+/// three digits.
+fn phone(number: &str) -> Result<String, &'static str> {
+    let allowed = number.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')' | '.'));
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    if allowed && (3..=30).contains(&number.len()) && digits >= 3 {
+        Ok(number.to_owned())
+    } else {
+        Err("use digits, spaces and + - ( ) only")
+    }
+}
+
+/// An emergency number: 2 to 6 digits (999, 911, 112, 000).
+fn emergency_number(number: &str) -> Result<String, &'static str> {
+    if (2..=6).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(number.to_owned())
+    } else {
+        Err("use 2 to 6 digits")
+    }
+}
+
+/// A colour as `#rgb` or `#rrggbb`, normalised to `#rrggbb`, that white text on it and
+/// it as text on white both reach WCAG's 4.5:1 contrast; a paler colour would make the
+/// widget unreadable and is refused.
+fn accent_colour(colour: &str) -> Result<String, &'static str> {
+    let rgb = parse_hex_colour(colour).ok_or("use a colour like #1f6f8b")?;
+    if contrast_with_white(rgb) < 4.5 {
+        return Err("too light: white text on it would be hard to read (contrast below 4.5:1)");
+    }
+    Ok(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]))
+}
+
+/// The red, green and blue of `#rgb` or `#rrggbb`.
+pub fn parse_hex_colour(colour: &str) -> Option<[u8; 3]> {
+    let hex = colour.strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => Some([
+            u8::from_str_radix(&hex[0..2], 16).ok()?,
+            u8::from_str_radix(&hex[2..4], 16).ok()?,
+            u8::from_str_radix(&hex[4..6], 16).ok()?,
+        ]),
+        _ => None,
+    }
+}
+
+/// `x` to the power 2.4 for `x` in 0..=1: the fifth root of `x^12` by Newton's method.
+/// `f64::powf` would bring a software `pow` into the bundle; this needs only arithmetic.
+fn pow_2_4(x: f64) -> f64 {
+    if x <= 0.0 {
+        return 0.0;
+    }
+    let target = x.powi(12);
+    let mut y = x * x;
+    for _ in 0..8 {
+        y -= (y.powi(5) - target) / (5.0 * y.powi(4));
+    }
+    y
+}
+
+/// The WCAG 2.x contrast ratio between a colour and white.
+pub fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            pow_2_4((c + 0.055) / 1.055)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
 }

@@ -291,6 +291,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_wrong_passphrase: &on_wrong_passphrase,
                 on_print: &on_print,
                 busy: &unlocking,
+                config: &props.config,
             },
         )
     } else {
@@ -310,7 +311,7 @@ pub fn App(props: &AppProps) -> Html {
             },
             Screen::Results => html! {
                 <Results assessment={assessment.clone()} intake={Rc::new(session.intake.clone())}
-                         on_action={on_action.clone()} on_print={on_print} />
+                         on_action={on_action.clone()} on_print={on_print} config={props.config.clone()} />
             },
         }
     };
@@ -340,7 +341,8 @@ pub fn App(props: &AppProps) -> Html {
                 { notice_list(&texts, &notices.0, &dismiss) }
                 { confirm }
                 if emergency {
-                    { emergency_panel(&texts, session.screen != Screen::Step(StepId::Preferences), &on_action) }
+                    { emergency_panel(&texts, props.config.emergency_number.as_deref(),
+                                      session.screen != Screen::Step(StepId::Preferences), &on_action) }
                 }
                 { body }
                 <footer class="bpi-footer">

@@ -31,10 +31,9 @@ pub(super) fn error_summary(texts: &Texts, unanswered: &[QuestionId]) -> Html {
 fn focus_question(id: QuestionId) -> Callback<MouseEvent> {
     Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        let input = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&format!("#bpi-q-{id} input")).ok().flatten())
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+        let link = event.target_dyn_into::<web_sys::Element>();
+        let input =
+            link.and_then(|l| super::find_near::<web_sys::HtmlElement>(&l, ".bpi-step", &format!("#bpi-q-{id} input")));
         if let Some(input) = input {
             // Focus can be refused; the summary still lists what is missing.
             let _ = input.focus();

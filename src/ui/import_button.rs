@@ -8,16 +8,17 @@ use crate::browser::page::{read_chosen_file, FileProblem};
 use crate::domain::answers::MAX_FILE_BYTES;
 use crate::domain::Intake;
 
-/// The id of the hidden file input; only one import button is ever on screen.
-const INPUT_ID: &str = "bpi-import-file";
-
 /// A button (`data-action="import"`) that opens a file chooser (`data-import-file`). A
 /// file over [`MAX_FILE_BYTES`], unreadable, not JSON or not an answer file is refused
 /// with the reason, and nothing changes; `on_import` receives the intake or the problem
 /// in words.
 pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<Intake, String>>) -> Html {
-    let choose = Callback::from(|_: MouseEvent| {
-        let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(INPUT_ID));
+    // The file input sits just before the button.
+    let choose = Callback::from(|event: MouseEvent| {
+        let button = event.target_dyn_into::<web_sys::Element>();
+        let input = button
+            .and_then(|b| b.closest("[data-action=import]").ok().flatten())
+            .and_then(|b| b.previous_element_sibling());
         if let Some(input) = input.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             input.click();
         }
@@ -46,7 +47,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<Intake, S
     };
     html! {
         <>
-            <input type="file" id={INPUT_ID} accept=".json,application/json" hidden=true onchange={chosen}
+            <input type="file" accept=".json,application/json" hidden=true onchange={chosen}
                    data-import-file="" />
             <button type="button" class="bpi-button bpi-button--quiet" data-action="import" onclick={choose}>
                 { texts.t("ui.import.button") }

@@ -8,6 +8,7 @@ mod app;
 mod checkin_form;
 mod checkin_panel;
 mod clear_data;
+mod clinic_panel;
 mod comparison_table;
 mod emergency_panel;
 mod error_summary;
@@ -40,37 +41,33 @@ pub use texts::{use_texts, Texts};
 use crate::browser;
 use crate::domain::embed::EmbedConfig;
 
-/// The id of the element the widget renders into.
-pub const ROOT_ID: &str = "backpain-intake";
+/// The element matching `selector` inside the nearest ancestor of `from` matching
+/// `within`: lookups stay inside this widget, which may sit in a shadow root where
+/// `document` cannot see, or share the page with another widget.
+pub(crate) fn find_near<T: wasm_bindgen::JsCast>(from: &web_sys::Element, within: &str, selector: &str) -> Option<T> {
+    wasm_bindgen::JsCast::dyn_into(from.closest(within).ok()??.query_selector(selector).ok()??).ok()
+}
 
 /// The class every widget stylesheet selector is scoped under.
 pub const ROOT_CLASS: &str = "bpi-root";
 
-/// Renders [`App`] into the element with id [`ROOT_ID`], configured by its `data-*`
-/// attributes.
+/// Renders the widget into `root`, configured by the `data-*` attributes of `host`.
 ///
-/// A page without that element still gets a working widget: a root element is appended
-/// to the body. The root always carries [`ROOT_CLASS`], so the scoped styles apply.
-pub fn mount() {
-    let Some(root) = find_or_create_root() else {
-        browser::warn("backpain-intake: no document to render into");
-        return;
-    };
-    let _ = root.class_list().add_1(ROOT_CLASS);
-    let (config, warnings) = EmbedConfig::from_attributes(|name| root.get_attribute(name));
+/// `boot.js` calls this for every element carrying `data-backpain-intake`: `host` is
+/// that element, and `root` is where the widget draws, inside the host's shadow root
+/// (so the clinic's styles and ours cannot meet) or the host itself. Bad attributes are
+/// reported on the console and ignored. The root gets [`ROOT_CLASS`], and the clinic's
+/// accent colour as a custom property set through the CSSOM, which a strict
+/// Content-Security-Policy allows where a `style` attribute would not be.
+pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element) {
+    let (config, warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
     }
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { config: Rc::new(config) }).render();
-}
-
-fn find_or_create_root() -> Option<web_sys::Element> {
-    let document = web_sys::window()?.document()?;
-    if let Some(root) = document.get_element_by_id(ROOT_ID) {
-        return Some(root);
+    // A refused class or property only loses styling; the widget still works.
+    let _ = root.class_list().add_1(ROOT_CLASS);
+    if let (Some(accent), Some(root)) = (&config.accent, wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(root)) {
+        let _ = root.style().set_property("--bpi-clinic-accent", accent);
     }
-    let root = document.create_element("div").ok()?;
-    root.set_id(ROOT_ID);
-    document.body()?.append_child(&root).ok()?;
-    Some(root)
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config) }).render();
 }

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::answer_summary::answer_summary;
 use super::checkin_form::{checkin_form, on_checkin_submit, CheckInFormState};
 use super::checkin_panel::checkin_panel;
+use super::clinic_panel::clinic_panel;
 use super::comparison_table::comparison_table;
 use super::markup::{into_html, Markup};
 use super::outlook_panel::outlook_panel;
@@ -22,6 +23,7 @@ use super::triage_panel::triage_panel;
 use crate::browser::{self, page};
 use crate::domain::answers::file_name;
 use crate::domain::compare::{Sort, SortColumn};
+use crate::domain::embed::EmbedConfig;
 use crate::domain::session::Action;
 use crate::domain::{Assessment, Intake};
 
@@ -31,6 +33,9 @@ pub struct ResultsProps {
     pub intake: Rc<Intake>,
     pub on_action: Callback<Action>,
     pub on_print: Callback<()>,
+    /// The clinic's configuration: contact details and the emergency number.
+    #[prop_or_default]
+    pub config: Rc<EmbedConfig>,
     /// A result someone shared: no check-in form, sharing, export or editing.
     #[prop_or(false)]
     pub read_only: bool,
@@ -47,16 +52,25 @@ pub struct ResultsProps {
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let texts = use_texts();
+    let config = &props.config;
     let sort = use_state(Sort::default);
     let checkin_state = use_state(CheckInFormState::default);
     let share_state = use_state(ShareState::default);
-    // The sort button to give the focus back to after the table is redrawn.
-    let sorted_by = use_mut_ref(|| None::<SortColumn>);
+    // The results section and the sort button to give the focus back to after the
+    // table is redrawn.
+    let sorted_by = use_mut_ref(|| None::<(web_sys::Element, SortColumn)>);
     {
         let sorted_by = sorted_by.clone();
         use_effect_with(*sort, move |_| {
-            if let Some(column) = sorted_by.borrow_mut().take() {
-                focus(&format!("[data-sort=\"{column}\"]"));
+            if let Some((section, column)) = sorted_by.borrow_mut().take() {
+                let selector = format!("[data-sort=\"{column}\"]");
+                let button = section.query_selector(&selector).ok().flatten();
+                if let Some(button) =
+                    button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+                {
+                    // Focus can be refused; the table is still sorted.
+                    let _ = button.focus();
+                }
             }
         });
     }
@@ -82,7 +96,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             let attribute =
                 |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|e| e.get_attribute(name));
             if let Some(column) = attribute("data-sort").as_deref().and_then(SortColumn::from_code) {
-                *sorted_by.borrow_mut() = Some(column);
+                *sorted_by.borrow_mut() = target.closest(".bpi-results").ok().flatten().map(|s| (s, column));
                 sort.set(sort.clicked(column));
             } else if let Some(index) = attribute("data-remove-checkin").and_then(|i| i.parse().ok()) {
                 on_action.emit(Action::RemoveCheckIn(index));
@@ -91,11 +105,14 @@ pub fn Results(props: &ResultsProps) -> Html {
     };
 
     let mut body = Markup::new();
-    triage_panel(&mut body, &texts, assessment);
+    triage_panel(&mut body, &texts, assessment, config.emergency_number.as_deref());
     outlook_panel(&mut body, &texts, assessment.stratification);
     technique_ranking(&mut body, &texts, assessment);
     comparison_table(&mut body, &texts, assessment, *sort);
     session_plan(&mut body, &texts, assessment);
+    if !read_only {
+        clinic_panel(&mut body, &texts, config, assessment.triage);
+    }
     let mut summary = Markup::new();
     answer_summary(&mut summary, &texts, &props.intake);
 
@@ -127,17 +144,5 @@ pub fn Results(props: &ResultsProps) -> Html {
                 }
             </div>
         </section>
-    }
-}
-
-/// Focuses the first element matching `selector`, if any.
-fn focus(selector: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-    if let Some(element) = element {
-        // Focus can be refused; the table is still sorted.
-        let _ = element.focus();
     }
 }

@@ -34,9 +34,9 @@ pub(super) struct ShareState {
     pub copied: Option<Copied>,
 }
 
-fn input(id: &str) -> Option<web_sys::HtmlInputElement> {
-    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
-    wasm_bindgen::JsCast::dyn_into(element).ok()
+/// An input of this share panel, found from an element inside it.
+fn input(from: Option<web_sys::Element>, selector: &str) -> Option<web_sys::HtmlInputElement> {
+    super::find_near(&from?, ".bpi-share", selector)
 }
 
 /// The share button (`data-action="share"`), then the link in a field carrying
@@ -72,7 +72,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         let (intake, state) = (intake.clone(), state.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let secret = input("bpi-share-passphrase").map(|i| i.value()).unwrap_or_default();
+            let secret = input(event.target_dyn_into(), "#bpi-share-passphrase").map(|i| i.value()).unwrap_or_default();
             if secret.is_empty() {
                 return;
             }
@@ -90,13 +90,14 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
     };
     let copy = {
         let (state, url) = (state.clone(), url.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |event: MouseEvent| {
             let (state, url) = (state.clone(), url.clone());
+            let field = input(event.target_dyn_into(), "#bpi-share-link");
             spawn_local(async move {
                 let copied = if page::copy_text(&url).await {
                     Copied::Yes
                 } else {
-                    if let Some(field) = input("bpi-share-link") {
+                    if let Some(field) = field {
                         field.select();
                     }
                     Copied::ByHand

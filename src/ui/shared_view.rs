@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::results::Results;
 use super::texts::Texts;
 use crate::browser::{crypto, page};
+use crate::domain::embed::EmbedConfig;
 use crate::domain::share::{self, Opened, Sealed};
 use crate::domain::{assess, Intake};
 
@@ -65,6 +66,8 @@ pub(super) struct SharedCallbacks<'a> {
     pub on_print: &'a Callback<()>,
     /// Whether a passphrase is being tried, and how to say so.
     pub busy: &'a UseStateHandle<bool>,
+    /// The clinic's configuration (the emergency number in the triage).
+    pub config: &'a Rc<EmbedConfig>,
 }
 
 /// A shared result with "save this to my device" (`data-action="save-shared"`) and "start
@@ -87,10 +90,11 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                 let (on_shared, on_wrong) = (callbacks.on_shared.clone(), callbacks.on_wrong_passphrase.clone());
                 Callback::from(move |event: SubmitEvent| {
                     event.prevent_default();
-                    let secret = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.get_element_by_id("bpi-unlock-passphrase"))
-                        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+                    let form = event.target_dyn_into::<web_sys::Element>();
+                    let secret = form
+                        .and_then(|f| {
+                            crate::ui::find_near::<web_sys::HtmlInputElement>(&f, "form", "#bpi-unlock-passphrase")
+                        })
                         .map(|i| i.value())
                         .unwrap_or_default();
                     busy.set(true);
@@ -138,7 +142,7 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                             { start_own_button }
                         </div>
                     </section>
-                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()}
+                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()} config={callbacks.config.clone()}
                              on_print={callbacks.on_print.clone()} read_only={true} />
                 </div>
             }

@@ -18,11 +18,17 @@ const GROUPS: [(Triage, &str); 4] = [
 /// The screening result: its title and advice, the missing safety answers by their
 /// questions, the raised flags explained and grouped by level (most serious first), and a
 /// plain note when nothing is recommended.
-pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
+///
+/// With an emergency, the clinic's local emergency number (when set) is a tap away.
+pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessment, emergency_number: Option<&str>) {
     let triage = assessment.triage;
     let class = format!("bpi-panel bpi-triage bpi-triage--{triage}");
     m.panel(&class, "bpi-triage-title", texts.t(&format!("triage.{triage}.title")), &[]);
     m.element("p", &[("class", "bpi-triage-body")], texts.t(&format!("triage.{triage}.body")));
+    if let (Triage::Emergency, Some(number)) = (triage, emergency_number) {
+        let label = texts.format("ui.emergency.call", &[("number", number)]);
+        m.open("p", &[("class", "bpi-call")]).element("a", &[("href", &format!("tel:{number}"))], &label).close("p");
+    }
     if !assessment.missing.is_empty() {
         m.element("p", &[("class", "bpi-missing")], texts.t("ui.results.missing"));
         let missing: Vec<&str> =

@@ -1,0 +1,162 @@
+// Turns Trunk's output in dist/ into the widget's release:
+//   index.html   the standalone page, with Trunk's inline loader replaced by boot.js so
+//                that it runs under a strict Content-Security-Policy
+//   boot.js      the loader a clinic's snippet points at (from web/boot.js)
+//   embed.html   the page an iframe shows (it reports its height to the parent)
+//   sw.js        the service worker that caches the release for offline use
+//   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png   installability
+//   demo/        a demo clinic page embedding the widget both ways (from demo/)
+//   back-pain-intake-offline.html   everything in one file that works from file://
+// It also shortens wasm-bindgen's import and closure names in the wasm and its glue
+// (scripts/shorten.mjs) and updates the integrity hashes Trunk wrote for them.
+// Usage: node scripts/package.mjs [dir]; Trunk runs it as a post_build hook on its staging
+// directory (TRUNK_STAGING_DIR), so `trunk build` and `trunk serve` both ship the result.
+
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+import { shortenNames } from './shorten.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(ROOT, 'dist'));
+const WEB = join(ROOT, 'web');
+
+const files = readdirSync(DIST);
+const find = (pattern) => {
+  const found = files.filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one file matching ${pattern} in ${DIST}, found ${found}`);
+  return found[0];
+};
+const glue = find(/^backpain-intake-[0-9a-f]+\.js$/);
+const wasm = find(/^backpain-intake-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^widget-[0-9a-f]+\.css$/);
+
+/** Drops comment lines and indentation: the loader and worker ship small. */
+const compact = (source) =>
+  source
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('//'))
+    .join('\n');
+
+// Short names in the module and its glue, and Trunk's integrity hashes made to match.
+let index = readFileSync(join(DIST, 'index.html'), 'utf8');
+const short = shortenNames(readFileSync(join(DIST, wasm)), readFileSync(join(DIST, glue), 'utf8'));
+writeFileSync(join(DIST, wasm), short.wasm);
+writeFileSync(join(DIST, glue), short.glue);
+for (const name of [wasm, glue]) {
+  const pattern = new RegExp(`(href=["']?\\./${name.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
+  if (!pattern.test(index)) throw new Error(`no integrity hash for ${name} in index.html`);
+  const digest = createHash('sha384').update(readFileSync(join(DIST, name))).digest('base64');
+  index = index.replace(pattern, `$1sha384-${digest}`);
+}
+
+// The standalone page: Trunk's inline loader out (boot.js loads the module instead).
+const inline = /<script type=["']?module["']?>[\s\S]*?<\/script>/;
+if (!inline.test(index)) throw new Error('Trunk\'s inline loader was not found in index.html');
+index = index.replace(inline, '');
+if (!index.includes('boot.js')) throw new Error('index.html does not load boot.js');
+writeFileSync(join(DIST, 'index.html'), index);
+
+// The iframe page: the same head, the widget alone in the body.
+const embed = index
+  .replace(/<title>[^<]*<\/title>/, '<title>Back pain massage intake (embedded)</title>')
+  .replace(/<body>[\s\S]*<\/body>/, '<body><main><div data-backpain-intake data-isolation="none" data-frame></div></main></body>');
+writeFileSync(join(DIST, 'embed.html'), embed);
+
+const boot = readFileSync(join(WEB, 'boot.js'), 'utf8').replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
+writeFileSync(join(DIST, 'boot.js'), compact(boot));
+
+for (const name of ['manifest.webmanifest', 'icon.svg']) cpSync(join(WEB, name), join(DIST, name));
+for (const size of [192, 512]) writeFileSync(join(DIST, `icon-${size}.png`), icon(size));
+cpSync(join(ROOT, 'demo'), join(DIST, 'demo'), { recursive: true });
+
+// The worker caches exactly this release; its version is a hash of the files.
+const cached = ['index.html', 'embed.html', 'boot.js', glue, wasm, css, 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
+const hash = createHash('sha256');
+for (const name of cached) hash.update(readFileSync(join(DIST, name)));
+const version = hash.digest('hex').slice(0, 12);
+const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__FILES__', JSON.stringify(['./', ...cached]));
+writeFileSync(join(DIST, 'sw.js'), compact(worker));
+
+writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
+console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, demo/, back-pain-intake-offline.html`);
+
+/**
+ * One HTML file with the styles, the module and the wasm inside, for opening from disk
+ * (a file:// page cannot fetch a .wasm file). The module's exports become plain names
+ * in an inline module script that also starts the widget.
+ */
+function singleFile() {
+  let code = readFileSync(join(DIST, glue), 'utf8');
+  const exports = /export\s*\{([^}]*)\};?\s*$/.exec(code);
+  if (!exports) throw new Error(`no export list at the end of ${glue}`);
+  code = code.slice(0, exports.index).replace(/export\s+function\s+/g, 'function ');
+  const local = (exported) => {
+    const entry = exports[1].split(',').map((e) => e.trim()).find((e) => e === exported || e.endsWith(` as ${exported}`));
+    if (!entry) throw new Error(`${glue} does not export ${exported}`);
+    return entry.split(/\s+as\s+/)[0];
+  };
+  const bytes = readFileSync(join(DIST, wasm)).toString('base64');
+  const styles = readFileSync(join(DIST, css), 'utf8');
+  const start = `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
+    `await ${local('default')}({module_or_path:bytes});` +
+    'for(const host of document.querySelectorAll("[data-backpain-intake]"))mount_widget(host,host);';
+  return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Back pain massage intake (offline)</title>' +
+    `<style>${styles}</style></head><body>` +
+    '<header class="bpi-root bpi-page-header"><h1 class="bpi-page-title">Back pain massage intake</h1></header>' +
+    '<main><div data-backpain-intake data-isolation="none"></div></main>' +
+    `<script type="module">${code}\n${start}</script></body></html>`;
+}
+
+/** A square PNG icon: the accent colour with a white vertebra-like mark. */
+function icon(size) {
+  const accent = [0x1f, 0x6f, 0x8b];
+  const rows = [];
+  for (let y = 0; y < size; y += 1) {
+    const row = Buffer.alloc(1 + size * 4);
+    for (let x = 0; x < size; x += 1) {
+      const u = x / size;
+      const v = y / size;
+      const spine = Math.abs(u - 0.5) < 0.04 && v > 0.18 && v < 0.82;
+      const bar = [0.3, 0.5, 0.7].some((c) => Math.abs(v - c) < 0.035) && Math.abs(u - 0.5) < 0.17;
+      const colour = spine || bar ? [255, 255, 255] : accent;
+      row.set([...colour, 255], 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const chunk = (type, data) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+function crc32(bytes) {
+  let crc = ~0;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return ~crc >>> 0;
+}

@@ -1,0 +1,42 @@
+//! The clinic's own details on the results: booking and how to reach them, when the
+//! clinic configured them.
+
+use super::markup::Markup;
+use super::texts::Texts;
+use crate::domain::embed::EmbedConfig;
+use crate::domain::screening::Triage;
+
+/// The clinic's name, a booking link (only when massage can start: see
+/// [`EmbedConfig::offers_booking`]) and its phone number; nothing when none is set.
+/// While a doctor must be seen first, the panel says so instead of offering to book.
+pub(super) fn clinic_panel(m: &mut Markup, texts: &Texts, config: &EmbedConfig, triage: Triage) {
+    if config.booking_url.is_none() && config.phone.is_none() {
+        return;
+    }
+    let title = match &config.clinic_name {
+        Some(name) => texts.format("ui.clinic.title_named", &[("clinic", name)]),
+        None => texts.t("ui.clinic.title").to_owned(),
+    };
+    m.panel("bpi-panel bpi-clinic", "bpi-clinic-title", &title, &[]);
+    match &config.booking_url {
+        Some(url) if config.offers_booking(triage) => {
+            let attributes = [
+                ("href", url.as_str()),
+                ("class", "bpi-button bpi-button--primary"),
+                ("data-action", "book"),
+                ("rel", "noopener"),
+            ];
+            m.open("p", &[]).element("a", &attributes, texts.t("ui.clinic.book")).close("p");
+        }
+        Some(_) => {
+            m.element("p", &[("class", "bpi-note")], texts.t("ui.clinic.doctor_first"));
+        }
+        None => {}
+    }
+    if let Some(phone) = &config.phone {
+        let href = format!("tel:{}", phone.replace([' ', '(', ')', '-', '.'], ""));
+        let label = texts.format("ui.clinic.call", &[("phone", phone)]);
+        m.open("p", &[]).element("a", &[("href", &href), ("data-action", "call")], &label).close("p");
+    }
+    m.close("section");
+}

@@ -1,0 +1,116 @@
+//! The embed configuration: every attribute validated, bad values ignored with a warning.
+
+use backpain_intake::domain::embed::{contrast_with_white, parse_hex_colour, EmbedConfig, DEFAULT_STORAGE_KEY};
+use backpain_intake::domain::screening::Triage;
+use backpain_intake::domain::text::Lang;
+
+/// Reads a configuration from `(attribute, value)` pairs.
+fn config(pairs: &[(&str, &str)]) -> (EmbedConfig, Vec<&'static str>) {
+    let (config, warnings) =
+        EmbedConfig::from_attributes(|name| pairs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned()));
+    (config, warnings.iter().map(|w| w.attribute).collect())
+}
+
+/// Checks that one attribute's value is accepted as `expected` (or refused with `None`).
+#[track_caller]
+fn check(attribute: &str, value: &str, expected: Option<&str>, read: fn(&EmbedConfig) -> Option<String>) {
+    let (config, warnings) = config(&[(attribute, value)]);
+    assert_eq!(read(&config).as_deref(), expected, "{attribute}={value:?}");
+    assert_eq!(warnings.is_empty(), expected.is_some(), "{attribute}={value:?} warns only when refused");
+}
+
+#[test]
+fn nothing_set_is_the_default() {
+    let (config, warnings) = config(&[]);
+    assert_eq!(config, EmbedConfig::default());
+    assert_eq!(config.storage_key, DEFAULT_STORAGE_KEY);
+    assert!(warnings.is_empty());
+}
+
+#[test]
+fn clinic_names() {
+    let name = |c: &EmbedConfig| c.clinic_name.clone();
+    check("data-clinic-name", "Riverside Physio & Massage", Some("Riverside Physio & Massage"), name);
+    check("data-clinic-name", "  Café Ré  ", Some("Café Ré"), name);
+    check("data-clinic-name", "<img src=x onerror=alert(1)>", None, name);
+    check("data-clinic-name", "Clinic\u{0}", None, name);
+    check("data-clinic-name", "", None, name);
+    check("data-clinic-name", &"x".repeat(81), None, name);
+}
+
+#[test]
+fn booking_addresses() {
+    let url = |c: &EmbedConfig| c.booking_url.clone();
+    check("data-booking-url", "https://clinic.example/book?x=1", Some("https://clinic.example/book?x=1"), url);
+    check("data-booking-url", "http://clinic.example", Some("http://clinic.example"), url);
+    check("data-booking-url", "javascript:alert(1)", None, url);
+    check("data-booking-url", "JaVaScRiPt:alert(1)", None, url);
+    check("data-booking-url", "data:text/html,hi", None, url);
+    check("data-booking-url", "//clinic.example", None, url);
+    check("data-booking-url", "https://", None, url);
+    check("data-booking-url", "https://clinic.example/a b", None, url);
+    check("data-booking-url", "https://clinic.example/\"onmouseover=", None, url);
+}
+
+#[test]
+fn phone_and_emergency_numbers() {
+    let phone = |c: &EmbedConfig| c.phone.clone();
+    check("data-phone", "+44 (0)20 7946 0000", Some("+44 (0)20 7946 0000"), phone);
+    check("data-phone", "call us", None, phone);
+    check("data-phone", "12", None, phone);
+    let emergency = |c: &EmbedConfig| c.emergency_number.clone();
+    check("data-emergency-number", "999", Some("999"), emergency);
+    check("data-emergency-number", "112", Some("112"), emergency);
+    check("data-emergency-number", "9-1-1", None, emergency);
+    check("data-emergency-number", "1234567", None, emergency);
+}
+
+#[test]
+fn accent_colours_must_be_colours_with_contrast() {
+    let accent = |c: &EmbedConfig| c.accent.clone();
+    check("data-accent-color", "#1F6F8B", Some("#1f6f8b"), accent);
+    check("data-accent-color", "#036", Some("#003366"), accent);
+    check("data-accent-color", "red", None, accent);
+    check("data-accent-color", "#ff0", None, accent);
+    check("data-accent-color", "#12345", None, accent);
+    check("data-accent-color", "#1f6f8b; background: url(x)", None, accent);
+    check("data-accent-color", "#777777", None, accent);
+    check("data-accent-color", "#767676", Some("#767676"), accent);
+}
+
+#[test]
+fn contrast_matches_wcag() {
+    let close = |a: f64, b: f64| (a - b).abs() < 0.01;
+    assert!(close(contrast_with_white([0, 0, 0]), 21.0));
+    assert!(close(contrast_with_white([255, 255, 255]), 1.0));
+    assert!(close(contrast_with_white([0x76, 0x76, 0x76]), 4.54), "{}", contrast_with_white([0x76, 0x76, 0x76]));
+    assert!(close(contrast_with_white([0x1f, 0x6f, 0x8b]), 5.67), "{}", contrast_with_white([0x1f, 0x6f, 0x8b]));
+    assert_eq!(parse_hex_colour("#abc"), Some([0xaa, 0xbb, 0xcc]));
+    assert_eq!(parse_hex_colour("abc"), None);
+}
+
+#[test]
+fn storage_key_and_language() {
+    let (good, warnings) = config(&[("data-storage-key", "clinic-a.intake"), ("data-lang", "en-US")]);
+    assert_eq!((good.storage_key.as_str(), good.lang), ("clinic-a.intake", Some(Lang::En)));
+    assert!(warnings.is_empty());
+    let (bad, warnings) = config(&[("data-storage-key", "bad key!"), ("data-lang", "tlh")]);
+    assert_eq!((bad.storage_key.as_str(), bad.lang), (DEFAULT_STORAGE_KEY, None));
+    assert_eq!(warnings, ["data-storage-key", "data-lang"]);
+}
+
+#[test]
+fn booking_is_offered_only_when_massage_can_start() {
+    let (booking, _) = config(&[("data-booking-url", "https://clinic.example/book")]);
+    for (triage, offered) in [
+        (Triage::Clear, true),
+        (Triage::Caution, true),
+        (Triage::MedicalReview, false),
+        (Triage::Incomplete, false),
+        (Triage::Urgent, false),
+        (Triage::Emergency, false),
+    ] {
+        assert_eq!(booking.offers_booking(triage), offered, "{triage}");
+    }
+    assert!(!EmbedConfig::default().offers_booking(Triage::Clear));
+}

@@ -1,0 +1,76 @@
+// Starts the widget on a page (scripts/package.mjs fills in the file names and strips
+// the comments). For every element with data-backpain-intake it isolates the widget in
+// a shadow root (unless data-isolation="none"), so the page's styles and the widget's
+// cannot meet, and mounts it. For every iframe with data-backpain-intake-frame it loads
+// the widget's embed page and sizes the frame to it. Inside such a frame it reports its
+// height to the parent, and only to the origin the parent named. On its own origin it
+// registers the service worker that keeps the widget working offline.
+import init, { mount_widget } from './__GLUE__';
+
+const here = new URL('.', import.meta.url);
+const css = new URL('__CSS__', here).href;
+const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number'];
+
+function stylesheet(parent) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = css;
+  parent.append(link);
+}
+
+function rootFor(host) {
+  if (host.dataset.isolation === 'none' || !host.attachShadow) {
+    if (![...document.styleSheets].some((s) => s.href === css)) stylesheet(document.head);
+    return host;
+  }
+  const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
+  stylesheet(shadow);
+  const root = document.createElement('div');
+  shadow.append(root);
+  return root;
+}
+
+function frames() {
+  for (const frame of document.querySelectorAll('iframe[data-backpain-intake-frame]')) {
+    const src = new URL(frame.dataset.src || 'embed.html', here);
+    src.searchParams.set('parent', location.origin);
+    for (const key of KEYS) {
+      const value = frame.getAttribute(`data-${key}`);
+      if (value !== null) src.searchParams.set(key, value);
+    }
+    addEventListener('message', (event) => {
+      const height = event.data && event.data.bpiHeight;
+      if (event.origin === src.origin && event.source === frame.contentWindow && height > 0 && height < 1e5) {
+        frame.style.height = `${Math.ceil(height)}px`;
+      }
+    });
+    frame.src = src.href;
+  }
+}
+
+function reportHeight() {
+  const parentOrigin = new URLSearchParams(location.search).get('parent');
+  if (parent === window || !/^https?:\/\/[^/?#]+$/.test(parentOrigin || '')) return;
+  const report = () => parent.postMessage({ bpiHeight: document.documentElement.scrollHeight }, parentOrigin);
+  new ResizeObserver(report).observe(document.body);
+  report();
+}
+
+frames();
+const hosts = document.querySelectorAll('[data-backpain-intake]');
+if (hosts.length) {
+  await init({ module_or_path: new URL('__WASM__', here) });
+  for (const host of hosts) {
+    if (host.hasAttribute('data-frame')) {
+      // The embed page takes its configuration from its address.
+      for (const [key, value] of new URLSearchParams(location.search)) {
+        if (KEYS.includes(key)) host.setAttribute(`data-${key}`, value);
+      }
+      reportHeight();
+    }
+    mount_widget(host, rootFor(host));
+  }
+}
+if ('serviceWorker' in navigator && here.origin === location.origin) {
+  navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {});
+}
