@@ -41,13 +41,18 @@ export const CHROMIUM_ARGS = [
  * Starts a server for dist/ and a browser page, and closes both when `t` (a node:test
  * context) finishes. Returns the page, what was recorded, and helpers. Pass the `server`
  * of another widget to open a second, fresh browser profile on the same origin (as a
- * second person would); that server is then left to its owner to close.
+ * second person would); that server is then left to its owner to close. `root` serves
+ * another directory, `csp` sends the strict Content-Security-Policy, and `files` lists
+ * file:// addresses the page may load besides its own origin.
  */
-export async function openWidget(t, { viewport = { width: 1280, height: 900 }, server: shared } = {}) {
-  if (!existsSync(join(DIST_DIR, 'index.html'))) {
-    throw new Error(`${DIST_DIR}/index.html is missing: run \`trunk build --release\` first`);
+export async function openWidget(
+  t,
+  { viewport = { width: 1280, height: 900 }, server: shared, root = DIST_DIR, csp = false, files = [] } = {},
+) {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
   }
-  const server = shared ?? (await startServer({ root: DIST_DIR }));
+  const server = shared ?? (await startServer({ root, csp }));
   const ownsServer = !shared;
   const userDataDir = await mkdtemp(join(tmpdir(), 'bpi-chromium-'));
   let context;
@@ -79,7 +84,7 @@ export async function openWidget(t, { viewport = { width: 1280, height: 900 }, s
   await context.route('**/*', (route) => {
     const url = route.request().url();
     recorded.requests.push(url);
-    if (isOwnOrigin(url, server.origin)) return route.continue();
+    if (isOwnOrigin(url, server.origin) || files.includes(url)) return route.continue();
     recorded.offOriginRequests.push(url);
     return route.abort('blockedbyclient');
   });

@@ -3,7 +3,7 @@
 // `Cache-Control: no-store`, so every test sees exactly the files on disk.
 //
 // As a module: `const server = await startServer({ root }); ... await server.close();`
-// From the shell: `node e2e/server.mjs [root=dist] [port=8080]`.
+// From the shell: `node e2e/server.mjs [root=dist] [port=8080]` (with the strict CSP).
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -26,14 +26,19 @@ const MIME_TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/** The policy the widget promises to run under (issue 5); `csp: true` sends it. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /**
- * Serves the files under `root` on `host`; port 0 picks a free port.
+ * Serves the files under `root` on `host`; port 0 picks a free port. With `csp`, every
+ * response carries the strict Content-Security-Policy.
  * Resolves to `{ url, origin, close() }` once the server listens.
  */
-export async function startServer({ root, host = '127.0.0.1', port = 0 }) {
+export async function startServer({ root, host = '127.0.0.1', port = 0, csp = false }) {
   const rootDir = resolve(root);
+  const extraHeaders = csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
   const server = createServer((request, response) => {
-    serve(rootDir, request, response).catch((error) => {
+    serve(rootDir, request, response, extraHeaders).catch((error) => {
       if (!response.headersSent) {
         send(response, 500, `internal error: ${error.message}`);
       } else {
@@ -58,7 +63,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0 }) {
   };
 }
 
-async function serve(rootDir, request, response) {
+async function serve(rootDir, request, response, extraHeaders) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     send(response, 405, 'method not allowed');
@@ -92,6 +97,7 @@ async function serve(rootDir, request, response) {
     'Content-Length': info.size,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
+    ...extraHeaders,
   });
   if (request.method === 'HEAD') {
     response.end();
@@ -111,6 +117,6 @@ function send(response, status, text) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = process.argv[2] ?? 'dist';
   const port = Number(process.argv[3] ?? 8080);
-  const server = await startServer({ root, port });
+  const server = await startServer({ root, port, csp: true });
   console.log(`serving ${resolve(root)} on ${server.url}`);
 }

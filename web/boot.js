@@ -51,8 +51,14 @@ function frames() {
 function reportHeight() {
   const parentOrigin = new URLSearchParams(location.search).get('parent');
   if (parent === window || !/^https?:\/\/[^/?#]+$/.test(parentOrigin || '')) return;
-  const report = () => parent.postMessage({ bpiHeight: document.documentElement.scrollHeight }, parentOrigin);
-  new ResizeObserver(report).observe(document.body);
+  // Where the browser names the parent's origin, the named one must be it.
+  const actual = location.ancestorOrigins && location.ancestorOrigins[0];
+  if (actual && actual !== parentOrigin) return;
+  // The height of the content itself: scrollHeight never falls below the frame's height,
+  // so a frame sized by it could grow but never shrink.
+  const html = document.documentElement;
+  const report = () => parent.postMessage({ bpiHeight: html.getBoundingClientRect().height }, parentOrigin);
+  new ResizeObserver(report).observe(html);
   report();
 }
 

@@ -1,0 +1,121 @@
+// Offline: the service worker caches the release on the first visit so a second visit
+// works with the network off, a new release replaces the old cache, the manifest makes
+// the widget installable, and the single-file edition works opened straight from disk.
+
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { DIST_DIR, openWidget } from './harness.mjs';
+import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
+
+/** Waits until the service worker controls the page and returns the names of its caches. */
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page.evaluate(() => caches.keys());
+}
+
+/** A copy of dist/ in a temporary directory, removed when `t` ends. */
+function copyOfDist(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'bpi-dist-'));
+  cpSync(DIST_DIR, dir, { recursive: true });
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('a second visit with the network off completes an intake', async (t) => {
+  const widget = await openWidget(t);
+  const { page, context } = widget;
+  await widget.goto('/');
+  const cachesBefore = await controlled(page);
+  assert.equal(cachesBefore.length, 1, 'one cache, for this release');
+
+  await context.setOffline(true);
+  const requestsOnline = widget.recorded.requests.length;
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('.bpi-welcome').waitFor();
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
+
+  const doc = fixture('caution');
+  await completeIntake(page, doc.answers);
+  assert.deepEqual(await shownResults(page), expectedResults(assess(doc)));
+  // Nothing reached the network: the service worker answered everything from its cache.
+  assert.deepEqual(widget.recorded.requests.slice(requestsOnline), []);
+  await widget.screenshot('offline-results');
+  widget.assertClean();
+});
+
+test('a new release replaces the cached one and deletes the old cache', async (t) => {
+  const root = copyOfDist(t);
+  const widget = await openWidget(t, { root });
+  const { page } = widget;
+  await widget.goto('/');
+  const [oldCache] = await controlled(page);
+
+  // The next release: a changed worker (its version is a hash of the release's files).
+  const worker = readFileSync(join(root, 'sw.js'), 'utf8');
+  const version = /bpi-[0-9a-f]+/.exec(worker)[0];
+  writeFileSync(join(root, 'sw.js'), worker.replace(version, `${version}0`));
+  // The new worker installs beside the old one and takes over the page; once its activate
+  // step is done (state "activated"), only its cache remains.
+  const cachesAfter = await page.evaluate(async () => {
+    const tookOver = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+    await tookOver;
+    const worker = navigator.serviceWorker.controller;
+    if (worker.state !== 'activated') {
+      await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+    }
+    return caches.keys();
+  });
+  assert.deepEqual(cachesAfter, [`${version}0`], `the old cache ${oldCache} is gone`);
+
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('.bpi-welcome').waitFor();
+  widget.assertClean();
+});
+
+test('the manifest and icons make the widget installable', async (t) => {
+  const widget = await openWidget(t);
+  const { page } = widget;
+  await widget.goto('/');
+  const manifestUrl = await page.locator('link[rel=manifest]').evaluate((link) => link.href);
+  const manifest = await page.evaluate((url) => fetch(url).then((r) => r.json()), manifestUrl);
+  assert.ok(manifest.name && manifest.short_name, 'a name and a short name');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.start_url, 'a start address');
+  const sizes = manifest.icons.map((icon) => icon.sizes);
+  assert.ok(sizes.includes('192x192') && sizes.includes('512x512'), `icons of 192 and 512 px: ${sizes}`);
+  for (const icon of manifest.icons) {
+    const loaded = await page.evaluate(async (src) => {
+      const response = await fetch(src);
+      return { ok: response.ok, type: response.headers.get('content-type') };
+    }, new URL(icon.src, manifestUrl).href);
+    assert.deepEqual(loaded, { ok: true, type: icon.type }, icon.src);
+  }
+  widget.assertClean();
+});
+
+test('the single-file edition opened from disk completes an intake', async (t) => {
+  // Alone in a folder of its own: it needs no other file.
+  const dir = mkdtempSync(join(tmpdir(), 'bpi-offline-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'back-pain-intake-offline.html');
+  copyFileSync(join(DIST_DIR, 'back-pain-intake-offline.html'), path);
+  const url = pathToFileURL(path).href;
+
+  const widget = await openWidget(t, { files: [url] });
+  const { page } = widget;
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('.bpi-welcome').waitFor();
+  const doc = fixture('clear');
+  await completeIntake(page, doc.answers);
+  assert.deepEqual(await shownResults(page), expectedResults(assess(doc)));
+  assert.deepEqual(widget.recorded.requests, [url], 'the file loads nothing else');
+  await widget.screenshot('offline-single-file');
+  widget.assertClean();
+});
