@@ -43,11 +43,20 @@ export const CHROMIUM_ARGS = [
  * of another widget to open a second, fresh browser profile on the same origin (as a
  * second person would); that server is then left to its owner to close. `root` serves
  * another directory, `csp` sends the strict Content-Security-Policy, and `files` lists
- * file:// addresses the page may load besides its own origin.
+ * file:// addresses the page may load besides its own origin. `locale` is the browser's
+ * language (en-GB unless given); `serviceWorkers: 'block'` keeps the service worker out.
  */
 export async function openWidget(
   t,
-  { viewport = { width: 1280, height: 900 }, server: shared, root = DIST_DIR, csp = false, files = [] } = {},
+  {
+    viewport = { width: 1280, height: 900 },
+    locale = 'en-GB',
+    serviceWorkers = 'allow',
+    server: shared,
+    root = DIST_DIR,
+    csp = false,
+    files = [],
+  } = {},
 ) {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`trunk build --release\` first`);
@@ -62,7 +71,8 @@ export async function openWidget(
       headless: true,
       args: CHROMIUM_ARGS,
       viewport,
-      locale: 'en-GB',
+      locale,
+      serviceWorkers,
       timezoneId: 'Europe/London',
     });
   } catch (error) {

@@ -10,8 +10,8 @@
 /// Mounts one widget: see `backpain_intake::ui::mount_widget`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element) {
-    backpain_intake::ui::mount_widget(host, root);
+pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: Option<js_sys::Function>) {
+    backpain_intake::ui::mount_widget(host, root, backpain_intake::browser::CatalogLoader::new(catalogs));
 }
 
 #[cfg(target_arch = "wasm32")]

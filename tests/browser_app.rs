@@ -8,9 +8,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+use backpain_intake::browser::CatalogLoader;
 use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::questionnaire::{QuestionId, StepId};
 use backpain_intake::domain::session::{Screen, Session};
+use backpain_intake::domain::text::{Catalog, Lang};
 use backpain_intake::domain::Intake;
 use backpain_intake::ui::{App, AppProps};
 
@@ -26,12 +28,38 @@ fn storage() -> web_sys::Storage {
 
 /// Mounts the widget with its own storage key into a fresh element.
 async fn mount(key: &str) -> Element {
+    let config = EmbedConfig { storage_key: key.to_owned(), ..EmbedConfig::default() };
+    mount_with(config, CatalogLoader::default()).await
+}
+
+/// Mounts the widget with a configuration and a catalog loader into a fresh element.
+async fn mount_with(config: EmbedConfig, catalogs: CatalogLoader) -> Element {
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
-    let config = EmbedConfig { storage_key: key.to_owned(), ..EmbedConfig::default() };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config), catalogs }).render();
     yew::scheduler::flush().await;
     root
+}
+
+/// A catalog loader written in JS, as a page would give one: `body` takes `lang`.
+fn loader(body: &str) -> CatalogLoader {
+    CatalogLoader::new(Some(js_sys::Function::new_with_args("lang", body)))
+}
+
+/// Waits (by yielding to the browser, a bounded number of times) until `ready` holds.
+async fn until(ready: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if ready() {
+            return;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ =
+                web_sys::window().expect("a window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        yew::scheduler::flush().await;
+    }
+    panic!("the condition never held");
 }
 
 fn unique_key(name: &str) -> String {
@@ -186,4 +214,28 @@ async fn clear_my_data_asks_first_then_wipes_everything() {
     assert!(find(&root, ".bpi-welcome").is_some());
     assert!(find(&root, "[data-notice=cleared]").is_some());
     assert_eq!(storage().get_item(&key).ok().flatten(), None, "nothing is left in storage");
+}
+
+#[wasm_bindgen_test]
+async fn the_clinics_language_is_fetched_and_shown() {
+    let config = EmbedConfig { storage_key: unique_key("lang"), lang: Some(Lang::Es), ..EmbedConfig::default() };
+    let catalogs = loader(r#"return Promise.resolve(JSON.stringify({"ui.welcome.title": "Hola " + lang}));"#);
+    let root = mount_with(config, catalogs).await;
+    until(|| find(&root, ".bpi-app[lang=es] h2").is_some()).await;
+    assert_eq!(get(&root, "h2").text_content().as_deref(), Some("Hola es"));
+    // A text the fetched catalog lacks keeps its English words.
+    let start = get(&root, "[data-action=next]").text_content().unwrap_or_default();
+    assert_eq!(start.trim(), Catalog::english().text("ui.welcome.start"));
+}
+
+#[wasm_bindgen_test]
+async fn a_language_that_cannot_be_fetched_leaves_english_and_a_notice() {
+    let config = EmbedConfig { storage_key: unique_key("lang-fail"), lang: Some(Lang::Fr), ..EmbedConfig::default() };
+    let root = mount_with(config, loader("return Promise.reject(new Error('offline'));")).await;
+    until(|| find(&root, "[data-notice=lang-unavailable]").is_some()).await;
+    assert!(find(&root, ".bpi-app[lang=en] .bpi-welcome").is_some(), "the widget works, in English");
+    // Without any loader, likewise.
+    let config = EmbedConfig { storage_key: unique_key("lang-none"), lang: Some(Lang::Fr), ..EmbedConfig::default() };
+    let root = mount_with(config, CatalogLoader::default()).await;
+    until(|| find(&root, "[data-notice=lang-unavailable]").is_some()).await;
 }

@@ -7,6 +7,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 use wasm_bindgen::JsCast;
 
+use backpain_intake::browser::CatalogLoader;
 use backpain_intake::ui::{mount_widget, App, ROOT_CLASS};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -43,7 +44,7 @@ fn host_with(attributes: &[(&str, &str)]) -> web_sys::Element {
 async fn mount_widget_styles_the_root_and_applies_a_valid_accent() {
     let host = host_with(&[("data-accent-color", "#8a3b12"), ("data-storage-key", "shell-test.valid")]);
 
-    mount_widget(&host, &host);
+    mount_widget(&host, &host, CatalogLoader::default());
     yew::scheduler::flush().await;
 
     assert!(host.class_list().contains(ROOT_CLASS));
@@ -64,7 +65,7 @@ async fn mount_widget_ignores_hostile_attributes_and_renders_text_as_text() {
     // A separate root, as in a shadow root: the widget draws there, the host configures.
     let root = fresh_root();
 
-    mount_widget(&host, &root);
+    mount_widget(&host, &root, CatalogLoader::default());
     yew::scheduler::flush().await;
 
     let style = root.dyn_ref::<web_sys::HtmlElement>().expect("an HTML element").style();

@@ -7,7 +7,7 @@ use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use backpain_intake::domain::recommend::{Status, TechniqueResult};
 use backpain_intake::domain::techniques::{Technique, TechniqueId};
-use backpain_intake::domain::text::{Catalog, Lang};
+use backpain_intake::domain::text::Catalog;
 
 /// The one assertion every case goes through.
 #[track_caller]
@@ -37,7 +37,7 @@ fn ranking() -> Vec<TechniqueResult> {
 }
 
 fn english_name(id: TechniqueId) -> String {
-    Catalog::get(Lang::En).text(&Technique::text_key(id, "name")).to_owned()
+    Catalog::english().text(&Technique::text_key(id, "name")).to_owned()
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use backpain_intake::domain::checkins::Date;
 use backpain_intake::domain::questionnaire::{
     Control, Kind, Question, QuestionId, Questionnaire, ShowIf, Step, StepId,
 };
@@ -134,11 +135,18 @@ fn every_technique_has_facts_and_they_are_the_data() {
     assert_eq!(data, Value::Array(compiled));
 }
 
+/// A shipped catalog, read from `data/i18n/` on its own (with no English fallback).
+fn shipped(lang: Lang) -> Catalog {
+    let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    Catalog::parse(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[test]
 fn every_catalog_is_complete() {
     let required: BTreeSet<String> = required_keys().into_iter().collect();
     for lang in Lang::ALL {
-        let catalog = Catalog::get(*lang);
+        let catalog = &shipped(*lang);
         let present: BTreeSet<String> = catalog.keys().map(str::to_owned).collect();
         let missing: Vec<&String> = required.difference(&present).collect();
         assert!(missing.is_empty(), "{} lacks {} keys: {missing:#?}", lang.code(), missing.len());
@@ -151,17 +159,57 @@ fn every_catalog_is_complete() {
 fn the_english_catalog_has_no_unknown_keys() {
     // Interface keys (ui.*) belong to the widget; everything else must be a domain key.
     let required: BTreeSet<String> = required_keys().into_iter().collect();
-    let catalog = Catalog::get(Lang::En);
+    let catalog = Catalog::english();
     let unknown: Vec<&str> = catalog.keys().filter(|k| !k.starts_with("ui.") && !required.contains(*k)).collect();
     assert!(unknown.is_empty(), "unused keys: {unknown:#?}");
 }
 
 #[test]
 fn every_catalog_has_the_same_keys_as_english() {
-    let english: BTreeSet<&str> = Catalog::get(Lang::En).keys().collect();
+    let english: BTreeSet<&str> = Catalog::english().keys().collect();
     for lang in Lang::ALL {
-        let keys: BTreeSet<&str> = Catalog::get(*lang).keys().collect();
-        assert_eq!(keys, english, "{}", lang.code());
+        let catalog = shipped(*lang);
+        let keys: BTreeSet<&str> = catalog.keys().collect();
+        let missing: Vec<&&str> = english.difference(&keys).collect();
+        let extra: Vec<&&str> = keys.difference(&english).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:#?}, unknown {extra:#?}", lang.code());
+    }
+}
+
+#[test]
+fn every_translation_keeps_the_placeholders_of_english() {
+    let english = Catalog::english();
+    for lang in Lang::ALL {
+        let catalog = shipped(*lang);
+        let differ: Vec<&str> = english.keys().filter(|k| catalog.placeholders(k) != english.placeholders(k)).collect();
+        assert!(differ.is_empty(), "{}: placeholders differ in {differ:#?}", lang.code());
+    }
+}
+
+#[test]
+fn the_compiled_english_catalog_is_the_shipped_file() {
+    assert_eq!(Catalog::english(), &shipped(Lang::En));
+}
+
+#[test]
+fn a_catalog_read_over_english_fills_gaps_and_drops_strangers() {
+    let english = Catalog::english();
+    let partial = Catalog::parse_over(r#"{"common.yes": "Sí", "not.a.key": "x"}"#, english).expect("valid JSON");
+    assert_eq!(partial.text("common.yes"), "Sí");
+    assert_eq!(partial.text("common.no"), english.text("common.no"), "a missing key keeps English");
+    assert_eq!(partial.lookup("not.a.key"), None);
+    assert_eq!(partial.keys().count(), english.keys().count());
+    assert!(Catalog::parse_over("{not json", english).is_err());
+    assert!(Catalog::parse_over(r#"{"common.yes": 1}"#, english).is_err());
+}
+
+#[test]
+fn dates_read_in_each_language() {
+    let date = Date { year: 2026, month: 11, day: 5 };
+    assert_eq!(Catalog::english().date(date), "5 Nov 2026");
+    for lang in Lang::ALL {
+        let text = shipped(*lang).date(date);
+        assert!(text.contains('5') && text.contains("2026") && !text.contains('{'), "{}: {text}", lang.code());
     }
 }
 
@@ -172,6 +220,18 @@ fn language_tags() {
     assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
     assert_eq!(Lang::from_tag("xx"), None);
     assert_eq!(Lang::from_tag(""), None);
+    assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
+    assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+}
+
+#[test]
+fn the_language_is_the_persons_then_the_clinics_then_the_browsers() {
+    let browser = ["de-DE".to_owned(), "fr-BE".to_owned(), "es".to_owned()];
+    assert_eq!(Lang::choose(Some(Lang::Es), Some(Lang::En), &browser), Lang::Es);
+    assert_eq!(Lang::choose(None, Some(Lang::En), &browser), Lang::En);
+    assert_eq!(Lang::choose(None, None, &browser), Lang::Fr, "the first shipped browser language");
+    assert_eq!(Lang::choose(None, None, &["de".to_owned()]), Lang::En);
+    assert_eq!(Lang::choose(None, None, &[]), Lang::En);
 }
 
 /// Every `"ui.…"` string literal in the widget's source.
@@ -197,7 +257,7 @@ fn ui_keys_in_source() -> BTreeSet<String> {
 fn every_interface_key_resolves_and_none_is_unused() {
     let used = ui_keys_in_source();
     assert!(used.len() > 20, "the scan found the widget's keys: {used:?}");
-    let catalog = Catalog::get(Lang::En);
+    let catalog = Catalog::english();
     let missing: Vec<&String> = used.iter().filter(|k| catalog.lookup(k).is_none()).collect();
     assert!(missing.is_empty(), "keys used in src/ui but missing from en.json: {missing:#?}");
     let unused: Vec<&str> = catalog.keys().filter(|k| k.starts_with("ui.") && !used.contains(*k)).collect();

@@ -2,7 +2,7 @@
 
 use backpain_intake::domain::embed::{contrast_with_white, parse_hex_colour, EmbedConfig, DEFAULT_STORAGE_KEY};
 use backpain_intake::domain::screening::Triage;
-use backpain_intake::domain::text::Lang;
+use backpain_intake::domain::text::{Catalog, Lang};
 
 /// Reads a configuration from `(attribute, value)` pairs.
 fn config(pairs: &[(&str, &str)]) -> (EmbedConfig, Vec<&'static str>) {
@@ -113,4 +113,57 @@ fn booking_is_offered_only_when_massage_can_start() {
         assert_eq!(booking.offers_booking(triage), offered, "{triage}");
     }
     assert!(!EmbedConfig::default().offers_booking(Triage::Clear));
+}
+
+/// The texts `data-texts` gives `lang`, and the problems it was warned about.
+fn overrides(json: &str, lang: Lang) -> (Vec<(String, String)>, Vec<String>) {
+    let (config, warnings) = EmbedConfig::from_attributes(|name| (name == "data-texts").then(|| json.to_owned()));
+    let texts = config.texts.for_lang(lang).map(|(k, t)| (k.to_owned(), t.to_owned())).collect();
+    (texts, warnings.into_iter().map(|w| w.problem).collect())
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter().map(|(k, t)| ((*k).to_owned(), (*t).to_owned())).collect()
+}
+
+#[test]
+fn a_clinic_replaces_texts_for_every_language_or_one() {
+    let json = r#"{"es": {"common.yes": "Claro"}, "common.yes": "Yes, indeed", "common.no": "No, not at all"}"#;
+    let (english, warnings) = overrides(json, Lang::En);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(english, pairs(&[("common.yes", "Yes, indeed"), ("common.no", "No, not at all")]));
+    // The language's own text comes last, so applied in order it wins.
+    let (spanish, _) = overrides(json, Lang::Es);
+    assert_eq!(
+        spanish,
+        pairs(&[("common.yes", "Yes, indeed"), ("common.no", "No, not at all"), ("common.yes", "Claro")])
+    );
+    let mut catalog = Catalog::english().clone();
+    catalog.replace(config_texts(json, Lang::Es).iter().map(|(k, t)| (k.as_str(), t.as_str())));
+    assert_eq!(catalog.text("common.yes"), "Claro");
+}
+
+fn config_texts(json: &str, lang: Lang) -> Vec<(String, String)> {
+    overrides(json, lang).0
+}
+
+#[test]
+fn bad_text_replacements_are_dropped_with_a_warning_each() {
+    let step = "ui.progress.summary";
+    let original = Catalog::english().text(step).to_owned();
+    assert!(original.contains('{'), "the test needs a text with placeholders: {original}");
+    let json = format!(
+        r#"{{"no.such.key": "x", "common.yes": "", "common.no": 3, "{step}": "Step only", "de": {{"common.yes": "Ja"}}, "fr": "Oui", "common.agree": "<b>Fine</b>"}}"#
+    );
+    let (texts, warnings) = overrides(&json, Lang::En);
+    // Markup is kept as text (the widget never renders texts as HTML).
+    assert_eq!(texts, pairs(&[("common.agree", "<b>Fine</b>")]));
+    assert_eq!(warnings.len(), 6, "{warnings:#?}");
+    for (warning, expected) in warnings.iter().zip(["no.such.key", "common.yes", "common.no", step, "de", "fr"]) {
+        assert!(warning.starts_with(expected), "{warning}");
+    }
+    for hostile in ["{not json", "[]", &"x".repeat(100_001)] {
+        let (texts, warnings) = overrides(hostile, Lang::En);
+        assert!(texts.is_empty() && warnings.len() == 1, "{hostile:.20}: {warnings:?}");
+    }
 }

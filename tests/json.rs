@@ -95,6 +95,9 @@ fn errors_say_what_and_where() {
     check("{\"a\" 1}", "expected : after a key at line 1 column 6");
     check("{\"a\": 1,}", "expected a quoted key in an object at line 1 column 9");
     check("{\"a\": 1, \"a\": 2}", "duplicate key in an object at line 1 column 10");
+    // Keys in ascending order skip the duplicate scan; the first key out of order is
+    // checked against every earlier one.
+    check("{\"a\": 1, \"b\": 2, \"c\": 3, \"b\": 4}", "duplicate key in an object at line 1 column 26");
     check("\"abc", "unexpected end of input in a string at line 1 column 5");
     check("\"a\tb\"", "control character in a string at line 1 column 3");
     check("\"\\x\"", "invalid escape in a string at line 1 column 3");

@@ -9,7 +9,9 @@ import init, { mount_widget } from './__GLUE__';
 
 const here = new URL('.', import.meta.url);
 const css = new URL('__CSS__', here).href;
-const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number'];
+const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number', 'texts'];
+// English is in the wasm; another language's texts are fetched when first chosen.
+const catalog = (lang) => fetch(new URL(`i18n/${lang}.json`, here)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.status))));
 
 function stylesheet(parent) {
   const link = document.createElement('link');
@@ -74,7 +76,7 @@ if (hosts.length) {
       }
       reportHeight();
     }
-    mount_widget(host, rootFor(host));
+    mount_widget(host, rootFor(host), catalog);
   }
 }
 if ('serviceWorker' in navigator && here.origin === location.origin) {

@@ -8,7 +8,28 @@ pub mod perf;
 pub mod storage;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::text::Lang;
+
+/// Fetches a language's catalog through the loader the page passed to `mount_widget`: a
+/// JS function that takes a language code and returns a promise of the catalog's JSON
+/// text. Without a loader only English, which is compiled in, is available.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CatalogLoader(Option<js_sys::Function>);
+
+impl CatalogLoader {
+    pub fn new(loader: Option<js_sys::Function>) -> CatalogLoader {
+        CatalogLoader(loader)
+    }
+
+    /// The catalog's text, or `None` when there is no loader or it fails (offline, say).
+    pub async fn load(&self, lang: Lang) -> Option<String> {
+        let promise = self.0.as_ref()?.call1(&JsValue::NULL, &lang.code().into()).ok()?;
+        let promise: js_sys::Promise = promise.dyn_into().ok()?;
+        wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+    }
+}
 
 /// Calls `on_change` with the new value whenever another tab changes `key` in local
 /// storage (`None` when it was removed). Same-tab writes raise no event, by the spec.

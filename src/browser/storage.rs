@@ -17,6 +17,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use crate::domain::session::Session;
+use crate::domain::text::Lang;
 
 /// Why a storage call failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,7 +248,25 @@ impl SessionStore {
         }
     }
 
-    /// Removes the saved session and every backup of it.
+    /// The language the person chose in this widget earlier (`<key>.lang`), if any.
+    pub fn load_lang(&self) -> Option<Lang> {
+        let code = self.backend.as_ref()?.get(&self.lang_key()).ok()??;
+        Lang::from_tag(&code)
+    }
+
+    /// Remembers the person's choice of language; a refusal only loses the choice.
+    pub fn save_lang(&self, lang: Lang) -> Result<(), StoreError> {
+        match &self.backend {
+            Some(backend) if self.writable.get() => backend.set(&self.lang_key(), lang.code()),
+            _ => Err(StoreError::Unavailable),
+        }
+    }
+
+    fn lang_key(&self) -> String {
+        format!("{}.lang", self.key)
+    }
+
+    /// Removes the saved session, every backup of it, and the chosen language.
     pub fn clear(&self) -> Result<(), StoreError> {
         let Some(backend) = &self.backend else {
             return Err(StoreError::Unavailable);
@@ -256,6 +275,7 @@ impl SessionStore {
         for key in backend.keys()?.into_iter().filter(|k| k.starts_with(&prefix)) {
             backend.remove(&key)?;
         }
+        backend.remove(&self.lang_key())?;
         backend.remove(&self.key)?;
         self.writable.set(true);
         Ok(())

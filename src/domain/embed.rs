@@ -5,8 +5,9 @@
 //! logs it to the console) and the default stands, so a typo or a hostile page can never
 //! break the widget or inject anything. Text is always rendered as text as well.
 
+use super::json;
 use super::screening::Triage;
-use super::text::Lang;
+use super::text::{placeholders, Catalog, Lang};
 
 /// The storage key used when the clinic sets none.
 pub const DEFAULT_STORAGE_KEY: &str = "backpain-intake.v1";
@@ -28,6 +29,8 @@ pub struct EmbedConfig {
     pub accent: Option<String>,
     /// The local emergency number (such as 999, 911, 112), shown with urgent advice.
     pub emergency_number: Option<String>,
+    /// The clinic's own wording for some texts.
+    pub texts: TextOverrides,
 }
 
 impl Default for EmbedConfig {
@@ -40,6 +43,7 @@ impl Default for EmbedConfig {
             phone: None,
             accent: None,
             emergency_number: None,
+            texts: TextOverrides::default(),
         }
     }
 }
@@ -49,7 +53,7 @@ impl Default for EmbedConfig {
 pub struct ConfigWarning {
     /// The attribute, such as `data-storage-key`.
     pub attribute: &'static str,
-    pub problem: &'static str,
+    pub problem: String,
 }
 
 impl std::fmt::Display for ConfigWarning {
@@ -59,7 +63,7 @@ impl std::fmt::Display for ConfigWarning {
 }
 
 /// Every attribute the widget reads, for documentation and tests.
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 8] = [
     "data-storage-key",
     "data-lang",
     "data-clinic-name",
@@ -67,6 +71,7 @@ pub const ATTRIBUTES: [&str; 7] = [
     "data-phone",
     "data-accent-color",
     "data-emergency-number",
+    "data-texts",
 ];
 
 impl EmbedConfig {
@@ -80,7 +85,7 @@ impl EmbedConfig {
             match check(value.trim()) {
                 Ok(value) => Some(value),
                 Err(problem) => {
-                    warnings.push(ConfigWarning { attribute: name, problem });
+                    warnings.push(ConfigWarning { attribute: name, problem: problem.to_owned() });
                     None
                 }
             }
@@ -97,6 +102,9 @@ impl EmbedConfig {
         config.phone = read("data-phone", phone);
         config.accent = read("data-accent-color", accent_colour);
         config.emergency_number = read("data-emergency-number", emergency_number);
+        if let Some(value) = attribute("data-texts") {
+            config.texts = TextOverrides::parse(&value, &mut warnings);
+        }
         (config, warnings)
     }
 
@@ -105,6 +113,91 @@ impl EmbedConfig {
     /// first is not shown a booking button, only the clinic's phone number.
     pub fn offers_booking(&self, triage: Triage) -> bool {
         self.booking_url.is_some() && matches!(triage, Triage::Clear | Triage::Caution)
+    }
+}
+
+/// A clinic's own wording for some texts (`data-texts`), such as the official wording of
+/// an instrument the clinic holds a licence for. A JSON object whose members are either a
+/// catalog key with its text, used in every language, or a language code with an object
+/// of such members, used in that language (and winning over the first kind):
+///
+/// `{"ui.welcome.title": "Before your massage", "es": {"ui.welcome.title": "Antes de su masaje"}}`
+///
+/// A key the English catalog does not have, a text that is empty or too long, or a text
+/// whose `{placeholders}` differ from the original is dropped with a warning; the texts
+/// are shown as text, never as markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TextOverrides(Vec<(Option<Lang>, String, String)>);
+
+/// The longest `data-texts` value read, and the longest text in it.
+const MAX_TEXTS_BYTES: usize = 100_000;
+const MAX_TEXT_CHARS: usize = 2_000;
+
+impl TextOverrides {
+    fn parse(value: &str, warnings: &mut Vec<ConfigWarning>) -> TextOverrides {
+        let mut warn = |problem: String| warnings.push(ConfigWarning { attribute: "data-texts", problem });
+        if value.len() > MAX_TEXTS_BYTES {
+            warn(format!("longer than {MAX_TEXTS_BYTES} bytes"));
+            return TextOverrides::default();
+        }
+        let doc = match json::parse(value) {
+            Ok(doc) => doc,
+            Err(e) => {
+                warn(format!("not JSON: {e}"));
+                return TextOverrides::default();
+            }
+        };
+        let Some(members) = doc.as_object() else {
+            warn("expected a JSON object of texts".to_owned());
+            return TextOverrides::default();
+        };
+        let english = Catalog::english();
+        let mut texts = Vec::new();
+        let mut add = |lang: Option<Lang>, key: &str, value: &json::Json, warn: &mut dyn FnMut(String)| {
+            let problem = match value.as_str() {
+                _ if english.lookup(key).is_none() => "is not a text of this widget",
+                None => "must be a string",
+                Some(text) if text.trim().is_empty() || text.chars().count() > MAX_TEXT_CHARS => {
+                    "must be 1 to 2000 characters"
+                }
+                Some(text) if placeholders(text) != english.placeholders(key) => {
+                    "must keep the original's {placeholders}"
+                }
+                Some(text) => {
+                    texts.push((lang, key.to_owned(), text.to_owned()));
+                    return;
+                }
+            };
+            warn(format!("{key} {problem}"));
+        };
+        for (key, value) in members {
+            match (Lang::ALL.iter().find(|l| l.code() == key), value.as_object()) {
+                (Some(lang), Some(inner)) => {
+                    for (inner_key, inner_value) in inner {
+                        add(Some(*lang), inner_key, inner_value, &mut warn);
+                    }
+                }
+                (Some(_), None) => warn(format!("{key} must be an object of texts")),
+                (None, _) => add(None, key, value, &mut warn),
+            }
+        }
+        // Every-language texts first, so a language's own text is applied last and wins.
+        let (mut every, own): (Vec<_>, Vec<_>) = texts.into_iter().partition(|(lang, _, _)| lang.is_none());
+        every.extend(own);
+        TextOverrides(every)
+    }
+
+    /// The replacements for `lang`, in the order to apply them.
+    pub fn for_lang(&self, lang: Lang) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .filter(move |(l, _, _)| l.is_none_or(|l| l == lang))
+            .map(|(_, key, text)| (key.as_str(), text.as_str()))
+    }
+
+    /// Whether the clinic replaced no text.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

@@ -314,6 +314,9 @@ impl Parser<'_> {
     fn object(&mut self, depth: usize) -> Result<Json, ParseError> {
         let depth = self.enter(depth)?;
         let mut members: Vec<(String, Json)> = Vec::new();
+        // While the keys arrive in strictly increasing order (as in the text catalogs,
+        // hundreds of keys long) none can repeat, so the scan for a duplicate is skipped.
+        let mut ascending = true;
         if self.peek() == Some(b'}') {
             self.pos += 1;
             return Ok(Json::Object(members));
@@ -324,7 +327,8 @@ impl Parser<'_> {
             }
             let key_at = self.pos;
             let key = self.string()?;
-            if members.iter().any(|(k, _)| *k == key) {
+            ascending = ascending && members.last().is_none_or(|(last, _)| *last < key);
+            if !ascending && members.iter().any(|(k, _)| *k == key) {
                 self.pos = key_at;
                 return Err(self.error("duplicate key in an object"));
             }

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::checkins::Progress;
+use super::checkins::{Date, Progress};
 use super::json;
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
@@ -22,16 +22,29 @@ use super::techniques::{Technique, TechniqueId};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lang {
     En,
+    Es,
+    Fr,
 }
 
 impl Lang {
     /// Every shipped language.
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es, Lang::Fr];
 
-    /// The BCP 47 code.
+    /// The BCP 47 code, which also names the catalog file (`data/i18n/<code>.json`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// The language's name in that language, for the language switcher.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Fr => "Français",
         }
     }
 
@@ -42,10 +55,10 @@ impl Lang {
         Lang::ALL.iter().copied().find(|l| l.code() == primary)
     }
 
-    fn source(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../../data/i18n/en.json"),
-        }
+    /// The language to show: the person's own earlier choice, else the clinic's, else the
+    /// first of the browser's preferred languages that ships, else English.
+    pub fn choose(chosen: Option<Lang>, clinic: Option<Lang>, browser: &[String]) -> Lang {
+        chosen.or(clinic).or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag))).unwrap_or(Lang::En)
     }
 }
 
@@ -56,15 +69,33 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The shipped catalog of a language, parsed once. The catalogs are compiled in and
-    /// checked by `tests/data.rs`; a defect falls back to an empty catalog, which shows
-    /// keys instead of words rather than failing.
-    pub fn get(lang: Lang) -> &'static Catalog {
+    /// The English catalog, compiled in and parsed once. The other languages are fetched
+    /// when chosen (see [`Catalog::parse_over`]), so they cost nothing to people who do not
+    /// need them. `tests/data.rs` checks every catalog; a defect here falls back to an
+    /// empty catalog, which shows keys instead of words rather than failing.
+    pub fn english() -> &'static Catalog {
         static EN: OnceLock<Catalog> = OnceLock::new();
-        let cell = match lang {
-            Lang::En => &EN,
-        };
-        cell.get_or_init(|| Catalog::parse(lang.source()).unwrap_or_default())
+        EN.get_or_init(|| Catalog::parse(include_str!("../../data/i18n/en.json")).unwrap_or_default())
+    }
+
+    /// Parses another language's catalog on top of `base` (English): a key the base lacks
+    /// is dropped and a key the file lacks keeps the base's text, so a stale or partial
+    /// file can never leave a gap on screen. Malformed JSON is an error.
+    pub fn parse_over(text: &str, base: &Catalog) -> Result<Catalog, String> {
+        let parsed = Catalog::parse(text)?;
+        let texts =
+            base.texts.iter().map(|(key, text)| (key.clone(), parsed.lookup(key).unwrap_or(text).to_owned())).collect();
+        Ok(Catalog { texts })
+    }
+
+    /// Replaces some texts (a clinic's own wording); keys the catalog does not have are
+    /// ignored.
+    pub fn replace<'a>(&mut self, replacements: impl IntoIterator<Item = (&'a str, &'a str)>) {
+        for (key, text) in replacements {
+            if let Ok(index) = self.texts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+                self.texts[index].1 = text.to_owned();
+            }
+        }
     }
 
     /// Parses a catalog: a flat JSON object of strings.
@@ -101,10 +132,43 @@ impl Catalog {
         out
     }
 
+    /// A date in this catalog's words (`date.format`, `date.month.<1-12>`).
+    pub fn date(&self, date: Date) -> String {
+        let month =
+            self.lookup(&format!("date.month.{}", date.month)).map_or_else(|| date.month.to_string(), str::to_owned);
+        self.format(
+            "date.format",
+            &[("day", &date.day.to_string()), ("month", &month), ("year", &date.year.to_string())],
+        )
+    }
+
+    /// The `{name}` placeholders of a key's text, sorted, with repeats.
+    pub fn placeholders(&self, key: &str) -> Vec<String> {
+        placeholders(self.text(key))
+    }
+
     /// Every key in the catalog.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.texts.iter().map(|(k, _)| k.as_str())
     }
+}
+
+/// The `{name}` placeholders of a text, sorted, with repeats.
+pub fn placeholders(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        match rest.find('}') {
+            Some(close) if rest[..close].bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && close > 0 => {
+                found.push(rest[..close].to_owned());
+                rest = &rest[close + 1..];
+            }
+            _ => {}
+        }
+    }
+    sort_small_by(&mut found, |a, b| a.cmp(b));
+    found
 }
 
 /// The key of a flag's explanation.
@@ -175,6 +239,8 @@ pub fn required_keys() -> Vec<String> {
     keys.extend(PLAN_ROWS.iter().map(|r| plan_key(r.section, r.item)));
     keys.extend(Progress::ALL.iter().map(|p| format!("progress.{p}")));
     keys.extend(ShareError::CODES.iter().map(|code| format!("share_error.{code}")));
+    keys.push("date.format".to_owned());
+    keys.extend((1..=12).map(|month| format!("date.month.{month}")));
     keys.sort();
     keys.dedup();
     keys

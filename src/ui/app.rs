@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::clear_data::clear_data;
 use super::emergency_panel::emergency_panel;
 use super::import_button::import_button;
+use super::lang_switcher::lang_switcher;
 use super::notice_list::{notice_list, Notice, NoticeKind};
 use super::progress_bar::progress_bar;
 use super::results::Results;
@@ -19,17 +20,20 @@ use super::step_view::step_view;
 use super::texts::Texts;
 use super::welcome::welcome;
 use crate::browser::storage::{now_ms, LoadNotice, SessionStore, StoreError};
-use crate::browser::{self, page, perf};
+use crate::browser::{self, page, perf, CatalogLoader};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::questionnaire::StepId;
 use crate::domain::session::{Action, Screen, Session};
-use crate::domain::text::Lang;
+use crate::domain::text::{Catalog, Lang};
 use crate::domain::{assess, Assessment, Intake};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     #[prop_or_default]
     pub config: Rc<EmbedConfig>,
+    /// Fetches the catalogs of languages other than English.
+    #[prop_or_default]
+    pub catalogs: CatalogLoader,
 }
 
 /// The reducer's state: the domain session, nothing else.
@@ -84,16 +88,19 @@ fn load_notice(notice: LoadNotice) -> NoticeKind {
     }
 }
 
-/// The language: the clinic's choice, else the browser's first shipped one, else English.
-fn choose_lang(config: &EmbedConfig) -> Lang {
-    config.lang.or_else(|| browser::browser_languages().iter().find_map(|tag| Lang::from_tag(tag))).unwrap_or(Lang::En)
-}
-
 /// The whole widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let texts = use_memo(props.config.clone(), |config| Texts::of(choose_lang(config)));
     let store = use_memo(props.config.storage_key.clone(), |key| SessionStore::open_local(key));
+    // The language, and its texts once its catalog is at hand (None only while the first
+    // language other than English is being fetched).
+    let lang = use_state({
+        let (store, clinic) = (store.clone(), props.config.lang);
+        move || Lang::choose(store.load_lang(), clinic, &browser::browser_languages())
+    });
+    // The catalogs this widget has, with the clinic's texts applied: English at once.
+    let kept = use_mut_ref(|| vec![Texts::english_with(&props.config.texts)]);
+    let shown = use_state(|| kept.borrow().iter().find(|t| t.lang == *lang).copied());
     let loaded = use_memo((), {
         let store = store.clone();
         move |_| store.load(now_ms())
@@ -135,11 +142,52 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |kind: NoticeKind| notices.dispatch(NoticeAction::Dismiss(kind)))
     };
 
-    // A link that cannot be opened says why, once, and the person's own session stays.
+    // Fetch the chosen language's catalog when it is not at hand. If it cannot be had
+    // (offline before it was ever cached, say), the language on screen stays (English at
+    // first) and the person is told.
+    {
+        let (shown, lang_state, show, kept) = (shown.clone(), lang.clone(), show.clone(), kept.clone());
+        let (catalogs, overrides) = (props.catalogs.clone(), props.config.texts.clone());
+        use_effect_with(*lang, move |&lang| {
+            let at_hand = kept.borrow().iter().find(|t| t.lang == lang).copied();
+            if at_hand.is_some() {
+                shown.set(at_hand);
+                return;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = catalogs.load(lang).await;
+                match text.and_then(|text| Catalog::parse_over(&text, Catalog::english()).ok()) {
+                    Some(catalog) => {
+                        let texts = Texts::keep(lang, catalog, &overrides);
+                        kept.borrow_mut().push(texts);
+                        shown.set(Some(texts));
+                    }
+                    None => {
+                        let fallback = shown.unwrap_or_else(|| kept.borrow()[0]);
+                        shown.set(Some(fallback));
+                        lang_state.set(fallback.lang);
+                        show.emit(Notice::of(NoticeKind::LangUnavailable));
+                    }
+                }
+            });
+        });
+    }
+    let texts = shown.unwrap_or_else(Texts::english);
+    let on_lang = {
+        let (lang, store, acted) = (lang.clone(), store.clone(), acted.clone());
+        Callback::from(move |chosen: Lang| {
+            *acted.borrow_mut() = true;
+            // Not remembering the choice (blocked storage) only costs choosing again.
+            let _ = store.save_lang(chosen);
+            lang.set(chosen);
+        })
+    };
+
+    // A link that cannot be opened says why, in the language on screen, and the person's
+    // own session stays.
     {
         let show = show.clone();
-        let texts = *texts;
-        use_effect_with(shared.error(), move |code| {
+        use_effect_with((shared.error(), texts), move |(code, texts)| {
             if let Some(code) = code {
                 let detail = texts.t(&format!("share_error.{code}")).to_owned();
                 show.emit(Notice { kind: NoticeKind::ShareInvalid, detail: Some(detail) });
@@ -335,9 +383,14 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
 
+    if shown.is_none() {
+        // The first language other than English is on its way: nothing to read yet.
+        return html! { <div class="bpi-app" aria-busy="true"></div> };
+    }
     html! {
-        <ContextProvider<Texts> context={*texts}>
+        <ContextProvider<Texts> context={texts}>
             <div class="bpi-app" lang={texts.lang.code()} ref={root}>
+                { lang_switcher(&texts, *lang, &on_lang) }
                 { notice_list(&texts, &notices.0, &dismiss) }
                 { confirm }
                 if emergency {

@@ -32,7 +32,7 @@ pub(super) fn checkin_panel(texts: &Texts, intake: &Intake, progress: Progress, 
         history.element("h4", &[], texts.t("ui.checkin.history"));
         history.open("ol", &[("class", "bpi-checkin-list")]);
         for (index, checkin) in intake.checkins.iter().enumerate() {
-            let date = checkin.date.to_string();
+            let date = texts.date(checkin.date);
             let entry = texts.format(
                 "ui.checkin.entry",
                 &[

@@ -14,6 +14,7 @@ mod emergency_panel;
 mod error_summary;
 mod fit_chart;
 mod import_button;
+mod lang_switcher;
 mod markup;
 mod notice_list;
 mod outlook_panel;
@@ -59,7 +60,7 @@ pub const ROOT_CLASS: &str = "bpi-root";
 /// reported on the console and ignored. The root gets [`ROOT_CLASS`], and the clinic's
 /// accent colour as a custom property set through the CSSOM, which a strict
 /// Content-Security-Policy allows where a `style` attribute would not be.
-pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element) {
+pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: browser::CatalogLoader) {
     let (config, warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
@@ -69,5 +70,5 @@ pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element) {
     if let (Some(accent), Some(root)) = (&config.accent, wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(root)) {
         let _ = root.style().set_property("--bpi-clinic-accent", accent);
     }
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config) }).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config), catalogs }).render();
 }

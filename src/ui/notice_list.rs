@@ -34,6 +34,8 @@ pub enum NoticeKind {
     ImportRefused,
     /// An answer file was read.
     Imported,
+    /// The chosen language's catalog could not be fetched; English stays.
+    LangUnavailable,
 }
 
 impl NoticeKind {
@@ -52,6 +54,7 @@ impl NoticeKind {
             NoticeKind::SharedSaved => "shared-saved",
             NoticeKind::ImportRefused => "import-refused",
             NoticeKind::Imported => "imported",
+            NoticeKind::LangUnavailable => "lang-unavailable",
         }
     }
 
@@ -78,6 +81,7 @@ impl NoticeKind {
             NoticeKind::OtherTab => "ui.notice.other_tab",
             NoticeKind::ShareInvalid => "ui.notice.share_invalid",
             NoticeKind::ShareWrongPassphrase => "ui.notice.share_wrong_passphrase",
+            NoticeKind::LangUnavailable => "ui.notice.lang_unavailable",
             NoticeKind::SharedSaved => "ui.notice.shared_saved",
             NoticeKind::ImportRefused => "ui.notice.import_refused",
             NoticeKind::Imported => "ui.notice.imported",

@@ -18,7 +18,7 @@ pub(super) fn progress_chart(m: &mut Markup, texts: &Texts, intake: &Intake) {
     }
     let when = |label: PointLabel| match label {
         PointLabel::Intake => texts.t("ui.chart.intake").to_owned(),
-        PointLabel::Date(date) => date.to_string(),
+        PointLabel::Date(date) => texts.date(date),
     };
     let summary: Vec<String> = chart
         .points

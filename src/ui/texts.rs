@@ -1,7 +1,14 @@
 //! The words of the widget, through a context so every component reads the same catalog.
+//!
+//! English is compiled in. Another language's catalog is fetched when first chosen,
+//! through the loader the page gives [`mount_widget`](super::mount_widget) (a fetch of
+//! `i18n/<lang>.json` beside the widget, or the catalogs inlined in the single-file
+//! edition), and each widget keeps the catalogs it has for the life of the page.
 
 use yew::prelude::*;
 
+use crate::domain::checkins::Date;
+use crate::domain::embed::TextOverrides;
 use crate::domain::text::{Catalog, Lang};
 
 /// A language's catalog, cheap to copy and compare.
@@ -18,9 +25,24 @@ impl PartialEq for Texts {
 }
 
 impl Texts {
-    /// The shipped catalog of `lang`.
-    pub fn of(lang: Lang) -> Texts {
-        Texts { catalog: Catalog::get(lang), lang }
+    /// English, as shipped.
+    pub fn english() -> Texts {
+        Texts { catalog: Catalog::english(), lang: Lang::En }
+    }
+
+    /// English with a clinic's texts applied (as shipped when there are none).
+    pub fn english_with(overrides: &TextOverrides) -> Texts {
+        if overrides.for_lang(Lang::En).next().is_none() {
+            return Texts::english();
+        }
+        Texts::keep(Lang::En, Catalog::english().clone(), overrides)
+    }
+
+    /// `catalog` (of `lang`) with a clinic's texts applied, kept for the rest of the
+    /// page's life: a widget makes at most one per language, when it is first chosen.
+    pub fn keep(lang: Lang, mut catalog: Catalog, overrides: &TextOverrides) -> Texts {
+        catalog.replace(overrides.for_lang(lang));
+        Texts { catalog: Box::leak(Box::new(catalog)), lang }
     }
 
     /// The text of `key` (the key itself when missing; a test keeps that from shipping).
@@ -38,10 +60,15 @@ impl Texts {
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         self.catalog.format(key, args)
     }
+
+    /// A date in this language's words.
+    pub fn date(&self, date: Date) -> String {
+        self.catalog.date(date)
+    }
 }
 
 /// The texts of the widget this component is in.
 #[hook]
 pub fn use_texts() -> Texts {
-    use_context::<Texts>().unwrap_or_else(|| Texts::of(Lang::En))
+    use_context::<Texts>().unwrap_or_else(Texts::english)
 }
