@@ -4,16 +4,20 @@
 //   boot.js      the loader a clinic's snippet points at (from web/boot.js)
 //   embed.html   the page an iframe shows (it reports its height to the parent)
 //   sw.js        the service worker that caches the release for offline use
+//   i18n/<lang>.json   the catalogs of the languages other than English (English is in
+//                the wasm), fetched when a person first chooses one
 //   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png   installability
 //   demo/        a demo clinic page embedding the widget both ways (from demo/)
 //   back-pain-intake-offline.html   everything in one file that works from file://
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
-// (scripts/shorten.mjs) and updates the integrity hashes Trunk wrote for them.
+// (scripts/shorten.mjs), minifies every script with terser, and updates the integrity
+// hashes Trunk wrote for the wasm and the glue.
 // Usage: node scripts/package.mjs [dir]; Trunk runs it as a post_build hook on its staging
 // directory (TRUNK_STAGING_DIR), so `trunk build` and `trunk serve` both ship the result.
 
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -21,6 +25,8 @@ import { deflateSync } from 'node:zlib';
 import { shortenNames } from './shorten.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// terser, from tools/ (setup.sh installs it with wasm-opt).
+const { minify } = createRequire(join(ROOT, 'tools', 'package.json'))('terser');
 const DIST = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? join(ROOT, 'dist'));
 const WEB = join(ROOT, 'web');
 
@@ -34,19 +40,28 @@ const glue = find(/^backpain-intake-[0-9a-f]+\.js$/);
 const wasm = find(/^backpain-intake-[0-9a-f]+_bg\.wasm$/);
 const css = find(/^widget-[0-9a-f]+\.css$/);
 
-/** Drops comment lines and indentation: the loader and worker ship small. */
-const compact = (source) =>
-  source
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('//'))
-    .join('\n');
+/**
+ * The glue without its `initSync` export, which nothing here calls (boot.js and the
+ * single-file edition use the default, asynchronous init), so terser drops it.
+ */
+function withoutInitSync(code) {
+  const list = /export\s*\{([^}]*)\}/.exec(code);
+  if (!list || !/\binitSync\b/.test(list[1])) throw new Error(`no initSync in the export list of ${glue}`);
+  const kept = list[1].split(',').filter((entry) => !/\binitSync\b/.test(entry));
+  return code.slice(0, list.index) + `export { ${kept.join(',')} }` + code.slice(list.index + list[0].length);
+}
+
+/** Minifies a script: `module` for an ES module, else a classic script (the worker). */
+async function compact(source, module) {
+  const result = await minify(source, { module, toplevel: true, compress: { passes: 2 }, mangle: true });
+  return result.code;
+}
 
 // Short names in the module and its glue, and Trunk's integrity hashes made to match.
 let index = readFileSync(join(DIST, 'index.html'), 'utf8');
 const short = shortenNames(readFileSync(join(DIST, wasm)), readFileSync(join(DIST, glue), 'utf8'));
 writeFileSync(join(DIST, wasm), short.wasm);
-writeFileSync(join(DIST, glue), short.glue);
+writeFileSync(join(DIST, glue), await compact(withoutInitSync(short.glue), true));
 for (const name of [wasm, glue]) {
   const pattern = new RegExp(`(href=["']?\\./${name.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
   if (!pattern.test(index)) throw new Error(`no integrity hash for ${name} in index.html`);
@@ -68,21 +83,35 @@ const embed = index
 writeFileSync(join(DIST, 'embed.html'), embed);
 
 const boot = readFileSync(join(WEB, 'boot.js'), 'utf8').replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
-writeFileSync(join(DIST, 'boot.js'), compact(boot));
+writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
+
+// The other languages' catalogs, minified; a malformed one fails the build here.
+const I18N = join(ROOT, 'data', 'i18n');
+const catalogs = {};
+mkdirSync(join(DIST, 'i18n'), { recursive: true });
+for (const file of readdirSync(I18N).filter((f) => f.endsWith('.json') && f !== 'en.json').sort()) {
+  const lang = file.slice(0, -'.json'.length);
+  catalogs[lang] = JSON.stringify(JSON.parse(readFileSync(join(I18N, file), 'utf8')));
+  writeFileSync(join(DIST, 'i18n', file), catalogs[lang]);
+}
 
 for (const name of ['manifest.webmanifest', 'icon.svg']) cpSync(join(WEB, name), join(DIST, name));
 for (const size of [192, 512]) writeFileSync(join(DIST, `icon-${size}.png`), icon(size));
 cpSync(join(ROOT, 'demo'), join(DIST, 'demo'), { recursive: true });
 
 // The worker caches exactly this release; its version is a hash of the files.
-const cached = ['index.html', 'embed.html', 'boot.js', glue, wasm, css, 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
+const cached = [
+  'index.html', 'embed.html', 'boot.js', glue, wasm, css,
+  ...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`),
+  'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
+];
 const hash = createHash('sha256');
 for (const name of cached) hash.update(readFileSync(join(DIST, name)));
 const version = hash.digest('hex').slice(0, 12);
 const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
   .replace('__VERSION__', version)
   .replace('__FILES__', JSON.stringify(['./', ...cached]));
-writeFileSync(join(DIST, 'sw.js'), compact(worker));
+writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
 console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, demo/, back-pain-intake-offline.html`);
@@ -105,8 +134,10 @@ function singleFile() {
   const bytes = readFileSync(join(DIST, wasm)).toString('base64');
   const styles = readFileSync(join(DIST, css), 'utf8');
   const start = `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
+    `const catalogs=${JSON.stringify(catalogs)};` +
+    'const catalog=(lang)=>lang in catalogs?Promise.resolve(catalogs[lang]):Promise.reject(new Error(lang));' +
     `await ${local('default')}({module_or_path:bytes});` +
-    'for(const host of document.querySelectorAll("[data-backpain-intake]"))mount_widget(host,host);';
+    'for(const host of document.querySelectorAll("[data-backpain-intake]"))mount_widget(host,host,catalog);';
   return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Back pain massage intake (offline)</title>' +

