@@ -8,6 +8,7 @@
 #   wasm-opt from binaryen, pinned in tools/package.json   (npm ci, local to tools/)
 #   chromium, chromium-driver, zbar-tools, poppler-utils   (apt, only when missing)
 #   playwright-core, pinned in e2e/package.json            (npm ci, local to e2e/)
+#   survey-core, survey-js-ui, playwright-core for bench/  (npm ci, local to bench/)
 #
 # Nothing downloads a browser or a prebuilt binary from outside the package registries.
 set -euo pipefail
@@ -124,6 +125,9 @@ say "ok: $("$CHROMEDRIVER" --version | cut -d' ' -f1-2)"
 
 step "e2e test dependencies (playwright-core, no browser download)"
 npm_ci_once e2e
+
+step "benchmark dependencies (SurveyJS to compare against, playwright-core; no browser download)"
+npm_ci_once bench
 
 say ""
 say "=== setup: done in $((SECONDS - started)) s"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check the project has, in order, and stops at the first failure:
 # formatting, clippy (host and wasm32), host tests, browser tests in headless Chromium, the
-# release build, the bundle size budget and the end-to-end tests of the built site.
+# release build, the bundle size budget, the end-to-end tests of the built site, and the
+# benchmarks (against SurveyJS, and Lighthouse).
 # Runs setup.sh first, so it also works on a fresh machine.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -9,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 stage_names=()
 stage_seconds=()
-stage_count=9
+stage_count=10
 stage_number=0
 stage_name=""
 stage_started=$SECONDS
@@ -86,3 +87,12 @@ node "$ROOT/e2e/size.mjs" "$ROOT/dist"
 stage "end-to-end tests (node --test, playwright-core, Chromium)"
 mkdir -p "$ROOT/e2e/artifacts"
 (cd "$ROOT/e2e" && node --test --test-reporter=spec ./*.test.mjs)
+
+stage "benchmarks (bench/: against SurveyJS, and Lighthouse)"
+# Both print what they measure. compare.mjs fails only on an error (a page that does not
+# render, a failed request), not on its targets; lighthouse.mjs fails when accessibility,
+# best practices or SEO is below 100 (performance is timed on a shared machine, so it is
+# printed, not enforced).
+node "$ROOT/bench/compare.mjs"
+node "$ROOT/bench/lighthouse.mjs"
+
