@@ -24,30 +24,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS as E2E_CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 import { BENCH_DIR, ROOT_DIR, buildSurvey } from './build-survey.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const DIST_DIR = join(ROOT_DIR, 'dist');
 const RESULTS_DIR = join(BENCH_DIR, 'results');
-const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// The flags of e2e/harness.mjs (Debian's Chromium as root in a container, nothing phoning
-// home), plus one: every host name but 127.0.0.1 fails to resolve at once. Nothing here
-// may reach the internet, and SurveyJS's default theme asks fonts.gstatic.com for its
-// font; without the rule, that lookup's timing would depend on the machine's resolver.
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
+// The flags of the end-to-end tests (e2e/chromium.mjs), plus one: every host name but
+// 127.0.0.1 fails to resolve at once. Nothing here may reach the internet, and SurveyJS's
+// default theme asks fonts.gstatic.com for its font; without the rule, that lookup's
+// timing would depend on the machine's resolver.
+const CHROMIUM_ARGS = [...E2E_CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 const CONTEXT_OPTIONS = {
   serviceWorkers: 'block',

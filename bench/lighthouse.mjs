@@ -18,28 +18,17 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.mjs';
 import { startServer } from './server.mjs';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
 const ENFORCED = ['accessibility', 'best-practices', 'seo'];
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const server = await startServer({ root: DIST });
 const profile = await mkdtemp(join(tmpdir(), 'bpi-lighthouse-'));
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  chromeFlags: FLAGS,
+  chromePath: CHROMIUM_PATH,
+  chromeFlags: CHROMIUM_ARGS,
   userDataDir: profile,
 });
 let failed = false;

@@ -11,12 +11,14 @@
 //   const server = await startServer({ root }); ... server.served; await server.close();
 //   node bench/server.mjs bench/surveyjs 8081     (from the shell, to look at a site)
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress as brotliCompressCallback, constants } from 'node:zlib';
+
+import { findFile } from '../e2e/server.mjs';
 
 const brotliCompress = promisify(brotliCompressCallback);
 
@@ -80,31 +82,13 @@ async function serve({ rootDir, cache, served }, request, response) {
   const { pathname } = new URL(request.url, 'http://localhost');
   const record = (status, encoding = null, rawBytes = 0, sentBytes = 0) =>
     served.push({ path: pathname, status, encoding, rawBytes, sentBytes });
-  let relative;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    record(400);
-    send(response, 400, 'bad path');
+  const found = await findFile(rootDir, request.url);
+  if (found.status !== 200) {
+    record(found.status);
+    send(response, found.status, found.problem);
     return;
   }
-  const filePath = normalize(join(rootDir, relative));
-  if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) {
-    record(403);
-    send(response, 403, 'forbidden');
-    return;
-  }
-  let target = filePath;
-  let info = await stat(target).catch(() => null);
-  if (info?.isDirectory()) {
-    target = join(target, 'index.html');
-    info = await stat(target).catch(() => null);
-  }
-  if (!info?.isFile()) {
-    record(404);
-    send(response, 404, 'not found');
-    return;
-  }
+  const { target, info } = found;
 
   const file = await cached(cache, target, info);
   const useBrotli = file.brotli !== null && acceptsBrotli(request.headers['accept-encoding']);

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
 import { openWidget } from './harness.mjs';
-import { answerStep, completeIntake, currentStep, fixture } from './intake.mjs';
+import { completeIntake, currentStep, fixture, walkSteps } from './intake.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -34,22 +34,11 @@ async function assertAccessible(scope, where, within = null) {
 async function checkEveryScreen(page, answers, label) {
   await assertAccessible(page, `${label}: welcome`);
   await page.locator('.bpi-welcome [data-action=next]').click();
-  for (let guard = 0; guard < 10; guard += 1) {
-    const step = await currentStep(page);
-    if (step === null) break;
-    // First with the step as it opens, then with its answers given.
-    await assertAccessible(page, `${label}: step ${step}`);
-    await answerStep(page, answers);
-    await assertAccessible(page, `${label}: step ${step}, answered`);
-    const results = page.locator('.bpi-step [data-action=results]');
-    if ((await results.count()) > 0) {
-      await results.click();
-      break;
-    }
-    await page.locator('.bpi-step [data-action=next]').click();
-    await page.locator(`.bpi-step:not([data-step="${step}"]), .bpi-results`).first().waitFor();
-  }
-  await page.locator('.bpi-results[data-triage]').waitFor();
+  // Each step as it opens, then with its answers given.
+  await walkSteps(page, answers, {
+    beforeAnswer: (step) => assertAccessible(page, `${label}: step ${step}`),
+    afterAnswer: (step) => assertAccessible(page, `${label}: step ${step}, answered`),
+  });
   await assertAccessible(page, `${label}: results`);
 }
 
@@ -124,10 +113,7 @@ test('every choice is named by its own option text', async (t) => {
   await page.locator('.bpi-welcome [data-action=next]').click();
   const answers = fixture('caution').answers;
   let checked = 0;
-  for (let guard = 0; guard < 10; guard += 1) {
-    const step = await currentStep(page);
-    if (step === null) break;
-    await answerStep(page, answers);
+  const checkNames = async () => {
     const names = await page.locator('.bpi-step input[type=radio], .bpi-step input[type=checkbox]').evaluateAll((inputs) =>
       inputs.map((input) => ({
         question: input.closest('[data-question]').dataset.question,
@@ -142,16 +128,12 @@ test('every choice is named by its own option text', async (t) => {
       assert.equal(choice.labels, 1, `${choice.question}=${choice.value} has one label`);
       assert.equal(choice.labelledBy, null, `${choice.question}=${choice.value} is not named by its question`);
       const own = ENGLISH[`q.${choice.question}.opt.${choice.value}`];
-      const expected = own ?? (choice.value === 'true' ? 'Yes' : choice.value === 'false' ? 'No' : choice.value);
-      if (!choice.none && own !== undefined) assert.equal(choice.name, expected, `${choice.question}=${choice.value}`);
+      if (!choice.none && own !== undefined) assert.equal(choice.name, own, `${choice.question}=${choice.value}`);
       assert.ok(choice.name && choice.name.length > 0, `${choice.question}=${choice.value} has a name`);
       checked += 1;
     }
-    const results = page.locator('.bpi-step [data-action=results]');
-    if ((await results.count()) > 0) break;
-    await page.locator('.bpi-step [data-action=next]').click();
-    await page.locator(`.bpi-step:not([data-step="${step}"])`).waitFor();
-  }
+  };
+  await walkSteps(page, answers, { afterAnswer: checkNames, toResults: false });
   assert.ok(checked > 50, `checked ${checked} choices`);
   widget.assertClean();
 });
@@ -270,20 +252,7 @@ test('at 320 CSS px nothing scrolls sideways and every target is at least 24 px'
   };
   await check('welcome');
   await page.locator('.bpi-welcome [data-action=next]').click();
-  for (let guard = 0; guard < 10; guard += 1) {
-    const step = await currentStep(page);
-    if (step === null) break;
-    await answerStep(page, answers);
-    await check(step);
-    const results = page.locator('.bpi-step [data-action=results]');
-    if ((await results.count()) > 0) {
-      await results.click();
-      break;
-    }
-    await page.locator('.bpi-step [data-action=next]').click();
-    await page.locator(`.bpi-step:not([data-step="${step}"]), .bpi-results`).first().waitFor();
-  }
-  await page.locator('.bpi-results[data-triage]').waitFor();
+  await walkSteps(page, answers, { afterAnswer: check });
   await check('results');
   await widget.screenshot('narrow-results');
   assert.deepEqual(problems, []);

@@ -18,25 +18,11 @@ import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts', import.meta.url));
-export const CHROMIUM_PATH = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-// Flags for Debian's Chromium running as root in a container, with nothing phoning home.
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Starts a server for dist/ and a browser page, and closes both when `t` (a node:test
  * context) finishes. Returns the page, what was recorded, and helpers. Pass the `server`

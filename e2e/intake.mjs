@@ -62,17 +62,21 @@ export async function currentStep(page) {
 }
 
 /**
- * Answers step after step, pressing Next (then "See my results") until the results show.
- * Waits on the DOM changing step, never on time.
+ * Walks the intake from the current step to the results: on each step calls
+ * `beforeAnswer(step)`, answers it from `answers`, calls `afterAnswer(step)`, and presses
+ * Next (or "See my results" on the last step). With `toResults: false` it stops on the
+ * last step instead. Waits on the DOM changing step, never on time.
  */
-export async function completeIntake(page, answers, { startFrom = 'welcome' } = {}) {
-  if (startFrom === 'welcome') await page.locator('.bpi-welcome [data-action=next]').click();
+export async function walkSteps(page, answers, { beforeAnswer, afterAnswer, toResults = true } = {}) {
   for (let guard = 0; guard < 10; guard += 1) {
     const step = await currentStep(page);
     if (step === null) break;
+    if (beforeAnswer) await beforeAnswer(step);
     await answerStep(page, answers);
+    if (afterAnswer) await afterAnswer(step);
     const results = page.locator('.bpi-step [data-action=results]');
     if ((await results.count()) > 0) {
+      if (!toResults) return;
       await results.click();
       break;
     }
@@ -80,6 +84,12 @@ export async function completeIntake(page, answers, { startFrom = 'welcome' } = 
     await page.locator(`.bpi-step:not([data-step="${step}"]), .bpi-results`).first().waitFor();
   }
   await page.locator('.bpi-results[data-triage]').waitFor();
+}
+
+/** Starts from the welcome screen (unless told otherwise) and walks to the results. */
+export async function completeIntake(page, answers, { startFrom = 'welcome' } = {}) {
+  if (startFrom === 'welcome') await page.locator('.bpi-welcome [data-action=next]').click();
+  await walkSteps(page, answers);
 }
 
 /** The triage and every technique card's status and fit, as shown on the page. */

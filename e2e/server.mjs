@@ -69,29 +69,12 @@ async function serve(rootDir, request, response, extraHeaders) {
     send(response, 405, 'method not allowed');
     return;
   }
-  const { pathname } = new URL(request.url, 'http://localhost');
-  let relative;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    send(response, 400, 'bad path');
+  const found = await findFile(rootDir, request.url);
+  if (found.status !== 200) {
+    send(response, found.status, found.problem);
     return;
   }
-  const filePath = normalize(join(rootDir, relative));
-  if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) {
-    send(response, 403, 'forbidden');
-    return;
-  }
-  let target = filePath;
-  let info = await stat(target).catch(() => null);
-  if (info?.isDirectory()) {
-    target = join(target, 'index.html');
-    info = await stat(target).catch(() => null);
-  }
-  if (!info?.isFile()) {
-    send(response, 404, 'not found');
-    return;
-  }
+  const { target, info } = found;
   response.writeHead(200, {
     'Content-Type': MIME_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
@@ -104,6 +87,32 @@ async function serve(rootDir, request, response, extraHeaders) {
     return;
   }
   createReadStream(target).pipe(response);
+}
+
+/**
+ * The file a request's address names under `rootDir` (its index.html for a folder), as
+ * `{ status: 200, target, info }`, or the status and problem that say why there is none:
+ * 400 for a path that does not decode, 403 for one outside the root, 404 for nothing there.
+ * Shared with bench/server.mjs.
+ */
+export async function findFile(rootDir, requestUrl) {
+  const { pathname } = new URL(requestUrl, 'http://localhost');
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400, problem: 'bad path' };
+  }
+  const filePath = normalize(join(rootDir, relative));
+  if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) return { status: 403, problem: 'forbidden' };
+  let target = filePath;
+  let info = await stat(target).catch(() => null);
+  if (info?.isDirectory()) {
+    target = join(target, 'index.html');
+    info = await stat(target).catch(() => null);
+  }
+  if (!info?.isFile()) return { status: 404, problem: 'not found' };
+  return { status: 200, target, info };
 }
 
 function send(response, status, text) {

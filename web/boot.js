@@ -79,6 +79,10 @@ if (hosts.length) {
     mount_widget(host, rootFor(host), catalog);
   }
 }
+// The worker's first install downloads every file again: after the page has loaded, so
+// that it never competes with the page for the network.
 if ('serviceWorker' in navigator && here.origin === location.origin) {
-  navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {});
+  const register = () => navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {});
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register);
 }

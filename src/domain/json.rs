@@ -219,7 +219,7 @@ impl std::error::Error for ParseError {}
 
 /// Parses a whole JSON text.
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut parser = Parser { bytes: text.as_bytes(), pos: 0 };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
     parser.skip_space();
     let value = parser.value(0)?;
     parser.skip_space();
@@ -230,6 +230,7 @@ pub fn parse(text: &str) -> Result<Json, ParseError> {
 }
 
 struct Parser<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     pos: usize,
 }
@@ -239,8 +240,9 @@ impl Parser<'_> {
         let before = &self.bytes[..self.pos.min(self.bytes.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        // Columns count characters, not bytes.
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        // Columns count characters, not bytes (the characters that start on this line, so
+        // a position inside a character still counts it).
+        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
         ParseError { problem, line, column }
     }
 
@@ -391,9 +393,8 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        // The slice holds only ASCII digits and signs, so it is valid UTF-8.
-        let text = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
-        Ok(Json::Number(text))
+        // The slice holds only ASCII digits and signs, so it is on character boundaries.
+        Ok(Json::Number(self.text[start..self.pos].to_owned()))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -413,7 +414,20 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String, ParseError> {
         self.pos += 1;
-        let mut out = Vec::new();
+        // Most strings (every text of a catalog) have no escape: they are a slice of the
+        // input between two quotes, both ASCII, so always on character boundaries.
+        let start = self.pos;
+        while let Some(byte) = self.peek() {
+            if matches!(byte, b'"' | b'\\' | 0x00..=0x1f) {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.peek() == Some(b'"') {
+            self.pos += 1;
+            return Ok(self.text[start..self.pos - 1].to_owned());
+        }
+        let mut out = self.bytes[start..self.pos].to_vec();
         loop {
             let Some(byte) = self.peek() else {
                 return Err(self.error("unexpected end of input in a string"));
@@ -422,8 +436,8 @@ impl Parser<'_> {
                 b'"' => {
                     self.pos += 1;
                     // The input is a &str and escapes push whole characters, so the
-                    // bytes are valid UTF-8; the lossy conversion never replaces anything.
-                    return Ok(String::from_utf8_lossy(&out).into_owned());
+                    // bytes are valid UTF-8 and this never fails.
+                    return String::from_utf8(out).map_err(|_| self.error("invalid UTF-8 in a string"));
                 }
                 b'\\' => {
                     self.pos += 1;

@@ -318,8 +318,13 @@ pub fn App(props: &AppProps) -> Html {
     let on_print = Callback::from(|()| browser::print());
 
     let session = &state.0;
-    let assessment: Rc<Assessment> =
-        use_memo(session.intake.clone(), |intake| assess(&intake.answers, &intake.checkins));
+    // Assessed only for the results screen: every other screen (the first paint above all)
+    // is drawn without the cost.
+    let on_results = session.screen == Screen::Results;
+    let assessment: Rc<Option<Rc<Assessment>>> =
+        use_memo((session.intake.clone(), on_results), |(intake, on_results)| {
+            on_results.then(|| Rc::new(assess(&intake.answers, &intake.checkins)))
+        });
     let shared_open = !matches!(*shared, Shared::None | Shared::Failed(_));
     let emergency = session.is_emergency() && session.screen != Screen::Results && !shared_open;
 
@@ -357,10 +362,13 @@ pub fn App(props: &AppProps) -> Html {
                     { step_view(&texts, step, &session.intake.answers, &session.unanswered, &on_action) }
                 </>
             },
-            Screen::Results => html! {
-                <Results assessment={assessment.clone()} intake={Rc::new(session.intake.clone())}
-                         on_action={on_action.clone()} on_print={on_print} config={props.config.clone()} />
-            },
+            // The memo holds an assessment whenever the screen is the results.
+            Screen::Results => (*assessment).clone().map_or_else(Html::default, |assessment| {
+                html! {
+                    <Results {assessment} intake={Rc::new(session.intake.clone())}
+                             on_action={on_action.clone()} on_print={on_print} config={props.config.clone()} />
+                }
+            }),
         }
     };
     let confirm = pending.as_ref().map(|(intake, kind)| {
