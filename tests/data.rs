@@ -263,3 +263,16 @@ fn every_interface_key_resolves_and_none_is_unused() {
     let unused: Vec<&str> = catalog.keys().filter(|k| k.starts_with("ui.") && !used.contains(*k)).collect();
     assert!(unused.is_empty(), "ui keys in en.json that no component uses: {unused:#?}");
 }
+
+#[test]
+fn placeholders_are_filled_in_one_pass() {
+    let catalog =
+        Catalog::parse(r#"{"a": "{n} of {total}, {n} again", "b": "{unknown} and { braces } and {", "c": "{x}{y}"}"#)
+            .expect("a valid catalog");
+    assert_eq!(catalog.format("a", &[("n", "3"), ("total", "9")]), "3 of 9, 3 again");
+    // A placeholder without a value, or a brace that is not one, stays as written.
+    assert_eq!(catalog.format("b", &[("n", "1")]), "{unknown} and { braces } and {");
+    // A value is never read as a placeholder itself.
+    assert_eq!(catalog.format("c", &[("x", "{y}"), ("y", "é")]), "{y}é");
+    assert_eq!(catalog.format("missing.key", &[]), "missing.key");
+}

@@ -123,12 +123,29 @@ impl Catalog {
         Some(self.texts[index].1.as_str())
     }
 
-    /// The text with each `{name}` placeholder replaced.
+    /// The text with each `{name}` placeholder of `args` replaced; any other brace stays
+    /// as written. One pass, without a substring searcher, which is large in wasm.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.text(key).to_owned();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
+        let mut rest = self.text(key);
+        let mut out = String::with_capacity(rest.len());
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            let value = rest
+                .find('}')
+                .and_then(|close| Some((args.iter().find(|(name, _)| *name == &rest[1..close])?.1, close)));
+            match value {
+                Some((value, close)) => {
+                    out.push_str(value);
+                    rest = &rest[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &rest[1..];
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 
