@@ -167,3 +167,17 @@ fn bad_text_replacements_are_dropped_with_a_warning_each() {
         assert!(texts.is_empty() && warnings.len() == 1, "{hostile:.20}: {warnings:?}");
     }
 }
+
+#[test]
+fn the_phone_link_dials_the_digits_as_written() {
+    for (written, href) in [
+        ("+44 20 7946 0000", "tel:+442079460000"),
+        ("(555) 010-0199", "tel:5550100199"),
+        ("030.1234.567", "tel:0301234567"),
+    ] {
+        let (config, warnings) = config(&[("data-phone", written)]);
+        assert!(warnings.is_empty(), "{written} is a valid phone");
+        assert_eq!(config.phone_href().as_deref(), Some(href), "{written}");
+    }
+    assert_eq!(EmbedConfig::default().phone_href(), None);
+}

@@ -108,6 +108,13 @@ impl EmbedConfig {
         (config, warnings)
     }
 
+    /// The `tel:` address of the clinic's phone: its digits and a leading `+`, without
+    /// the spaces, brackets, dashes and dots people write between them.
+    pub fn phone_href(&self) -> Option<String> {
+        let phone = self.phone.as_deref()?;
+        Some(format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()))
+    }
+
     /// Whether the results may offer to book: only when nothing stands in the way of
     /// massage. A person told to get emergency care, see a doctor today, or ask a doctor
     /// first is not shown a booking button, only the clinic's phone number.

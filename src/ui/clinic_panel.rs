@@ -33,8 +33,7 @@ pub(super) fn clinic_panel(m: &mut Markup, texts: &Texts, config: &EmbedConfig, 
         }
         None => {}
     }
-    if let Some(phone) = &config.phone {
-        let href = format!("tel:{}", phone.replace([' ', '(', ')', '-', '.'], ""));
+    if let (Some(phone), Some(href)) = (&config.phone, config.phone_href()) {
         let label = texts.format("ui.clinic.call", &[("phone", phone)]);
         m.open("p", &[]).element("a", &[("href", &href), ("data-action", "call")], &label).close("p");
     }
