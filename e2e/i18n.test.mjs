@@ -118,3 +118,31 @@ test('a language that cannot be fetched leaves the widget working and says so', 
   widget.recorded.consoleErrors = widget.recorded.consoleErrors.filter((e) => !e.includes('503'));
   widget.assertClean();
 });
+
+test('a language chosen while another is still on its way wins', async (t) => {
+  // No service worker: the catalogs must come from the network, one held back.
+  const widget = await openWidget(t, { serviceWorkers: 'block' });
+  const { page } = widget;
+  await widget.goto('/');
+  let releaseFrench;
+  const frenchHeld = new Promise((resolve) => {
+    releaseFrench = resolve;
+  });
+  await page.route('**/i18n/fr.json', async (route) => {
+    await frenchHeld;
+    await route.continue();
+  });
+  const select = page.locator('select[data-action=lang]');
+  await select.selectOption('fr');
+  await select.selectOption('es');
+  await page.locator('.bpi-app[lang=es]').waitFor();
+  releaseFrench();
+  // French arrives late; once it has been read (the page's resource entry, then two
+  // frames for the promise chain into the wasm), Spanish is still on screen.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/i18n/fr.json')));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await page.locator('.bpi-app').getAttribute('lang'), 'es');
+  assert.equal(await select.inputValue(), 'es');
+  assert.equal(await welcomeTitle(page), TEXTS.es['ui.welcome.title']);
+  widget.assertClean();
+});

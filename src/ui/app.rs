@@ -101,6 +101,9 @@ pub fn App(props: &AppProps) -> Html {
     // The catalogs this widget has, with the clinic's texts applied: English at once.
     let kept = use_mut_ref(|| vec![Texts::english_with(&props.config.texts)]);
     let shown = use_state(|| kept.borrow().iter().find(|t| t.lang == *lang).copied());
+    // The language last asked for: a catalog that arrives after the person has chosen
+    // another is kept, but not shown.
+    let wanted = use_mut_ref(|| *lang);
     let loaded = use_memo((), {
         let store = store.clone();
         move |_| store.load(now_ms())
@@ -146,7 +149,8 @@ pub fn App(props: &AppProps) -> Html {
     // (offline before it was ever cached, say), the language on screen stays (English at
     // first) and the person is told.
     {
-        let (shown, lang_state, show, kept) = (shown.clone(), lang.clone(), show.clone(), kept.clone());
+        let (shown, lang_state, show, kept, wanted) =
+            (shown.clone(), lang.clone(), show.clone(), kept.clone(), wanted.clone());
         let (catalogs, overrides) = (props.catalogs.clone(), props.config.texts.clone());
         use_effect_with(*lang, move |&lang| {
             let at_hand = kept.borrow().iter().find(|t| t.lang == lang).copied();
@@ -156,15 +160,20 @@ pub fn App(props: &AppProps) -> Html {
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let text = catalogs.load(lang).await;
+                let still_wanted = *wanted.borrow() == lang;
                 match text.and_then(|text| Catalog::parse_over(&text, Catalog::english()).ok()) {
                     Some(catalog) => {
                         let texts = Texts::keep(lang, catalog, &overrides);
                         kept.borrow_mut().push(texts);
-                        shown.set(Some(texts));
+                        if still_wanted {
+                            shown.set(Some(texts));
+                        }
                     }
+                    None if !still_wanted => {}
                     None => {
                         let fallback = shown.unwrap_or_else(|| kept.borrow()[0]);
                         shown.set(Some(fallback));
+                        *wanted.borrow_mut() = fallback.lang;
                         lang_state.set(fallback.lang);
                         show.emit(Notice::of(NoticeKind::LangUnavailable));
                     }
@@ -174,9 +183,10 @@ pub fn App(props: &AppProps) -> Html {
     }
     let texts = shown.unwrap_or_else(Texts::english);
     let on_lang = {
-        let (lang, store, acted) = (lang.clone(), store.clone(), acted.clone());
+        let (lang, store, acted, wanted) = (lang.clone(), store.clone(), acted.clone(), wanted.clone());
         Callback::from(move |chosen: Lang| {
             *acted.borrow_mut() = true;
+            *wanted.borrow_mut() = chosen;
             // Not remembering the choice (blocked storage) only costs choosing again.
             let _ = store.save_lang(chosen);
             lang.set(chosen);
