@@ -89,6 +89,8 @@ test('the iframe on the demo page completes an intake and follows its content\'s
   await openDemo(widget);
   const frame = page.frameLocator(FRAME);
   await frame.locator('.bpi-welcome').waitFor();
+  // The iframe's data-texts reached the widget through the embed page's address.
+  assert.equal((await frame.locator('.bpi-welcome h2').textContent()).trim(), 'Before your massage at Riverside');
   await frameFitsContent(page);
   const welcomeHeight = await page.locator(FRAME).evaluate((f) => f.clientHeight);
 
