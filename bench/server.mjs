@@ -18,23 +18,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress as brotliCompressCallback, constants } from 'node:zlib';
 
-import { findFile } from '../e2e/server.mjs';
+import { MIME_TYPES, findFile } from '../e2e/server.mjs';
 
 const brotliCompress = promisify(brotliCompressCallback);
-
-const MIME_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 // Already-compressed formats are sent as they are, as any web server would.
 const INCOMPRESSIBLE = new Set(['.png', '.ico', '.webp', '.woff2']);
