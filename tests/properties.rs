@@ -2,10 +2,13 @@
 //! all eight techniques sorted by fit, with recommendations withheld whenever screening
 //! says so; and every answer set survives a JSON round trip.
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Intake};
-use backpain_intake::domain::questionnaire::{Kind, QuestionId};
+mod common;
+
+use backpain_intake::domain::answers::{Answer, Intake};
+use backpain_intake::domain::questionnaire::QuestionId;
 use backpain_intake::domain::recommend::Status;
 use backpain_intake::domain::{assess, AnswerSet, TechniqueId, Triage};
+use common::valid_answer;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
@@ -42,26 +45,6 @@ fn hostile_answers() -> impl Strategy<Value = Value> {
         doc.insert("answers".into(), Value::Object(answers));
         Value::Object(doc)
     })
-}
-
-/// A valid answer for one question.
-fn valid_answer(id: QuestionId) -> BoxedStrategy<Answer> {
-    match id.kind() {
-        Kind::Integer { min, max } => (min..=max).prop_map(Answer::Integer).boxed(),
-        Kind::Bool => any::<bool>().prop_map(Answer::Bool).boxed(),
-        Kind::One(codes) => (0..codes.len() as u8).prop_map(Answer::One).boxed(),
-        Kind::Many { codes, min, exclusive } => {
-            let n = codes.len();
-            let exclusive = exclusive.and_then(|code| codes.iter().position(|c| *c == code));
-            (0u32..(1 << n))
-                .prop_filter_map("at least the minimum, exclusive code alone", move |bits| {
-                    let set = CodeSet::from_bits(bits);
-                    let alone = exclusive.is_none_or(|p| !set.contains_position(p) || set.len() == 1);
-                    (set.len() >= min && alone).then_some(Answer::Many(set))
-                })
-                .boxed()
-        }
-    }
 }
 
 /// Any valid answer set: each question answered or not.

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::valid_answer;
+
 use backpain_intake::domain::answers::{Answer, CodeSet, Intake};
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::questionnaire::{Kind, QuestionId};
@@ -162,24 +164,6 @@ fn base64url_and_crc_known_values() {
     assert_eq!(base64url_decode("Zm9v="), None);
     assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
     assert_eq!(crc32(b""), 0);
-}
-
-fn valid_answer(id: QuestionId) -> BoxedStrategy<Answer> {
-    match id.kind() {
-        Kind::Integer { min, max } => (min..=max).prop_map(Answer::Integer).boxed(),
-        Kind::Bool => any::<bool>().prop_map(Answer::Bool).boxed(),
-        Kind::One(codes) => (0..codes.len() as u8).prop_map(Answer::One).boxed(),
-        Kind::Many { codes, min, exclusive } => {
-            let exclusive = exclusive.and_then(|code| codes.iter().position(|c| *c == code));
-            (0u32..(1 << codes.len()))
-                .prop_filter_map("valid many-answer", move |bits| {
-                    let set = CodeSet::from_bits(bits);
-                    let alone = exclusive.is_none_or(|p| !set.contains_position(p) || set.len() == 1);
-                    (set.len() >= min && alone).then_some(Answer::Many(set))
-                })
-                .boxed()
-        }
-    }
 }
 
 fn valid_intake() -> impl Strategy<Value = Intake> {

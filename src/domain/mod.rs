@@ -1,6 +1,6 @@
 //! The pure domain: answers in, assessment out.
 //!
-//! This module never touches the browser (no yew, web-sys, gloo or wasm-bindgen), so it
+//! This module never touches the browser (no UI framework, no DOM or JS bindings), so it
 //! builds and tests on the host. The data flows one way:
 //!
 //! ```text

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::clear_data::clear_data;
+use super::clear_data::{clear_data, confirm_dialog};
 use super::emergency_panel::emergency_panel;
 use super::import_button::import_button;
 use super::lang_switcher::lang_switcher;
@@ -386,19 +386,13 @@ pub fn App(props: &AppProps) -> Html {
         let yes = on_replace.reform(move |_: MouseEvent| (intake.clone(), kind, true));
         let pending = pending.clone();
         let no = Callback::from(move |_: MouseEvent| pending.set(None));
-        html! {
-            <div class="bpi-confirm" role="alertdialog" aria-labelledby="bpi-replace-text">
-                <p id="bpi-replace-text">{ texts.t("ui.replace.question") }</p>
-                <div class="bpi-actions">
-                    <button type="button" class="bpi-button bpi-button--danger" data-action="replace-confirm" onclick={yes}>
-                        { texts.t("ui.replace.confirm") }
-                    </button>
-                    <button type="button" class="bpi-button" data-action="replace-cancel" onclick={no}>
-                        { texts.t("ui.replace.cancel") }
-                    </button>
-                </div>
-            </div>
-        }
+        confirm_dialog(
+            &texts,
+            ("bpi-replace-text", "ui.replace.question", "ui.replace.confirm", "ui.replace.cancel"),
+            ("replace-confirm", "replace-cancel"),
+            yes,
+            no,
+        )
     });
 
     if shown.is_none() {

@@ -29,15 +29,35 @@ pub(super) fn clear_data(
             on_confirm.emit(());
         })
     };
+    confirm_dialog(
+        texts,
+        ("bpi-confirm-text", "ui.clear.question", "ui.clear.confirm", "ui.clear.cancel"),
+        ("clear-confirm", "clear-cancel"),
+        confirm,
+        on_ask.reform(|_: MouseEvent| false),
+    )
+}
+
+/// A question to answer before something is lost: the question, a danger button that
+/// does it and a button that keeps everything as it is. The first tuple is the question's
+/// element id and the text keys of the question and the two buttons; the second, the
+/// buttons' `data-action`s.
+pub(super) fn confirm_dialog(
+    texts: &Texts,
+    (id, question, yes_label, no_label): (&'static str, &'static str, &'static str, &'static str),
+    (yes_action, no_action): (&'static str, &'static str),
+    on_yes: Callback<MouseEvent>,
+    on_no: Callback<MouseEvent>,
+) -> Html {
     html! {
-        <div class="bpi-confirm" role="alertdialog" aria-labelledby="bpi-confirm-text">
-            <p id="bpi-confirm-text">{ texts.t("ui.clear.question") }</p>
+        <div class="bpi-confirm" role="alertdialog" aria-labelledby={id}>
+            <p {id}>{ texts.t(question) }</p>
             <div class="bpi-actions">
-                <button type="button" class="bpi-button bpi-button--danger" data-action="clear-confirm" onclick={confirm}>
-                    { texts.t("ui.clear.confirm") }
+                <button type="button" class="bpi-button bpi-button--danger" data-action={yes_action} onclick={on_yes}>
+                    { texts.t(yes_label) }
                 </button>
-                <button type="button" class="bpi-button" data-action="clear-cancel" onclick={on_ask.reform(|_: MouseEvent| false)}>
-                    { texts.t("ui.clear.cancel") }
+                <button type="button" class="bpi-button" data-action={no_action} onclick={on_no}>
+                    { texts.t(no_label) }
                 </button>
             </div>
         </div>

@@ -3,7 +3,10 @@
 
 #![allow(dead_code)]
 
+use backpain_intake::domain::answers::{Answer, CodeSet};
+use backpain_intake::domain::questionnaire::{Kind, QuestionId};
 use backpain_intake::domain::{assess, AnswerSet, Assessment};
+use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
 const CLEAR_ANSWERS: &str = r#"{
@@ -73,4 +76,25 @@ pub fn codes<T: serde::Serialize>(items: &[T]) -> Vec<String> {
             other => format!("{other:?}"),
         })
         .collect()
+}
+
+/// A valid answer for one question, for property tests: any value in range, any code, any
+/// set of codes that meets the minimum with an exclusive code only alone.
+pub fn valid_answer(id: QuestionId) -> BoxedStrategy<Answer> {
+    match id.kind() {
+        Kind::Integer { min, max } => (min..=max).prop_map(Answer::Integer).boxed(),
+        Kind::Bool => any::<bool>().prop_map(Answer::Bool).boxed(),
+        Kind::One(codes) => (0..codes.len() as u8).prop_map(Answer::One).boxed(),
+        Kind::Many { codes, min, exclusive } => {
+            let n = codes.len();
+            let exclusive = exclusive.and_then(|code| codes.iter().position(|c| *c == code));
+            (0u32..(1 << n))
+                .prop_filter_map("at least the minimum, exclusive code alone", move |bits| {
+                    let set = CodeSet::from_bits(bits);
+                    let alone = exclusive.is_none_or(|p| !set.contains_position(p) || set.len() == 1);
+                    (set.len() >= min && alone).then_some(Answer::Many(set))
+                })
+                .boxed()
+        }
+    }
 }
