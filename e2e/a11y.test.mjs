@@ -1,8 +1,8 @@
-// Accessibility (WCAG 2.2 AA): axe-core on every screen, in light and dark, standalone
-// and embedded; the whole intake by keyboard alone with focus always visible and moved to
-// each new step's heading; announced, linked validation errors; each choice named by its
-// own option text; reduced motion; reflow at 320 CSS px (200 % zoom of a 640 px window);
-// touch targets of at least 24 px.
+// Accessibility (WCAG 2.2 AA): axe-core on every screen, in light and dark, in English,
+// Spanish and French, standalone and embedded; the whole intake by keyboard alone with
+// focus always visible and moved to each new step's heading; announced, linked validation
+// errors; each choice named by its own option text; reduced motion; reflow at 320 CSS px
+// (200 % zoom of a 640 px window) and touch targets of at least 24 px, in each language.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -42,12 +42,29 @@ async function checkEveryScreen(page, answers, label) {
   await assertAccessible(page, `${label}: results`);
 }
 
-for (const [name, colorScheme] of [['caution', 'light'], ['emergency', 'dark']]) {
-  test(`axe-core finds nothing on any screen (${name}, ${colorScheme})`, async (t) => {
-    const widget = await openWidget(t);
+/**
+ * Waits until the widget speaks the language the browser asks for (`locale`): another
+ * language's catalog is fetched first, and the check must not start on English.
+ */
+async function waitForLanguage(page, locale) {
+  await page.locator(`.bpi-app[lang="${locale.slice(0, 2)}"]`).waitFor({ timeout: 10_000 });
+}
+
+// Every screen in both colour schemes, and in Spanish and French too: their texts are
+// longer and their own, so contrast, names and structure are checked in each.
+const AXE_RUNS = [
+  ['caution', 'light', 'en-GB'],
+  ['emergency', 'dark', 'en-GB'],
+  ['caution', 'dark', 'fr-FR'],
+  ['emergency', 'light', 'es-ES'],
+];
+for (const [name, colorScheme, locale] of AXE_RUNS) {
+  test(`axe-core finds nothing on any screen (${name}, ${colorScheme}, ${locale})`, async (t) => {
+    const widget = await openWidget(t, { locale });
     await widget.page.emulateMedia({ colorScheme });
     await widget.goto('/');
-    await checkEveryScreen(widget.page, fixture(name).answers, `${name}, ${colorScheme}`);
+    await waitForLanguage(widget.page, locale);
+    await checkEveryScreen(widget.page, fixture(name).answers, `${name}, ${colorScheme}, ${locale}`);
 
     // The results' extra states: the share panel, a check-in error, the clear question.
     await widget.page.locator('[data-action=share]').click();
@@ -227,34 +244,38 @@ test('reduced motion turns off transitions and animations', async (t) => {
   widget.assertClean();
 });
 
-test('at 320 CSS px nothing scrolls sideways and every target is at least 24 px', async (t) => {
-  const widget = await openWidget(t, { viewport: { width: 320, height: 640 } });
-  const { page } = widget;
-  await widget.goto('/');
-  const answers = fixture('caution').answers;
-  const problems = [];
-  const check = async (where) => {
-    const found = await page.evaluate(() => {
-      const html = document.documentElement;
-      const out = [];
-      if (html.scrollWidth > html.clientWidth) out.push(`the page is ${html.scrollWidth} px wide`);
-      const targets = document.querySelectorAll('.bpi-root :is(button, input:not([type=hidden]), select, summary, a.bpi-button)');
-      for (const target of targets) {
-        const box = target.getBoundingClientRect();
-        if (box.width === 0 && box.height === 0) continue;
-        if (box.width < 24 || box.height < 24) {
-          out.push(`${target.tagName.toLowerCase()} ${target.dataset.action ?? target.value ?? ''} is ${box.width.toFixed(1)}x${box.height.toFixed(1)}`);
+// In each language: French and Spanish words are longer and must wrap as well.
+for (const locale of ['en-GB', 'es-ES', 'fr-FR']) {
+  test(`at 320 CSS px nothing scrolls sideways and every target is at least 24 px (${locale})`, async (t) => {
+    const widget = await openWidget(t, { viewport: { width: 320, height: 640 }, locale });
+    const { page } = widget;
+    await widget.goto('/');
+    await waitForLanguage(page, locale);
+    const answers = fixture('caution').answers;
+    const problems = [];
+    const check = async (where) => {
+      const found = await page.evaluate(() => {
+        const html = document.documentElement;
+        const out = [];
+        if (html.scrollWidth > html.clientWidth) out.push(`the page is ${html.scrollWidth} px wide`);
+        const targets = document.querySelectorAll('.bpi-root :is(button, input:not([type=hidden]), select, summary, a.bpi-button)');
+        for (const target of targets) {
+          const box = target.getBoundingClientRect();
+          if (box.width === 0 && box.height === 0) continue;
+          if (box.width < 24 || box.height < 24) {
+            out.push(`${target.tagName.toLowerCase()} ${target.dataset.action ?? target.value ?? ''} is ${box.width.toFixed(1)}x${box.height.toFixed(1)}`);
+          }
         }
-      }
-      return out;
-    });
-    problems.push(...found.map((p) => `${where}: ${p}`));
-  };
-  await check('welcome');
-  await page.locator('.bpi-welcome [data-action=next]').click();
-  await walkSteps(page, answers, { afterAnswer: check });
-  await check('results');
-  await widget.screenshot('narrow-results');
-  assert.deepEqual(problems, []);
-  widget.assertClean();
-});
+        return out;
+      });
+      problems.push(...found.map((p) => `${where}: ${p}`));
+    };
+    await check('welcome');
+    await page.locator('.bpi-welcome [data-action=next]').click();
+    await walkSteps(page, answers, { afterAnswer: check });
+    await check('results');
+    await widget.screenshot(`narrow-results-${locale}`);
+    assert.deepEqual(problems, []);
+    widget.assertClean();
+  });
+}
