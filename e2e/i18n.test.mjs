@@ -1,6 +1,7 @@
 // Languages: English, Spanish and French. The language comes from the person's own choice,
 // else the clinic's data-lang, else the browser; the switcher changes it in place and it is
-// remembered; dates follow it; a clinic can replace any text with data-texts.
+// remembered, and the standalone page's header follows it; dates follow it; a clinic can
+// replace any text with data-texts.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,19 @@ import { assess, completeIntake, expectedResults, fixture, shownResults } from '
 
 const catalog = (lang) => JSON.parse(readFileSync(new URL(`../data/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const TEXTS = { en: catalog('en'), es: catalog('es'), fr: catalog('fr') };
+
+/**
+ * The standalone page's own words once they are in `lang`: its heading, its intro and the
+ * document's title (on the offline edition the title also says it is offline).
+ */
+async function pageHeader(page, lang) {
+  await page.locator(`html[lang=${lang}]`).waitFor();
+  return page.evaluate(() => [
+    document.querySelector('.bpi-page-title').textContent,
+    document.querySelector('.bpi-page-intro').textContent,
+    document.title,
+  ]);
+}
 
 /** The welcome heading's text, once the widget shows it. */
 async function welcomeTitle(page) {
@@ -35,6 +49,8 @@ test('the switcher changes the language in place, and the choice is remembered',
   // caches them all for offline use, but that is its own fetching, not the page's).
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/i18n/')));
   assert.deepEqual(fetched.map((n) => new URL(n).pathname), ['/i18n/es.json']);
+  // The page around the widget follows it, with the same catalog (fetched once).
+  assert.deepEqual(await pageHeader(page, 'es'), [TEXTS.es['page.title'], TEXTS.es['page.intro'], TEXTS.es['page.title']]);
 
   // A whole intake in Spanish gives the same assessment.
   const doc = fixture('caution');
@@ -44,7 +60,11 @@ test('the switcher changes the language in place, and the choice is remembered',
 
   await page.reload({ waitUntil: 'load' });
   await page.locator('.bpi-app[lang=es] .bpi-results').waitFor();
+  assert.equal((await pageHeader(page, 'es'))[0], TEXTS.es['page.title'], 'the remembered language is the page\'s too');
   await widget.screenshot('results-es');
+  // And back to English: the page's own words again.
+  await page.locator('select[data-action=lang]').selectOption('en');
+  assert.deepEqual(await pageHeader(page, 'en'), [TEXTS.en['page.title'], TEXTS.en['page.intro'], TEXTS.en['page.title']]);
   widget.assertClean();
 });
 

@@ -137,14 +137,20 @@ function singleFile() {
     `const catalogs=${JSON.stringify(catalogs)};` +
     'const catalog=(lang)=>lang in catalogs?Promise.resolve(catalogs[lang]):Promise.reject(new Error(lang));' +
     `await ${local('default')}({module_or_path:bytes});` +
-    'for(const host of document.querySelectorAll("[data-backpain-intake]"))mount_widget(host,host,catalog);';
+    'for(const host of document.querySelectorAll("[data-backpain-intake]")){' +
+    'mount_widget(host,host,catalog);followPageLanguage(host,catalog);}';
+  // The standalone page's header, which follows the widget's language as on index.html.
+  const header = /<header[^>]*bpi-page-header[^>]*>[\s\S]*?<\/header>/.exec(index);
+  if (!header) throw new Error('index.html has no page header');
+  const follow = /\/\/ #region followPageLanguage[^\n]*\n([\s\S]*?)\/\/ #endregion/.exec(readFileSync(join(WEB, 'boot.js'), 'utf8'));
+  if (!follow) throw new Error('web/boot.js has no followPageLanguage region');
   return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Back pain massage intake (offline)</title>' +
     `<style>${styles}</style></head><body>` +
-    '<header class="bpi-root bpi-page-header"><h1 class="bpi-page-title">Back pain massage intake</h1></header>' +
+    header[0] +
     '<main><div data-backpain-intake data-isolation="none"></div></main>' +
-    `<script type="module">${code}\n${start}</script></body></html>`;
+    `<script type="module">${code}\n${follow[1]}\n${start}</script></body></html>`;
 }
 
 /** A square PNG icon: the accent colour with a white vertebra-like mark. */

@@ -157,11 +157,28 @@ fn every_catalog_is_complete() {
 
 #[test]
 fn the_english_catalog_has_no_unknown_keys() {
-    // Interface keys (ui.*) belong to the widget; everything else must be a domain key.
+    // Interface keys (ui.*) belong to the widget and page keys (page.*) to the widget's
+    // own pages; everything else must be a domain key.
     let required: BTreeSet<String> = required_keys().into_iter().collect();
     let catalog = Catalog::english();
-    let unknown: Vec<&str> = catalog.keys().filter(|k| !k.starts_with("ui.") && !required.contains(*k)).collect();
+    let unknown: Vec<&str> =
+        catalog.keys().filter(|k| !k.starts_with("ui.") && !PAGE_KEYS.contains(k) && !required.contains(*k)).collect();
     assert!(unknown.is_empty(), "unused keys: {unknown:#?}");
+}
+
+/// The header of the standalone page (index.html), which web/boot.js translates when the
+/// widget shows another language.
+const PAGE_KEYS: [&str; 2] = ["page.title", "page.intro"];
+
+#[test]
+fn the_standalone_page_says_in_english_what_the_catalog_says() {
+    let page = include_str!("../index.html");
+    let english = Catalog::english();
+    let title = english.text("page.title");
+    assert!(page.contains(&format!("<title>{title}</title>")), "index.html's <title> is page.title");
+    assert!(page.contains(&format!(r#"<h1 class="bpi-page-title">{title}</h1>"#)), "its heading is page.title");
+    let intro = english.text("page.intro");
+    assert!(page.contains(&format!(r#"<p class="bpi-page-intro">{intro}</p>"#)), "its intro is page.intro");
 }
 
 #[test]

@@ -3,15 +3,66 @@
 // a shadow root (unless data-isolation="none"), so the page's styles and the widget's
 // cannot meet, and mounts it. For every iframe with data-backpain-intake-frame it loads
 // the widget's embed page and sizes the frame to it. Inside such a frame it reports its
-// height to the parent, and only to the origin the parent named. On its own origin it
+// height to the parent, and only to the origin the parent named. On the widget's own
+// pages it translates the page's header along with the widget. On its own origin it
 // registers the service worker that keeps the widget working offline.
 import init, { mount_widget } from './__GLUE__';
 
 const here = new URL('.', import.meta.url);
 const css = new URL('__CSS__', here).href;
 const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number', 'texts'];
-// English is in the wasm; another language's texts are fetched when first chosen.
-const catalog = (lang) => fetch(new URL(`i18n/${lang}.json`, here)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.status))));
+// English is in the wasm; another language's texts are fetched when first chosen, once
+// for the widget and the page header alike. A failure is not kept, so choosing the
+// language again tries again.
+const fetched = new Map();
+function catalog(lang) {
+  if (!fetched.has(lang)) {
+    const text = fetch(new URL(`i18n/${lang}.json`, here)).then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.status))));
+    text.catch(() => fetched.delete(lang));
+    fetched.set(lang, text);
+  }
+  return fetched.get(lang);
+}
+
+// #region followPageLanguage (scripts/package.mjs copies this into the offline edition)
+// On the widget's own pages, the header (.bpi-page-header) and the document's title and
+// language follow the language the widget shows, which its root element's lang attribute
+// names, with the texts page.title and page.intro of the same catalog. The English texts
+// are the page's own. A clinic's page has no such header and is left alone.
+function followPageLanguage(root, catalog) {
+  const header = document.querySelector('header.bpi-page-header');
+  if (!header) return;
+  const parts = [['page.title', header.querySelector('.bpi-page-title')], ['page.intro', header.querySelector('.bpi-page-intro')]];
+  const english = Object.fromEntries(parts.map(([key, element]) => [key, element && element.textContent]));
+  // What follows the heading in the document's title, such as " (offline)".
+  const suffix = document.title.startsWith(english['page.title']) ? document.title.slice(english['page.title'].length) : '';
+  let shown = document.documentElement.lang;
+  const follow = async () => {
+    const app = root.querySelector('.bpi-app[lang]');
+    const lang = app && app.getAttribute('lang');
+    if (!lang || lang === shown) return;
+    shown = lang;
+    let texts = english;
+    if (lang !== 'en') {
+      try {
+        texts = JSON.parse(await catalog(lang));
+      } catch {
+        // The widget has the same trouble and says so; the header stays as it is.
+        return;
+      }
+    }
+    if (lang !== shown) return;
+    for (const [key, element] of parts) {
+      if (element && typeof texts[key] === 'string') element.textContent = texts[key];
+    }
+    if (typeof texts['page.title'] === 'string') document.title = texts['page.title'] + suffix;
+    document.documentElement.lang = lang;
+  };
+  // A new screen can bring a new root element as well as a changed attribute.
+  new MutationObserver(follow).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['lang'] });
+  follow();
+}
+// #endregion
 
 function stylesheet(parent) {
   const link = document.createElement('link');
@@ -81,7 +132,9 @@ if (hosts.length) {
       }
       reportHeight();
     }
-    mount_widget(host, rootFor(host), catalog);
+    const root = rootFor(host);
+    mount_widget(host, root, catalog);
+    followPageLanguage(root, catalog);
   }
 }
 // The worker's first install downloads every file again: after the page has loaded, so
