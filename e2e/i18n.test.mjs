@@ -133,6 +133,13 @@ test('a language that cannot be fetched leaves the widget working and says so', 
   assert.equal(await page.locator('.bpi-app').getAttribute('lang'), 'en');
   assert.equal(await page.locator('select[data-action=lang]').inputValue(), 'en');
   assert.equal(await welcomeTitle(page), TEXTS.en['ui.welcome.title']);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the page stays English too');
+  // Once the catalog can be had, choosing the language again fetches it again.
+  await page.unroute('**/i18n/fr.json');
+  await page.locator('select[data-action=lang]').selectOption('fr');
+  await page.locator('.bpi-app[lang=fr]').waitFor();
+  assert.equal(await welcomeTitle(page), TEXTS.fr['ui.welcome.title']);
+  assert.equal((await pageHeader(page, 'fr'))[0], TEXTS.fr['page.title']);
   // The refused fetch is this test's doing; nothing else may have failed.
   widget.recorded.failedRequests = widget.recorded.failedRequests.filter((r) => !r.includes('/i18n/fr.json'));
   widget.recorded.consoleErrors = widget.recorded.consoleErrors.filter((e) => !e.includes('503'));
