@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-import { openWidget } from './harness.mjs';
+import { catalog, openWidget } from './harness.mjs';
 import { completeIntake, currentStep, fixture, walkSteps } from './intake.mjs';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const ENGLISH = JSON.parse(readFileSync(new URL('../data/i18n/en.json', import.meta.url), 'utf8'));
+const ENGLISH = catalog('en');
 
 /**
  * Runs axe-core in `scope` (a page or a frame) and fails on any violation, listing them.

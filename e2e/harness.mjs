@@ -10,7 +10,7 @@
 //   });
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,25 @@ import { startServer } from './server.mjs';
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts', import.meta.url));
+
+/** A shipped catalog, `data/i18n/<lang>.json`, as an object of texts by key. */
+export function catalog(lang) {
+  return JSON.parse(readFileSync(new URL(`../data/i18n/${lang}.json`, import.meta.url), 'utf8'));
+}
+
+/**
+ * The words of the widget's own page (index.html or the single-file edition) once it is
+ * in `lang`: its heading, its intro and the document's title.
+ */
+export async function pageHeader(page, lang) {
+  await page.locator(`html[lang=${lang}]`).waitFor();
+  return page.evaluate(() => [
+    document.querySelector('.bpi-page-title').textContent,
+    document.querySelector('.bpi-page-intro').textContent,
+    document.title,
+  ]);
+}
+
 /**
  * Starts a server for dist/ and a browser page, and closes both when `t` (a node:test
  * context) finishes. Returns the page, what was recorded, and helpers. Pass the `server`

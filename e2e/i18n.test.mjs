@@ -4,27 +4,12 @@
 // replace any text with data-texts.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { openWidget } from './harness.mjs';
+import { catalog, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 
-const catalog = (lang) => JSON.parse(readFileSync(new URL(`../data/i18n/${lang}.json`, import.meta.url), 'utf8'));
 const TEXTS = { en: catalog('en'), es: catalog('es'), fr: catalog('fr') };
-
-/**
- * The standalone page's own words once they are in `lang`: its heading, its intro and the
- * document's title (on the offline edition the title also says it is offline).
- */
-async function pageHeader(page, lang) {
-  await page.locator(`html[lang=${lang}]`).waitFor();
-  return page.evaluate(() => [
-    document.querySelector('.bpi-page-title').textContent,
-    document.querySelector('.bpi-page-intro').textContent,
-    document.title,
-  ]);
-}
 
 /** The welcome heading's text, once the widget shows it. */
 async function welcomeTitle(page) {

@@ -9,10 +9,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { DIST_DIR, openWidget } from './harness.mjs';
+import { DIST_DIR, catalog, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
-
-const FRENCH = JSON.parse(readFileSync(new URL('../data/i18n/fr.json', import.meta.url), 'utf8'));
 
 /** Waits until the service worker controls the page and returns the names of its caches. */
 async function controlled(page) {
@@ -119,9 +117,8 @@ test('the single-file edition opened from disk completes an intake', async (t) =
   assert.deepEqual(await shownResults(page), expectedResults(assess(doc)));
   // Its other languages are inside it too, and its header follows the widget's.
   await page.locator('select[data-action=lang]').selectOption('fr');
-  await page.locator('html[lang=fr]').waitFor();
-  const header = await page.evaluate(() => [document.querySelector('.bpi-page-title').textContent, document.title]);
-  assert.deepEqual(header, [FRENCH['page.title'], `${FRENCH['page.title']} (offline)`]);
+  const french = catalog('fr');
+  assert.deepEqual(await pageHeader(page, 'fr'), [french['page.title'], french['page.intro'], `${french['page.title']} (offline)`]);
   assert.deepEqual(widget.recorded.requests, [url], 'the file loads nothing else');
   await widget.screenshot('offline-single-file');
   widget.assertClean();
