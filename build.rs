@@ -111,17 +111,25 @@ fn questionnaire(value: &Value) -> String {
             let context = format!("a question of step {id}");
             let allowed = ["id", "kind", "codes", "min", "max", "required", "control", "show_if", "help"];
             let q = object(question, &context, &allowed);
-            let show_if = match member(q, "show_if") {
-                None => "None".to_owned(),
-                Some(rule) => {
-                    let rule = object(rule, &context, &["question", "any_of"]);
-                    format!(
-                        "Some(ShowIf {{ question: QuestionId::from_code_const({:?}), any_of: {} }})",
-                        string(rule, "question", &context),
-                        str_slice(&strings(rule, "any_of", &context))
-                    )
+            let rules = match member(q, "show_if") {
+                None => &[][..],
+                Some(rules) => {
+                    rules.as_array().unwrap_or_else(|| fail(&format!("{context}: show_if must be an array")))
                 }
             };
+            let rules: Vec<String> = rules
+                .iter()
+                .map(|rule| {
+                    let rule = object(rule, &context, &["question", "any_of", "at_least"]);
+                    format!(
+                        "ShowIf {{ question: QuestionId::from_code_const({:?}), any_of: {}, at_least: {:?} }}",
+                        string(rule, "question", &context),
+                        str_slice(&strings(rule, "any_of", &context)),
+                        small_number(rule, "at_least", &context),
+                    )
+                })
+                .collect();
+            let show_if = format!("&[{}]", rules.join(", "));
             let _ = writeln!(
                 out,
                 "            Question {{ id: QuestionId::from_code_const({:?}), kind: {:?}, codes: {}, min: {:?}, max: {:?}, \

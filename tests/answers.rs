@@ -4,7 +4,8 @@
 mod common;
 
 use backpain_intake::domain::answers::{
-    answer_for_choice, parse_typed_number, toggle_code, Answer, CodeSet, Duration, Intake, OtherCare, Pattern,
+    answer_for_choice, parse_typed_number, toggle_code, Answer, CodeSet, Condition, Duration, Intake, OtherCare,
+    Pattern,
 };
 use backpain_intake::domain::{AnswerErrorKind, AnswerSet, QuestionId};
 
@@ -39,9 +40,10 @@ fn document_errors() {
     check("{", "not valid JSON (expected a quoted key in an object at line 1 column 2)");
     check("{\"format\": 1,\n \"format\": 1}", "not valid JSON (duplicate key in an object at line 2 column 2)");
     check("[]", "expected a JSON object with \"format\" and \"answers\"");
-    check(r#"{"answers": {}}"#, "the \"format\" field is missing (expected 1)");
-    check(r#"{"format": 2, "answers": {}}"#, "format 2 is not supported (this version reads format 1)");
-    check(r#"{"format": "1", "answers": {}}"#, "format \"1\" is not supported (this version reads format 1)");
+    check(r#"{"answers": {}}"#, "the \"format\" field is missing (expected 1 or 2)");
+    check(r#"{"format": 2, "answers": {}}"#, "ok");
+    check(r#"{"format": 3, "answers": {}}"#, "format 3 is not supported (this version reads formats 1 and 2)");
+    check(r#"{"format": "1", "answers": {}}"#, "format \"1\" is not supported (this version reads formats 1 and 2)");
     check(r#"{"format": 1}"#, "the \"answers\" field is missing");
     check(r#"{"format": 1, "answers": []}"#, "answers: expected an object, found an array");
     check(r#"{"format": 1, "answers": {}, "extra": 1}"#, "unknown field \"extra\"");
@@ -200,4 +202,19 @@ fn choice_inputs_become_answers() {
     for (id, current, value, checked, expected) in cases {
         assert_eq!(answer_for_choice(*id, *current, value, *checked), *expected, "{id} {value} {checked}");
     }
+}
+
+#[test]
+fn format_1_documents_read_with_the_safer_clot_code_and_are_written_as_format_2() {
+    let v1 = r#"{"format": 1, "answers": {"conditions": ["osteoporosis", "dvt_or_leg_swelling"]}}"#;
+    let (intake, format) = Intake::from_json_versioned(v1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(format, 1);
+    assert_eq!(intake.answers.many::<Condition>(), Some(vec![Condition::Osteoporosis, Condition::LegSwellingNew]));
+    let written = intake.to_json().to_text();
+    assert!(written.starts_with(r#"{"format":2,"#), "{written}");
+    assert!(written.contains(r#""conditions":["osteoporosis","leg_swelling_new"]"#), "{written}");
+    // The questions v2 added are unanswered in v1 data, and asked as new.
+    let added: Vec<&str> = intake.added_since(format).iter().map(|id| id.as_str()).collect();
+    assert_eq!(added, ["rf_sexual_function", "rf_chest_abdomen"]);
+    assert!(intake.added_since(2).is_empty(), "nothing is new to a format-2 reader");
 }

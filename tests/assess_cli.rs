@@ -64,16 +64,33 @@ fn fixtures_assess_as_expected() {
 }
 
 #[test]
+fn format_1_fixtures_still_assess_and_ask_the_new_questions() {
+    // Kept forever: answer files exported before contract v2.
+    for (name, triage) in [("clear", "incomplete"), ("caution", "incomplete"), ("emergency", "emergency")] {
+        let path = format!("{}/tests/fixtures/answers-v1-{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let input = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let run = run(&input);
+        assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{name}");
+        let out: Value = serde_json::from_str(&run.stdout).unwrap_or(Value::Null);
+        assert_eq!(out["triage"], triage, "{name}");
+        assert_eq!(out["missing"], serde_json::json!(["rf_sexual_function", "rf_chest_abdomen"]), "{name}");
+        assert_eq!(out["withhold_recommendations"], true, "{name}");
+    }
+}
+
+#[test]
 fn the_contract_example_assesses() {
     let run = run(
-        r#"{ "format": 1, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"], "rf_bladder": false } }"#,
+        r#"{ "format": 2, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"], "rf_bladder": false } }"#,
     );
     assert_eq!(run.status, 0, "{}", run.stderr);
     let out: Value = serde_json::from_str(&run.stdout).unwrap_or(Value::Null);
     assert_eq!(out["triage"], "incomplete");
     assert_eq!(out["withhold_recommendations"], true);
-    assert_eq!(out["frequency"], "biweekly_or_monthly");
-    assert_eq!(out["missing"].as_array().map(Vec::len), Some(11));
+    assert_eq!(out["frequency"], "after_medical_advice");
+    // 5 answers the rules read (not age or duration), 12 red flags (not rf_bladder), and
+    // the conditions list.
+    assert_eq!(out["missing"].as_array().map(Vec::len), Some(18));
 }
 
 /// Bad input: exit 2, nothing on stdout, exactly one line on stderr that contains `needle`.
@@ -97,5 +114,12 @@ fn bad_input_prints_one_line_and_exits_2() {
         "pattern: code \"knots\" is given twice",
     );
     check_error("{\"format\": 9, \"answers\": {}}", "format 9 is not supported");
+    check_error("{\"format\": 0, \"answers\": {}}", "format 0 is not supported");
+    // The v1 code reads only in format-1 documents, and a v2 question only from format 2.
+    check_error(
+        "{\"format\": 2, \"answers\": {\"conditions\": [\"dvt_or_leg_swelling\"]}}",
+        "conditions: unknown code \"dvt_or_leg_swelling\"",
+    );
+    check_error("{\"format\": 1, \"answers\": {\"rf_chest_abdomen\": false}}", "rf_chest_abdomen: unknown question id");
     check_error("\u{0}\u{1}binary", "not valid JSON");
 }

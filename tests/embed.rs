@@ -2,7 +2,7 @@
 
 use backpain_intake::domain::embed::{contrast_with_white, parse_hex_colour, EmbedConfig, DEFAULT_STORAGE_KEY};
 use backpain_intake::domain::screening::Triage;
-use backpain_intake::domain::text::{Catalog, Lang};
+use backpain_intake::domain::text::{is_safety_wording, Catalog, Lang};
 
 /// Reads a configuration from `(attribute, value)` pairs.
 fn config(pairs: &[(&str, &str)]) -> (EmbedConfig, Vec<&'static str>) {
@@ -180,4 +180,53 @@ fn the_phone_link_dials_the_digits_as_written() {
         assert_eq!(config.phone_href().as_deref(), Some(href), "{written}");
     }
     assert_eq!(EmbedConfig::default().phone_href(), None);
+}
+
+#[test]
+fn safety_wording_is_refused_in_every_language() {
+    // Each of these would let a page change what the safety guidance says.
+    let safety = [
+        "triage.emergency.title",
+        "triage.emergency.body",
+        "triage.urgent.body",
+        "triage.clear.title",
+        "flag.rf_bladder",
+        "flag.leg_swelling_new",
+        "q.rf_bladder.label",
+        "q.rf_neck_stroke_signs.help",
+        "q.conditions.opt.leg_swelling_new",
+        "q.age.label",
+        "q.onset_before_45.label",
+        "ui.emergency.call",
+        "ui.emergency.no_massage",
+        "plan.stop_signs.emergency_signs",
+        "caution.avoid_clot_risk",
+        "status.avoid",
+        "ui.results.withheld",
+        "ui.results.status_on_hold",
+        "ui.clinic.doctor_first",
+        "step.safety_check.intro",
+    ];
+    for key in safety {
+        assert!(is_safety_wording(key), "{key}");
+        let text = Catalog::english().text(key).to_owned();
+        for json in [json_object(key, "Nothing serious. Relax."), format!(r#"{{"es": {}}}"#, json_object(key, "Nada"))]
+        {
+            let (texts, warnings) = overrides(&json, Lang::Es);
+            assert!(texts.is_empty(), "{key} was replaced");
+            assert_eq!(warnings, [format!("{key} is safety wording, which a clinic cannot change")]);
+        }
+        assert_eq!(Catalog::english().text(key), text);
+    }
+    // The rest stays the clinic's to word, outlook and preference questions included.
+    for key in ["ui.welcome.title", "q.goal.label", "q.sb_worry.label", "technique.swedish.what", "status.recommended"]
+    {
+        assert!(!is_safety_wording(key), "{key}");
+        let (texts, warnings) = overrides(&json_object(key, "Our own words"), Lang::En);
+        assert_eq!((texts.len(), warnings.len()), (1, 0), "{key}: {warnings:?}");
+    }
+}
+
+fn json_object(key: &str, text: &str) -> String {
+    format!(r#"{{"{key}": "{text}"}}"#)
 }

@@ -5,7 +5,7 @@ mod common;
 
 use backpain_intake::domain::checkins::{progress, CheckIn, Date, Progress};
 use backpain_intake::domain::outlook::{stratify, Risk};
-use backpain_intake::domain::plan::{frequency, plan, Frequency, PlanItem, Section};
+use backpain_intake::domain::plan::{frequency, plan, Frequency, Offer, PlanItem, Section};
 use backpain_intake::domain::{answers::Duration, assess};
 use common::with;
 use serde_json::{json, Map, Value};
@@ -67,10 +67,17 @@ fn frequency_by_duration() {
         (Duration::NoPainPrevention, Frequency::MonthlyOrQuarterly),
     ];
     for (duration, expected) in cases {
-        assert_eq!(frequency(Some(duration), Progress::Steady), Some(expected), "{duration}");
-        assert_eq!(frequency(Some(duration), Progress::Improving), Some(Frequency::AsNeededOrMonthly), "{duration}");
+        assert_eq!(frequency(Some(duration), Progress::Steady, Offer::Plan), Some(expected), "{duration}");
+        let improving = frequency(Some(duration), Progress::Improving, Offer::Plan);
+        assert_eq!(improving, Some(Frequency::AsNeededOrMonthly), "{duration}");
+        // No plan for someone who must follow medical advice first, however it goes.
+        for progress in [Progress::Steady, Progress::Improving] {
+            let withheld = frequency(Some(duration), progress, Offer::Withheld);
+            assert_eq!(withheld, Some(Frequency::AfterMedicalAdvice), "{duration}");
+        }
     }
-    assert_eq!(frequency(None, Progress::Steady), None);
+    assert_eq!(frequency(None, Progress::Steady, Offer::Plan), None);
+    assert_eq!(frequency(None, Progress::Steady, Offer::Withheld), Some(Frequency::AfterMedicalAdvice));
 }
 
 fn checkin(pain_now: u8) -> CheckIn {
@@ -115,7 +122,7 @@ fn improvement_moves_the_frequency() {
 /// Plans for the clear intake changed by `changes` and checks an item is shown or not.
 #[track_caller]
 fn check_item(changes: Value, section: Section, item: PlanItem, shown: bool) {
-    let plan = plan(&with(changes.clone()), None, Progress::NotEnoughData);
+    let plan = plan(&with(changes.clone()), None, Progress::NotEnoughData, Offer::Plan);
     assert_eq!(plan.items(section).contains(&item), shown, "{item} with {changes}");
 }
 
@@ -147,7 +154,7 @@ fn outlook_shapes_the_care_alongside() {
     let answers = with(json!({}));
     let items = |changes: Value| {
         let a = with(changes);
-        plan(&a, stratify(&a).as_ref(), Progress::NotEnoughData).items(Section::Alongside).to_vec()
+        plan(&a, stratify(&a).as_ref(), Progress::NotEnoughData, Offer::Plan).items(Section::Alongside).to_vec()
     };
     assert!(!items(json!({})).contains(&PlanItem::Physiotherapy));
     let medium = json!({"sb_leg_pain": true, "sb_neck_shoulder": true, "sb_walk_short": true, "sb_dress_slowly": true});
@@ -155,6 +162,9 @@ fn outlook_shapes_the_care_alongside() {
     let high = json!({"sb_unsafe_active": true, "sb_worry": true, "sb_never_better": true, "sb_no_enjoyment": true});
     let high_items = items(high);
     assert!(high_items.contains(&PlanItem::Physiotherapy) && high_items.contains(&PlanItem::SupportedRecovery));
-    assert_eq!(plan(&answers, None, Progress::NotEnoughData).session_minutes, 60);
-    assert_eq!(plan(&with(json!({"session_minutes": "90"})), None, Progress::NotEnoughData).session_minutes, 90);
+    assert_eq!(plan(&answers, None, Progress::NotEnoughData, Offer::Plan).session_minutes, 60);
+    assert_eq!(
+        plan(&with(json!({"session_minutes": "90"})), None, Progress::NotEnoughData, Offer::Plan).session_minutes,
+        90
+    );
 }

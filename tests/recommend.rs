@@ -4,8 +4,8 @@
 mod common;
 
 use backpain_intake::domain::recommend::{
-    factors, rank, score, CautionId, Reason, Status, AVOID_FIT_CAP, BASE_FIT, FIT_RULES, RECOMMENDED_MAX,
-    RECOMMENDED_MIN_FIT, SAFETY_RULES,
+    conflicts_with_preference, factors, rank, score, CautionId, Reason, Status, AVOID_FIT_CAP, BASE_FIT,
+    CONFLICT_FIT_CAP, FIT_RULES, RECOMMENDED_MAX, RECOMMENDED_MIN_FIT, SAFETY_RULES,
 };
 use backpain_intake::domain::techniques::techniques;
 use backpain_intake::domain::{TechniqueId, TechniqueResult};
@@ -59,7 +59,9 @@ fn avoid_entries_of_the_contract() {
     check(json!({"pregnancy": "pregnant_first_trimester"}), avoid, "avoid_stretching_in_pregnancy", &["thai"]);
     check(json!({"pregnancy": "pregnant_later"}), avoid, "avoid_stretching_in_pregnancy", &["thai"]);
     check(json!({"conditions": ["hypermobility"]}), avoid, "avoid_overstretching_joints", &["thai"]);
-    check(json!({"conditions": ["dvt_or_leg_swelling"]}), avoid, "avoid_clot_risk", &["deep_tissue", "sports"]);
+    for clot in ["dvt_diagnosed", "leg_swelling_new"] {
+        check(json!({"conditions": [clot]}), avoid, "avoid_clot_risk", &["deep_tissue", "sports"]);
+    }
     check(json!({"conditions": ["recent_surgery"]}), avoid, "avoid_after_surgery", &["deep_tissue", "sports"]);
     check(
         json!({"conditions": ["cancer_treatment"]}),
@@ -71,7 +73,9 @@ fn avoid_entries_of_the_contract() {
 
 #[test]
 fn avoid_entries_beyond_the_contract() {
-    check(json!({"conditions": ["dvt_or_leg_swelling"]}), "avoid", "avoid_clot_risk", &["thai"]);
+    for clot in ["dvt_diagnosed", "leg_swelling_new"] {
+        check(json!({"conditions": [clot]}), "avoid", "avoid_clot_risk", &["thai"]);
+    }
     check(
         json!({"conditions": ["recent_fracture"]}),
         "avoid",
@@ -92,7 +96,12 @@ fn caution_entries() {
     );
     check(json!({"rf_steroids": true}), caution, "steroids_gentle_pressure", &["deep_tissue", "sports", "thai"]);
     check(json!({"conditions": ["anticoagulants"]}), caution, "bruising_risk", &["shiatsu", "thai"]);
-    check(json!({"conditions": ["varicose_veins"]}), caution, "no_deep_work_over_veins", &["deep_tissue", "sports"]);
+    check(
+        json!({"conditions": ["varicose_veins"]}),
+        caution,
+        "no_deep_work_over_veins",
+        &["deep_tissue", "sports", "thai"],
+    );
     check(json!({"conditions": ["varicose_veins"]}), caution, "heat_on_veins", &["hot_stone"]);
     check(
         json!({"conditions": ["oil_allergy"]}),
@@ -100,12 +109,17 @@ fn caution_entries() {
         "check_oils",
         &["swedish", "deep_tissue", "hot_stone", "sports"],
     );
-    check(
-        json!({"pregnancy": "pregnant_later"}),
-        caution,
-        "prenatal_trained_therapist",
-        &["deep_tissue", "trigger_point", "shiatsu", "sports"],
-    );
+    // Any pregnancy: every technique that is not avoided needs a pregnancy-trained
+    // therapist (v2).
+    for pregnancy in ["pregnant_first_trimester", "pregnant_later"] {
+        check(
+            json!({"pregnancy": pregnancy}),
+            caution,
+            "prenatal_trained_therapist",
+            &["swedish", "deep_tissue", "trigger_point", "myofascial_release", "shiatsu", "sports"],
+        );
+        check(json!({"pregnancy": pregnancy}), "avoid", "prenatal_trained_therapist", &["hot_stone", "thai"]);
+    }
     check(json!({"pregnancy": "postpartum"}), caution, "postpartum_gentle", &["deep_tissue", "thai"]);
     check(
         json!({"conditions": ["hypermobility"]}),
@@ -118,23 +132,35 @@ fn caution_entries() {
     check(json!({"conditions": ["disc_herniation"]}), caution, "protect_disc", &["deep_tissue", "thai", "sports"]);
     check(json!({"conditions": ["spinal_stenosis"]}), caution, "stenosis_no_backbends", &["thai"]);
     check(json!({"conditions": ["high_blood_pressure"]}), caution, "heat_and_blood_pressure", &["hot_stone"]);
+    // Every technique worked with firm or sustained pressure (v2).
     check(
         json!({"conditions": ["reduced_sensation"]}),
         caution,
         "cannot_feel_pressure",
-        &["deep_tissue", "trigger_point", "sports"],
+        &["deep_tissue", "trigger_point", "myofascial_release", "sports", "shiatsu", "thai"],
     );
     check(json!({"pain_now": 8}), caution, "high_pain_go_gently", &["deep_tissue", "trigger_point", "sports", "thai"]);
-    check(json!({"pattern": ["radiating_leg"]}), caution, "nerve_symptoms", &["deep_tissue", "thai"]);
-    check(json!({"rf_numbness_one_leg": true}), caution, "nerve_symptoms", &["deep_tissue", "thai"]);
-    check(json!({"location": ["neck_shoulder"]}), caution, "no_neck_manipulation", &["thai"]);
+    // Nerve symptoms: firm and point pressure and strong stretches, five techniques (v2).
+    let nerve = ["deep_tissue", "trigger_point", "sports", "shiatsu", "thai"];
+    for changes in [
+        json!({"pattern": ["radiating_leg"]}),
+        json!({"rf_numbness_one_leg": true}),
+        json!({"conditions": ["disc_herniation"]}),
+        json!({"conditions": ["spinal_stenosis"]}),
+    ] {
+        check(changes, caution, "nerve_symptoms", &nerve);
+    }
+    let neck = json!({"location": ["neck_shoulder"], "rf_neck_stroke_signs": false});
+    check(neck, caution, "no_neck_manipulation", &["thai", "sports"]);
     check(json!({"conditions": ["open_wound"]}), caution, "clear_of_wound", &["swedish", "deep_tissue", "thai"]);
-    check(
-        json!({"conditions": ["dvt_or_leg_swelling"]}),
-        caution,
-        "clot_keep_off_legs",
-        &["swedish", "trigger_point", "myofascial_release", "hot_stone", "shiatsu"],
-    );
+    for clot in ["dvt_diagnosed", "leg_swelling_new"] {
+        check(
+            json!({"conditions": [clot]}),
+            caution,
+            "clot_keep_off_legs",
+            &["swedish", "trigger_point", "myofascial_release", "hot_stone", "shiatsu"],
+        );
+    }
     check(json!({"conditions": ["recent_surgery"]}), caution, "surgery_site", &["swedish", "thai", "hot_stone"]);
     check(json!({"conditions": ["cancer_treatment"]}), caution, "oncology_trained", &["swedish", "thai", "hot_stone"]);
     check(
@@ -201,14 +227,26 @@ fn statuses_follow_fit_and_cautions() {
 
 #[test]
 fn withheld_recommendations_rank_but_recommend_nothing() {
-    for changes in [json!({"rf_bladder": true}), json!({"rf_fever": true}), json!({"rf_fever": null})] {
+    for changes in [
+        json!({"rf_bladder": true}),
+        json!({"rf_fever": true}),
+        json!({"rf_fever": null}),
+        json!({"rf_numbness_one_leg": true}),
+        json!({"conditions": ["dvt_diagnosed"]}),
+    ] {
         let assessment = assessed(&with(changes.clone()));
         assert!(assessment.withhold_recommendations, "{changes}");
         assert_eq!(assessment.techniques.len(), 8);
         assert!(assessment.techniques.iter().all(|r| r.status != Status::Recommended), "{changes}");
-        assert!(assessment.techniques.iter().any(|r| r.fit >= RECOMMENDED_MIN_FIT), "the comparison is still there");
+        // The comparison is still all there: the same order and fits as if nothing were
+        // withheld, with "recommended" read as "suitable".
+        let free = rank(&with(changes.clone()), false);
+        for (withheld, free) in assessment.techniques.iter().zip(&free) {
+            let status = if free.status == Status::Recommended { Status::Suitable } else { free.status };
+            assert_eq!((withheld.id, withheld.fit, withheld.status), (free.id, free.fit, status), "{changes}");
+        }
     }
-    for changes in [json!({"rf_numbness_one_leg": true}), json!({"conditions": ["arthritis"]}), json!({})] {
+    for changes in [json!({"conditions": ["arthritis"]}), json!({})] {
         assert!(!assessed(&with(changes.clone())).withhold_recommendations, "{changes}");
     }
 }
@@ -248,7 +286,11 @@ fn every_fit_change_names_its_reason() {
         let r = score(technique, &answers);
         let factors = factors(technique, &answers);
         let sum: i32 = BASE_FIT + factors.iter().map(|(_, points)| points).sum::<i32>();
-        assert_eq!(i32::from(r.fit), sum.clamp(0, 100), "{r:?} from {factors:?}");
+        let mut expected = sum.clamp(0, 100);
+        if conflicts_with_preference(technique, &answers) {
+            expected = expected.min(i32::from(CONFLICT_FIT_CAP));
+        }
+        assert_eq!(i32::from(r.fit), expected, "{r:?} from {factors:?}");
         let mut named: Vec<Reason> = factors.iter().map(|(reason, _)| *reason).collect();
         named.dedup();
         assert_eq!(r.reasons, named, "{}", technique.id);
@@ -269,4 +311,47 @@ fn every_caution_id_is_raised_by_some_row() {
     for caution in CautionId::ALL {
         assert!(SAFETY_RULES.iter().any(|r| r.caution == *caution), "{caution} is never raised");
     }
+}
+
+#[test]
+fn leg_pain_that_travels_favours_no_technique() {
+    // Nerve pain (v2): no fit row reads it, and trigger point is not recommended for it
+    // even with a herniated disc and a wish for targeted relief.
+    let base = rank(&with(json!({})), false);
+    let travelling = rank(&with(json!({"pattern": ["radiating_leg"]})), false);
+    for r in &travelling {
+        assert!(r.fit <= result(&base, r.id.as_str()).fit, "{r:?}");
+    }
+    let disc = rank(
+        &with(
+            json!({"pattern": ["radiating_leg", "sharp"], "conditions": ["disc_herniation"], "goal": "targeted_relief"}),
+        ),
+        false,
+    );
+    assert_eq!(result(&disc, "trigger_point").status, Status::Caution);
+}
+
+/// The three best-placed techniques.
+fn top_three(changes: Value) -> Vec<String> {
+    rank(&with(changes), false).iter().take(3).map(|r| r.id.as_str().to_owned()).collect()
+}
+
+#[test]
+fn a_preference_against_a_defining_feature_outweighs_the_bonuses() {
+    // Everything that lifts hot stone, and a wish to avoid heat: it stays out of the top
+    // three, its fit capped below a technique with nothing for or against it.
+    let warm_liked = json!({"goal": "relaxation", "aggravators": ["stress"], "pattern": ["stiffness", "dull_ache", "spasms"],
+               "experience": "none", "heat": "avoid_heat", "pressure": "light"});
+    assert!(!top_three(warm_liked.clone()).contains(&"hot_stone".to_owned()), "{:?}", top_three(warm_liked.clone()));
+    assert!(result(&rank(&with(warm_liked), false), "hot_stone").fit <= CONFLICT_FIT_CAP);
+    // Only firm pressure for someone who wants it light.
+    let light = json!({"pressure": "light", "goal": "targeted_relief", "pattern": ["knots"], "activity": "athlete"});
+    assert!(!top_three(light.clone()).contains(&"deep_tissue".to_owned()), "{:?}", top_three(light));
+    // Undressing for someone who prefers to stay clothed.
+    let clothed = json!({"clothed": "prefer_clothed", "goal": "relaxation", "aggravators": ["stress"]});
+    for id in ["swedish", "deep_tissue", "hot_stone"] {
+        assert!(result(&rank(&with(clothed.clone()), false), id).fit <= CONFLICT_FIT_CAP, "{id}");
+    }
+    // No preference against it: no cap.
+    assert!(result(&rank(&with(json!({"heat": "neutral"})), false), "hot_stone").fit > CONFLICT_FIT_CAP);
 }

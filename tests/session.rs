@@ -2,7 +2,7 @@
 
 mod common;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Experience};
+use backpain_intake::domain::answers::{Answer, CodeSet, Experience, FORMAT};
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::questionnaire::{QuestionId, StepId};
 use backpain_intake::domain::session::{Action, SavedError, Screen, Session};
@@ -148,7 +148,7 @@ fn saved_sessions_of_every_shape() {
     check_saved(r#"{"v": 1}"#, "invalid expected a JSON object with \"format\" and \"answers\"");
     check_saved("{\"v\": 1, \"intake\": ", "corrupt");
     check_saved("[1, 2]", "corrupt");
-    check_saved("{}", "invalid the \"format\" field is missing (expected 1)");
+    check_saved("{}", "invalid the \"format\" field is missing (expected 1 or 2)");
 }
 
 #[test]
@@ -188,10 +188,57 @@ fn percent_complete_counts_finished_steps() {
 fn replacing_the_intake_shows_results_when_complete() {
     let own = at(Screen::Step(StepId::YourPain), json!({"age": 40}));
     let complete_intake = complete(Screen::Welcome).intake;
-    let replaced = own.apply(Action::Replace(Box::new(complete_intake.clone())));
+    let replaced = own.apply(Action::Replace(Box::new(complete_intake.clone()), FORMAT));
     assert_eq!((replaced.screen, &replaced.intake), (Screen::Results, &complete_intake));
     let partial = Intake::from_json(r#"{"format": 1, "answers": {"age": 40, "pregnancy": "not_applicable"}}"#)
         .unwrap_or_default();
-    let resumed = own.apply(Action::Replace(Box::new(partial)));
+    let resumed = own.apply(Action::Replace(Box::new(partial), FORMAT));
     assert_eq!(resumed.screen, Screen::Step(StepId::YourPain));
+}
+
+/// A session saved before contract v2, on its results: kept forever.
+const SAVED_V1_RESULTS: &str = include_str!("fixtures/saved-v1-results.json");
+
+#[test]
+fn a_session_saved_before_v2_opens_on_the_new_questions() {
+    let session = Session::from_saved_json(SAVED_V1_RESULTS).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.screen, Screen::Step(StepId::SafetyCheck));
+    assert_eq!(session.unanswered, [QuestionId::RfSexualFunction, QuestionId::RfChestAbdomen]);
+    assert!(session.upgraded());
+    assert!(!session.can_show_results(), "the results wait for the new safety answers");
+    // Answering them takes the person straight on to the results.
+    let answered = session
+        .apply(Action::Answer(QuestionId::RfSexualFunction, Answer::Bool(false)))
+        .apply(Action::Answer(QuestionId::RfChestAbdomen, Answer::Bool(false)));
+    assert!(answered.unanswered.is_empty());
+    assert!(answered.can_show_results());
+    // Saved again, it is a format-2 session that is no longer "upgraded".
+    let again = Session::from_saved_json(&answered.to_saved_json()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!again.upgraded());
+    assert!(again.to_saved_json().contains(r#""format":2"#));
+}
+
+#[test]
+fn an_older_session_stays_where_it_was_when_nothing_new_is_behind_it() {
+    // Not yet past the safety step: the new questions come in their turn.
+    let early = r#"{"v": 1, "screen": "your_pain", "intake": {"format": 1, "answers": {"age": 40}}}"#;
+    let session = Session::from_saved_json(early).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((session.screen, session.upgraded()), (Screen::Step(StepId::YourPain), false));
+    // An emergency result stays on screen: danger is never hidden behind a question.
+    let emergency = SAVED_V1_RESULTS.replace(r#""rf_bladder":false"#, r#""rf_bladder":true"#);
+    let session = Session::from_saved_json(&emergency).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.screen, Screen::Results);
+}
+
+#[test]
+fn an_older_file_or_link_replacing_the_answers_asks_the_new_questions() {
+    let v1 = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/answers-v1-clear.json"))
+        .unwrap_or_default();
+    let (intake, format) = Intake::from_json_versioned(&v1).unwrap_or_else(|e| panic!("{e}"));
+    let replaced = Session::new().apply(Action::Replace(Box::new(intake.clone()), format));
+    assert_eq!(replaced.screen, Screen::Step(StepId::SafetyCheck));
+    assert_eq!(replaced.unanswered, [QuestionId::RfSexualFunction, QuestionId::RfChestAbdomen]);
+    // The same answers said to be format 2 are not "new": only what is missing.
+    let replaced = Session::new().apply(Action::Replace(Box::new(intake), FORMAT));
+    assert_eq!((replaced.screen, replaced.upgraded()), (Screen::Step(StepId::SafetyCheck), false));
 }

@@ -5,13 +5,13 @@ mod common;
 
 use common::valid_answer;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Intake};
+use backpain_intake::domain::answers::{Answer, CodeSet, Condition, Intake};
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::questionnaire::{Kind, QuestionId};
 use backpain_intake::domain::share::{
     self, base64url_decode, base64url_encode, crc32, decode, encode, Opened, ShareError, FLAG_CHECKINS,
 };
-use backpain_intake::domain::AnswerSet;
+use backpain_intake::domain::{assess, AnswerSet, Flag};
 use proptest::prelude::*;
 
 fn fixture(name: &str) -> Intake {
@@ -27,25 +27,61 @@ fn opened_plain(payload: &str) -> Intake {
     }
 }
 
-/// Links made by format version 1, with the fixture they were made from. A change to the
-/// encoding that breaks one of these breaks links people already hold.
+/// Links made by format version 1, with the (format 1) answer file they were made from.
+/// A change to the encoding that breaks one of these breaks links people already hold.
 const VERSION_1_LINKS: &[(&str, &str)] = &[
-    ("clear", include_str!("fixtures/share-v1-clear.txt")),
-    ("caution", include_str!("fixtures/share-v1-caution.txt")),
-    ("emergency", include_str!("fixtures/share-v1-emergency.txt")),
+    ("answers-v1-clear", include_str!("fixtures/share-v1-clear.txt")),
+    ("answers-v1-caution", include_str!("fixtures/share-v1-caution.txt")),
+    ("answers-v1-emergency", include_str!("fixtures/share-v1-emergency.txt")),
 ];
+
+/// Links made by format version 2 (contract v2), with their answer file.
+const VERSION_2_LINKS: &[(&str, &str)] = &[
+    ("clear", include_str!("fixtures/share-v2-clear.txt")),
+    ("caution", include_str!("fixtures/share-v2-caution.txt")),
+    ("emergency", include_str!("fixtures/share-v2-emergency.txt")),
+];
+
+fn payload(name: &str, link: &str) -> String {
+    share::payload_of_fragment(link.trim()).unwrap_or_else(|| panic!("{name}: not a #r= link")).to_owned()
+}
 
 #[test]
 fn links_of_every_past_version_still_open() {
+    for (name, link) in VERSION_1_LINKS.iter().chain(VERSION_2_LINKS) {
+        assert_eq!(opened_plain(&payload(name, link)), fixture(name), "{name}");
+    }
     for (name, link) in VERSION_1_LINKS {
-        let payload = share::payload_of_fragment(link.trim()).unwrap_or_else(|| panic!("{name}: not a #r= link"));
-        assert_eq!(opened_plain(payload), fixture(name), "{name}");
+        assert_eq!(share::payload_version(&payload(name, link)), Some(1), "{name}");
+        // The questions v2 added are unanswered, so the result asks for them.
+        let intake = opened_plain(&payload(name, link));
+        let added: Vec<&str> = intake.added_since(1).iter().map(|id| id.as_str()).collect();
+        assert_eq!(added, ["rf_sexual_function", "rf_chest_abdomen"], "{name}");
     }
 }
 
 #[test]
+fn a_version_1_clot_reads_as_unexplained_leg_swelling() {
+    // Condition bit 3 was `dvt_or_leg_swelling` in version 1.
+    let v1 = Intake::from_json(r#"{"format": 1, "answers": {"conditions": ["dvt_or_leg_swelling", "arthritis"]}}"#)
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Frame the answers as a version-1 link: 42 presence bits, then 19 condition bits.
+    let mut bits: Vec<u8> = QuestionId::ALL.iter().take(42).map(|id| u8::from(v1.answers.is_answered(*id))).collect();
+    let Some(Answer::Many(set)) = v1.answers.get(QuestionId::Conditions) else { panic!("conditions") };
+    bits.extend((0..19).rev().map(|p| u8::from(set.bits() >> p & 1 == 1)));
+    let mut bytes = vec![0x01; 1 + bits.len().div_ceil(8)];
+    bytes[1..].fill(0);
+    for (i, bit) in bits.iter().enumerate() {
+        bytes[1 + i / 8] |= bit << (7 - i % 8);
+    }
+    let opened = opened_plain(&with_crc(&bytes));
+    assert_eq!(opened.answers.many::<Condition>(), Some(vec![Condition::LegSwellingNew, Condition::Arthritis]));
+    assert_eq!(assess(&opened.answers, &[]).flags, [Flag::LegSwellingNew, Flag::Arthritis]);
+}
+
+#[test]
 fn this_version_writes_the_fixture_links() {
-    for (name, link) in VERSION_1_LINKS {
+    for (name, link) in VERSION_2_LINKS {
         assert_eq!(format!("#r={}", encode(&fixture(name), false)), link.trim(), "{name}");
     }
 }
@@ -120,11 +156,12 @@ fn every_kind_of_damage_is_a_typed_error() {
     check("a b", ShareError::NotBase64);
     check("A", ShareError::NotBase64);
     check("AAAA", ShareError::TooShort);
-    check(&good[..good.len() - 3], ShareError::Damaged);
+    check(&good[..good.len() - 4], ShareError::Damaged);
     let mut altered = good.clone().into_bytes();
     altered[5] = if altered[5] == b'A' { b'B' } else { b'A' };
     check(&String::from_utf8(altered).unwrap_or_default(), ShareError::Damaged);
-    check(&with_crc(&[0x02, 0xff]), ShareError::UnknownVersion(2));
+    check(&with_crc(&[0x03, 0xff]), ShareError::UnknownVersion(3));
+    check(&with_crc(&[0x00, 0xff]), ShareError::UnknownVersion(0));
     check(&with_crc(&[0x0f]), ShareError::UnknownVersion(15));
     check(&with_crc(&[0x01, 0xff]), ShareError::Truncated);
     // Age present (first presence bit), then 7 bits of 127: out of range.

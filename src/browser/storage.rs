@@ -158,6 +158,9 @@ impl Backend for MemoryBackend {
 pub enum LoadNotice {
     /// Answers from an earlier visit were restored.
     Restored,
+    /// Answers from before the latest questions were added were restored, and wait for
+    /// those questions.
+    RestoredNewQuestions,
     /// Storage is blocked: answers live in memory for this visit only.
     Unavailable,
     /// Unreadable saved data was moved to a backup key; a fresh session starts.
@@ -217,7 +220,11 @@ impl SessionStore {
         };
         match Session::from_saved_json(&text) {
             Ok(session) => {
-                let notice = session.has_progress().then_some(LoadNotice::Restored);
+                let notice = match (session.has_progress(), session.upgraded()) {
+                    (_, true) => Some(LoadNotice::RestoredNewQuestions),
+                    (true, false) => Some(LoadNotice::Restored),
+                    (false, false) => None,
+                };
                 Loaded { session, notice }
             }
             Err(_) => {

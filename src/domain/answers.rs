@@ -1,8 +1,12 @@
 //! Answers: the codes of every choice question, the [`AnswerSet`] and its JSON format.
 //!
 //! ```json
-//! { "format": 1, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"] } }
+//! { "format": 2, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"] } }
 //! ```
+//!
+//! Format 2 (contract v2) added four questions and split one condition. Format 1
+//! documents still read: the v1 code `dvt_or_leg_swelling` reads as `leg_swelling_new`
+//! (the safer reading), and the new questions are simply unanswered.
 //!
 //! An absent id (or `null`) means "not answered". Every other problem, an unknown id or
 //! code, a wrong type, a number out of range, a duplicate in a many-answer, is an
@@ -12,10 +16,15 @@ use super::checkins::CheckIn;
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
 use super::json::{self, Json};
-use super::questionnaire::{Choice, Kind, QuestionId, QUESTION_COUNT};
+use super::questionnaire::{Choice, Kind, QuestionId, Questionnaire, QUESTION_COUNT};
 
-/// The only answer format this version reads and writes.
-pub const FORMAT: u64 = 1;
+/// The answer format this version writes.
+pub const FORMAT: u64 = 2;
+/// The oldest answer format this version still reads.
+pub const OLDEST_FORMAT: u64 = 1;
+/// The format-1 code of the condition that format 2 split in two, and the code it reads
+/// as: unexplained leg swelling is the safer reading of "a clot or leg swelling".
+pub const V1_DVT_CODE: (&str, &str) = ("dvt_or_leg_swelling", "leg_swelling_new");
 
 codes! {
     pub enum Pregnancy {
@@ -127,7 +136,9 @@ codes! {
         Osteoporosis = "osteoporosis",
         Anticoagulants = "anticoagulants",
         BleedingDisorder = "bleeding_disorder",
-        DvtOrLegSwelling = "dvt_or_leg_swelling",
+        // Position 3 was `dvt_or_leg_swelling` in format 1; links of that format carry
+        // its bit here, so they read as the new, unexplained swelling.
+        LegSwellingNew = "leg_swelling_new",
         ReducedSensation = "reduced_sensation",
         HeatSensitivity = "heat_sensitivity",
         SkinCondition = "skin_condition",
@@ -143,6 +154,7 @@ codes! {
         DiscHerniation = "disc_herniation",
         SpinalStenosis = "spinal_stenosis",
         HighBloodPressure = "high_blood_pressure",
+        DvtDiagnosed = "dvt_diagnosed",
     }
 }
 
@@ -430,7 +442,7 @@ impl AnswerSet {
         Json::object(self.iter().map(|(id, answer)| (id.as_str(), Self::answer_to_json(id, answer))))
     }
 
-    /// The whole document, `{"format": 1, "answers": {...}}`.
+    /// The whole document, `{"format": 2, "answers": {...}}`.
     pub fn to_json(&self) -> Json {
         Json::object([("format", Json::int(FORMAT as i64)), ("answers", self.to_json_object())])
     }
@@ -444,12 +456,26 @@ impl AnswerSet {
         Ok(intake.answers)
     }
 
-    /// Reads the `answers` object's members.
-    pub fn from_json_members(members: &[(String, Json)]) -> Result<AnswerSet, AnswerError> {
+    /// Reads the `answers` object's members, written in answer format `format`.
+    pub fn from_json_members(members: &[(String, Json)], format: u64) -> Result<AnswerSet, AnswerError> {
         let mut answers = AnswerSet::new();
         for (key, value) in members {
-            let Some(id) = QuestionId::from_code(key) else {
+            let Some(id) = QuestionId::from_code(key).filter(|id| id.since_format() <= format) else {
                 return Err(AnswerError::field(key, AnswerErrorKind::UnknownQuestion));
+            };
+            let upgraded;
+            let value = match value {
+                Json::Array(items) if format == 1 && id == QuestionId::Conditions => {
+                    let (old, new) = V1_DVT_CODE;
+                    upgraded = Json::Array(
+                        items
+                            .iter()
+                            .map(|item| if item.as_str() == Some(old) { Json::str(new) } else { item.clone() })
+                            .collect(),
+                    );
+                    &upgraded
+                }
+                _ => value,
             };
             if let Some(answer) = parse_answer(id, value).map_err(|kind| AnswerError::at(id, kind))? {
                 answers.values[id.index()] = Some(answer);
@@ -553,29 +579,43 @@ pub struct Intake {
 }
 
 impl Intake {
-    /// Parses `{"format": 1, "answers": {...}, "checkins": [...]}`; check-ins are optional.
+    /// Parses `{"format": 2, "answers": {...}, "checkins": [...]}` (or format 1); check-ins
+    /// are optional.
     pub fn from_json(text: &str) -> Result<Intake, AnswerError> {
+        Intake::from_json_versioned(text).map(|(intake, _)| intake)
+    }
+
+    /// Parses a document and says which answer format it was written in, so that a
+    /// reader of an older one can point out the questions added since.
+    pub fn from_json_versioned(text: &str) -> Result<(Intake, u64), AnswerError> {
         let value = json::parse(text).map_err(|e| AnswerError::top(AnswerErrorKind::InvalidJson(e.to_string())))?;
-        Intake::from_value(&value)
+        Intake::from_value_versioned(&value)
     }
 
     /// Reads an already parsed JSON value.
     pub fn from_value(value: &Json) -> Result<Intake, AnswerError> {
+        Intake::from_value_versioned(value).map(|(intake, _)| intake)
+    }
+
+    /// Reads an already parsed JSON value, with the answer format it was written in.
+    pub fn from_value_versioned(value: &Json) -> Result<(Intake, u64), AnswerError> {
         let Some(members) = value.as_object() else {
             return Err(AnswerError::top(AnswerErrorKind::NotAnObject));
         };
-        match value.get("format") {
+        let format = match value.get("format") {
             None => return Err(AnswerError::top(AnswerErrorKind::MissingFormat)),
-            Some(format) if format.as_u64() == Some(FORMAT) => {}
-            Some(other) => return Err(AnswerError::top(AnswerErrorKind::UnsupportedFormat(other.to_text()))),
-        }
+            Some(format) => match format.as_u64() {
+                Some(n) if (OLDEST_FORMAT..=FORMAT).contains(&n) => n,
+                _ => return Err(AnswerError::top(AnswerErrorKind::UnsupportedFormat(format.to_text()))),
+            },
+        };
         let known = |k: &str| matches!(k, "format" | "answers" | "checkins");
         if let Some((key, _)) = members.iter().find(|(k, _)| !known(k)) {
             return Err(AnswerError::top(AnswerErrorKind::UnknownField(key.clone())));
         }
         let answers = match value.get("answers") {
             None => return Err(AnswerError::top(AnswerErrorKind::MissingAnswers)),
-            Some(Json::Object(members)) => AnswerSet::from_json_members(members)?,
+            Some(Json::Object(members)) => AnswerSet::from_json_members(members, format)?,
             Some(other) => {
                 return Err(AnswerError::field(
                     "answers",
@@ -587,7 +627,18 @@ impl Intake {
             None | Some(Json::Null) => Vec::new(),
             Some(value) => CheckIn::list_from_json(value)?,
         };
-        Ok(Intake { answers, checkins })
+        Ok((Intake { answers, checkins }, format))
+    }
+
+    /// The questions added since answer format `format` that these answers now need:
+    /// shown for them and unanswered, in questionnaire order. Empty for the current
+    /// format: a person who skipped a question is not told it is new.
+    pub fn added_since(&self, format: u64) -> Vec<QuestionId> {
+        Questionnaire::get()
+            .questions()
+            .filter(|q| q.id.since_format() > format && q.is_shown(&self.answers) && !self.answers.is_answered(q.id))
+            .map(|q| q.id)
+            .collect()
     }
 
     /// The document as JSON; `checkins` appears only when there are some.

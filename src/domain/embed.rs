@@ -7,7 +7,7 @@
 
 use super::json;
 use super::screening::Triage;
-use super::text::{placeholders, Catalog, Lang};
+use super::text::{is_safety_wording, placeholders, Catalog, Lang};
 
 /// The storage key used when the clinic sets none.
 pub const DEFAULT_STORAGE_KEY: &str = "backpain-intake.v1";
@@ -130,9 +130,11 @@ impl EmbedConfig {
 ///
 /// `{"ui.welcome.title": "Before your massage", "es": {"ui.welcome.title": "Antes de su masaje"}}`
 ///
-/// A key the English catalog does not have, a text that is empty or too long, or a text
-/// whose `{placeholders}` differ from the original is dropped with a warning; the texts
-/// are shown as text, never as markup.
+/// A key the English catalog does not have, safety wording (see
+/// [`is_safety_wording`]: triage, flags, red-flag questions, emergency and urgent guidance,
+/// stop signs), a text that is empty or too long, or a text whose `{placeholders}` differ
+/// from the original is dropped with a warning; the texts are shown as text, never as
+/// markup.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TextOverrides(Vec<(Option<Lang>, String, String)>);
 
@@ -163,6 +165,7 @@ impl TextOverrides {
         let mut add = |lang: Option<Lang>, key: &str, value: &json::Json, warn: &mut dyn FnMut(String)| {
             let problem = match value.as_str() {
                 _ if english.lookup(key).is_none() => "is not a text of this widget",
+                _ if is_safety_wording(key) => "is safety wording, which a clinic cannot change",
                 None => "must be a string",
                 Some(text) if text.trim().is_empty() || text.chars().count() > MAX_TEXT_CHARS => {
                     "must be 1 to 2000 characters"

@@ -76,9 +76,9 @@ impl fmt::Display for AnswerErrorKind {
         match self {
             AnswerErrorKind::InvalidJson(detail) => write!(f, "not valid JSON ({detail})"),
             AnswerErrorKind::NotAnObject => f.write_str("expected a JSON object with \"format\" and \"answers\""),
-            AnswerErrorKind::MissingFormat => f.write_str("the \"format\" field is missing (expected 1)"),
+            AnswerErrorKind::MissingFormat => f.write_str("the \"format\" field is missing (expected 1 or 2)"),
             AnswerErrorKind::UnsupportedFormat(found) => {
-                write!(f, "format {found} is not supported (this version reads format 1)")
+                write!(f, "format {found} is not supported (this version reads formats 1 and 2)")
             }
             AnswerErrorKind::MissingAnswers => f.write_str("the \"answers\" field is missing"),
             AnswerErrorKind::UnknownField(name) => write!(f, "unknown field \"{name}\""),

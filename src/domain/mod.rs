@@ -49,14 +49,15 @@ pub struct Assessment {
     pub triage: Triage,
     /// Every raised flag, most serious first.
     pub flags: Vec<Flag>,
-    /// True for emergency, urgent and incomplete: the comparison may be read, but nothing
-    /// is recommended.
+    /// True for emergency, urgent, medical review and incomplete: the comparison may be
+    /// read, but nothing is recommended, and no session plan or booking is offered.
     pub withhold_recommendations: bool,
     /// The outlook check; `null` until all nine items are answered.
     pub stratification: Option<Stratification>,
     /// All eight techniques, best fit first.
     pub techniques: Vec<TechniqueResult>,
-    /// How often to book; `null` while the duration of pain is unanswered.
+    /// How often to book: `after_medical_advice` while recommendations are withheld;
+    /// `null` while the duration of pain is unanswered.
     pub frequency: Option<Frequency>,
     /// The safety answers still missing.
     pub missing: Vec<QuestionId>,
@@ -72,7 +73,8 @@ pub fn assess(answers: &AnswerSet, checkins: &[CheckIn]) -> Assessment {
     let withhold = screening.triage.withholds_recommendations();
     let stratification = outlook::stratify(answers);
     let progress = checkins::progress(answers.integer(QuestionId::PainNow), checkins);
-    let plan = plan::plan(answers, stratification.as_ref(), progress);
+    let offer = if withhold { plan::Offer::Withheld } else { plan::Offer::Plan };
+    let plan = plan::plan(answers, stratification.as_ref(), progress, offer);
     Assessment {
         triage: screening.triage,
         flags: screening.flags,

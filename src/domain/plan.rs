@@ -23,12 +23,26 @@ codes! {
         BiweeklyOrMonthly = "biweekly_or_monthly",
         MonthlyOrQuarterly = "monthly_or_quarterly",
         AsNeededOrMonthly = "as_needed_or_monthly",
+        /// Not yet: medical advice comes first (domain.md v2).
+        AfterMedicalAdvice = "after_medical_advice",
     }
 }
 
+/// Whether a session plan may be offered at all: not while screening withholds
+/// recommendations (a doctor first, or a safety answer missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offer {
+    Plan,
+    Withheld,
+}
+
 /// The frequency for this duration of pain, moved to "as needed or monthly" once the
-/// check-ins show improvement (seed 002 frequency table; domain.md).
-pub fn frequency(duration: Option<Duration>, progress: Progress) -> Option<Frequency> {
+/// check-ins show improvement (seed 002 frequency table; domain.md), and "after medical
+/// advice" while no plan is offered.
+pub fn frequency(duration: Option<Duration>, progress: Progress, offer: Offer) -> Option<Frequency> {
+    if offer == Offer::Withheld {
+        return Some(Frequency::AfterMedicalAdvice);
+    }
     if progress == Progress::Improving {
         return Some(Frequency::AsNeededOrMonthly);
     }
@@ -137,7 +151,8 @@ const NO_FIRM_SELF_PRESSURE: When = When::AnyOf(&[
     When::Condition(Cd::Osteoporosis),
     When::Condition(Cd::Anticoagulants),
     When::Condition(Cd::BleedingDisorder),
-    When::Condition(Cd::DvtOrLegSwelling),
+    When::Condition(Cd::DvtDiagnosed),
+    When::Condition(Cd::LegSwellingNew),
     When::Condition(Cd::RecentSurgery),
     When::Condition(Cd::RecentFracture),
     When::Pregnant,
@@ -226,6 +241,7 @@ pub struct Plan {
     /// The session length to book: the person's preference, else 60 minutes.
     pub session_minutes: u8,
     /// The items of each section, in section order; sections with no item are left out.
+    /// While no plan is offered, only the stop signs.
     #[serde(serialize_with = "sections_as_object")]
     pub sections: Vec<(Section, Vec<PlanItem>)>,
 }
@@ -245,7 +261,7 @@ impl Plan {
 }
 
 /// Builds the plan.
-pub fn plan(a: &AnswerSet, outlook: Option<&Stratification>, progress: Progress) -> Plan {
+pub fn plan(a: &AnswerSet, outlook: Option<&Stratification>, progress: Progress, offer: Offer) -> Plan {
     let shown = |show: Show| match show {
         Show::Always => true,
         Show::Only(when) => when.holds(a),
@@ -255,6 +271,7 @@ pub fn plan(a: &AnswerSet, outlook: Option<&Stratification>, progress: Progress)
     };
     let sections = Section::ALL
         .iter()
+        .filter(|&&section| offer == Offer::Plan || section == Section::StopSigns)
         .map(|&section| {
             let items =
                 PLAN_ROWS.iter().filter(|r| r.section == section && shown(r.show)).map(|r| r.item).collect::<Vec<_>>();
@@ -263,7 +280,7 @@ pub fn plan(a: &AnswerSet, outlook: Option<&Stratification>, progress: Progress)
         .filter(|(_, items)| !items.is_empty())
         .collect();
     Plan {
-        frequency: frequency(a.one::<Duration>(), progress),
+        frequency: frequency(a.one::<Duration>(), progress, offer),
         session_minutes: a.one::<SessionMinutes>().map_or(60, SessionMinutes::minutes),
         sections,
     }

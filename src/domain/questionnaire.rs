@@ -7,14 +7,15 @@
 //! this schema agree question by question, code by code.
 
 use super::answers::{
-    Activity, Aggravator, AnswerSet, Bothersome, Clothed, Condition, Duration, Experience, Goal, Heat, Location,
-    NightPain, Occupation, Onset, OtherCare, Pattern, Pregnancy, Pressure, SessionMinutes,
+    Activity, Aggravator, Answer, AnswerSet, Bothersome, Clothed, Condition, Duration, Experience, Goal, Heat,
+    Location, NightPain, Occupation, Onset, OtherCare, Pattern, Pregnancy, Pressure, SessionMinutes,
 };
 use super::codes::codes;
 use super::techniques::TechniqueId;
 
 codes! {
-    /// Every question of the intake, in the order of the contract's table.
+    /// Every question of the intake: the contract's table in its v1 order, then the
+    /// questions v2 added.
     pub enum QuestionId {
         Age = "age",
         Pregnancy = "pregnancy",
@@ -58,6 +59,12 @@ codes! {
         Clothed = "clothed",
         SessionMinutes = "session_minutes",
         OtherCare = "other_care",
+        // Contract v2 (answer format 2). Appended, never inserted: the share link packs
+        // answers in this order.
+        RfSexualFunction = "rf_sexual_function",
+        RfChestAbdomen = "rf_chest_abdomen",
+        RfNeckStrokeSigns = "rf_neck_stroke_signs",
+        OnsetBefore45 = "onset_before_45",
     }
 }
 
@@ -136,6 +143,10 @@ impl QuestionId {
             | Q::RfCancerHistory
             | Q::RfWeightLoss
             | Q::RfSteroids
+            | Q::RfSexualFunction
+            | Q::RfChestAbdomen
+            | Q::RfNeckStrokeSigns
+            | Q::OnsetBefore45
             | Q::SbLegPain
             | Q::SbNeckShoulder
             | Q::SbWalkShort
@@ -147,10 +158,36 @@ impl QuestionId {
         }
     }
 
-    /// Whether screening needs this answer before it can call anything safe: every red-flag
-    /// question and the conditions list (domain.md, triage `incomplete`).
+    /// Whether screening needs this answer (when the question is shown) before it can
+    /// call anything safe: every red-flag question, the conditions list and the answers
+    /// the rules read (domain.md v2, triage `incomplete`). Location and morning stiffness
+    /// are here too because they decide whether a red-flag question is asked at all: a
+    /// gap in them must not hide the question it gates.
     pub fn is_safety_answer(self) -> bool {
-        self.as_str().starts_with("rf_") || self == QuestionId::Conditions
+        use QuestionId as Q;
+        self.as_str().starts_with("rf_")
+            || matches!(
+                self,
+                Q::Conditions
+                    | Q::Age
+                    | Q::Pregnancy
+                    | Q::Duration
+                    | Q::Onset
+                    | Q::NightPain
+                    | Q::OnsetBefore45
+                    | Q::Location
+                    | Q::MorningStiffness
+            )
+    }
+
+    /// The answer format that introduced this question: documents of an older format
+    /// cannot hold it, and read with it unanswered.
+    pub fn since_format(self) -> u64 {
+        use QuestionId as Q;
+        match self {
+            Q::RfSexualFunction | Q::RfChestAbdomen | Q::RfNeckStrokeSigns | Q::OnsetBefore45 => 2,
+            _ => 1,
+        }
     }
 }
 
@@ -182,11 +219,25 @@ codes! {
     }
 }
 
-/// A question is shown only while another answer holds one of these codes.
+/// One condition for showing a question: another answer holds one of `any_of` (a code,
+/// or `true`/`false` for a yes/no question), or, for a number, is at least `at_least`.
+/// A question is shown while every one of its conditions holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShowIf {
     pub question: QuestionId,
     pub any_of: &'static [&'static str],
+    pub at_least: Option<u8>,
+}
+
+impl ShowIf {
+    /// Whether the answers meet this condition; an unanswered question never does.
+    pub fn holds(&self, answers: &AnswerSet) -> bool {
+        match answers.get(self.question) {
+            Some(Answer::Integer(n)) => self.at_least.is_some_and(|min| n >= min),
+            Some(Answer::Bool(b)) => self.any_of.contains(&if b { "true" } else { "false" }),
+            _ => self.any_of.iter().any(|code| answers.has_code(self.question, code)),
+        }
+    }
 }
 
 /// One question as the questionnaire data presents it.
@@ -201,7 +252,8 @@ pub struct Question {
     pub max: Option<u8>,
     pub required: bool,
     pub control: Control,
-    pub show_if: Option<ShowIf>,
+    /// Every condition must hold for the question to show; none means always shown.
+    pub show_if: &'static [ShowIf],
     /// Whether the question has a help text (`q.<id>.help`).
     pub help: bool,
 }
@@ -209,10 +261,7 @@ pub struct Question {
 impl Question {
     /// Whether the question is shown for these answers.
     pub fn is_shown(&self, answers: &AnswerSet) -> bool {
-        match &self.show_if {
-            None => true,
-            Some(rule) => rule.any_of.iter().any(|code| answers.has_code(rule.question, code)),
-        }
+        self.show_if.iter().all(|rule| rule.holds(answers))
     }
 
     /// Whether this question still needs an answer before the person can go on.
@@ -305,15 +354,26 @@ impl Questionnaire {
                     ));
                 }
             }
-            if let Some(rule) = &question.show_if {
+            for rule in question.show_if {
                 let earlier = self.questions().take(position).any(|q| q.id == rule.question);
                 if !earlier {
                     problems.push(format!("{id}: show_if refers to {} which is not asked before it", rule.question));
                 }
+                let target = rule.question.kind();
                 for code in rule.any_of {
-                    if !rule.question.kind().codes().contains(code) {
+                    let valid = match target {
+                        Kind::Bool => matches!(*code, "true" | "false"),
+                        _ => target.codes().contains(code),
+                    };
+                    if !valid {
                         problems.push(format!("{id}: show_if code {code} is not a code of {}", rule.question));
                     }
+                }
+                if rule.at_least.is_some() != matches!(target, Kind::Integer { .. }) {
+                    problems.push(format!("{id}: show_if at_least is for number questions only ({})", rule.question));
+                }
+                if rule.any_of.is_empty() == rule.at_least.is_none() {
+                    problems.push(format!("{id}: a show_if condition needs any_of or at_least, not both"));
                 }
             }
         }
@@ -325,8 +385,14 @@ impl Questionnaire {
             }
         }
         for id in QuestionId::ALL.iter().filter(|id| id.is_safety_answer()) {
-            if self.question(*id).is_some_and(|q| !q.required || q.show_if.is_some()) {
-                problems.push(format!("{id}: a safety answer must be required and always shown"));
+            let Some(question) = self.question(*id) else { continue };
+            if !question.required {
+                problems.push(format!("{id}: a safety answer must be required"));
+            }
+            // A safety question may be conditional, but only on safety answers, so that a
+            // gap in what gates it makes the triage incomplete instead of hiding it.
+            for rule in question.show_if.iter().filter(|rule| !rule.question.is_safety_answer()) {
+                problems.push(format!("{id}: a safety answer is shown on {}, which is not one", rule.question));
             }
         }
         problems

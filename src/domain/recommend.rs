@@ -13,6 +13,8 @@
 //! - Each [`SafetyRule`] that holds adds a caution id. An avoid-level caution makes the
 //!   status `avoid` and caps the fit at [`AVOID_FIT_CAP`]; a caution-level one makes the
 //!   status `caution` and costs [`CAUTION_PENALTY`] points.
+//! - A technique whose defining feature the person said no to (heat, only firm pressure,
+//!   undressing) is capped at [`CONFLICT_FIT_CAP`]: see [`conflicts_with_preference`].
 //! - Of the techniques with no caution, the best [`RECOMMENDED_MAX`] with a fit of
 //!   [`RECOMMENDED_MIN_FIT`] or more are `recommended`, unless screening withholds
 //!   recommendations; the others are `suitable`.
@@ -25,6 +27,7 @@ use super::answers::{
 };
 use super::codes::codes;
 use super::questionnaire::QuestionId;
+use super::screening::SEVERE_PAIN;
 use super::sort::{sort_small_by, sort_small_by_key};
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
 
@@ -39,6 +42,10 @@ pub const RECOMMENDED_MAX: usize = 3;
 pub const CAUTION_PENALTY: i32 = 10;
 /// The most fit an avoided technique can show, so it always sorts below the rest.
 pub const AVOID_FIT_CAP: u8 = 10;
+/// The most fit a technique can show when the person said no to what defines it (see
+/// [`conflicts_with_preference`]): below any technique with nothing for or against it
+/// ([`BASE_FIT`]), so the small bonuses it earns elsewhere can never lift it to the top.
+pub const CONFLICT_FIT_CAP: u8 = 20;
 
 codes! {
     /// Why a technique's fit went up or down. The sign of every reason is fixed (checked
@@ -187,7 +194,7 @@ impl PainBand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
     Pain(PainBand),
-    /// `pain_now` of 8 or more (the caution threshold of screening).
+    /// `pain_now` of [`SEVERE_PAIN`] or more (the caution threshold of screening).
     SeverePain,
     Duration(Duration),
     /// Over twelve weeks or recurring.
@@ -218,7 +225,7 @@ impl When {
     pub fn holds(self, a: &AnswerSet) -> bool {
         match self {
             When::Pain(band) => a.integer(QuestionId::PainNow).map(PainBand::of) == Some(band),
-            When::SeverePain => a.integer(QuestionId::PainNow).is_some_and(|p| p >= 8),
+            When::SeverePain => a.integer(QuestionId::PainNow).is_some_and(|p| p >= SEVERE_PAIN),
             When::Duration(d) => a.one::<Duration>() == Some(d),
             When::Chronic => a.one::<Duration>().is_some_and(Duration::is_chronic),
             When::Goal(g) => a.one::<Goal>() == Some(g),
@@ -313,9 +320,11 @@ pub const FIT_RULES: &[FitRule] = &[
     fit(T::Swedish, When::Goal(Goal::Prevention), 10, R::GoalPrevention),
     fit(T::Sports, When::Goal(Goal::Prevention), 10, R::GoalPrevention),
     fit(T::Shiatsu, When::Goal(Goal::Prevention), 10, R::GoalPrevention),
-    // Pattern of pain (seed 004: trigger point for knots and for sharp or radiating pain;
-    // myofascial for restricted movement; seed 002: hot stone for stiffness; seed 000:
-    // massage eases spasms; deep pressure is not for nerve-like burning pain).
+    // Pattern of pain (seed 004: trigger point for knots and sharp local pain; myofascial
+    // for restricted movement; seed 002: hot stone for stiffness; seed 000: massage eases
+    // spasms; deep pressure is not for nerve-like burning pain). Leg pain that travels is
+    // nerve pain (domain.md v2): it raises no technique's fit, and the safety table
+    // cautions firm and point pressure for it.
     fit(T::TriggerPoint, When::Pattern(Pattern::Knots), 15, R::TargetsKnots),
     fit(T::DeepTissue, When::Pattern(Pattern::Knots), 10, R::TargetsKnots),
     fit(T::HotStone, When::Pattern(Pattern::Stiffness), 10, R::EasesStiffness),
@@ -324,7 +333,6 @@ pub const FIT_RULES: &[FitRule] = &[
     fit(T::Swedish, When::Pattern(Pattern::Spasms), 5, R::CalmsSpasms),
     fit(T::HotStone, When::Pattern(Pattern::Spasms), 5, R::CalmsSpasms),
     fit(T::TriggerPoint, When::Pattern(Pattern::Sharp), 5, R::ReferredPain),
-    fit(T::TriggerPoint, When::Pattern(Pattern::RadiatingLeg), 5, R::ReferredPain),
     fit(T::Swedish, When::Pattern(Pattern::Burning), 5, R::GentleForNervePain),
     fit(T::MyofascialRelease, When::Pattern(Pattern::Burning), 5, R::GentleForNervePain),
     fit(T::DeepTissue, When::Pattern(Pattern::Burning), -10, R::BurningPainNeedsGentle),
@@ -451,6 +459,19 @@ pub fn fact_rules(technique: &Technique, a: &AnswerSet) -> Vec<(Reason, i32)> {
     out
 }
 
+/// Whether the person said no to what defines this technique (domain.md v2): heat for a
+/// person who avoids it, pressure that is only firm for one who wants light pressure, or
+/// undressing for one who prefers to stay clothed. An explicit preference against a
+/// technique's defining feature weighs more than any bonus: the fit is capped at
+/// [`CONFLICT_FIT_CAP`].
+pub fn conflicts_with_preference(technique: &Technique, a: &AnswerSet) -> bool {
+    let only_firm =
+        !technique.offers_pressure(PressureLevel::Light) && !technique.offers_pressure(PressureLevel::Medium);
+    (technique.heat && a.one::<Heat>() == Some(Heat::AvoidHeat))
+        || (a.one::<Pressure>() == Some(Pressure::Light) && only_firm)
+        || (a.one::<Clothed>() == Some(Clothed::PreferClothed) && technique.clothing == Clothing::Draped)
+}
+
 /// Which techniques a safety rule concerns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
@@ -492,10 +513,24 @@ use CautionId as C;
 use Condition as Cd;
 
 const BLEEDING: When = When::AnyOf(&[When::Condition(Cd::Anticoagulants), When::Condition(Cd::BleedingDisorder)]);
-const NERVE: When = When::AnyOf(&[When::Pattern(Pattern::RadiatingLeg), When::Yes(QuestionId::RfNumbnessOneLeg)]);
+/// Nerve symptoms (domain.md v2): leg pain that travels, numbness in one leg, or a disc or
+/// a narrowed canal that can press on a nerve.
+const NERVE: When = When::AnyOf(&[
+    When::Pattern(Pattern::RadiatingLeg),
+    When::Yes(QuestionId::RfNumbnessOneLeg),
+    When::Condition(Cd::DiscHerniation),
+    When::Condition(Cd::SpinalStenosis),
+]);
+/// A clot, known or possible (NICE NG158): nothing that could move it.
+const CLOT: When = When::AnyOf(&[When::Condition(Cd::DvtDiagnosed), When::Condition(Cd::LegSwellingNew)]);
+/// Every technique worked with firm or sustained pressure (the technique facts, and
+/// trigger point, myofascial and shiatsu holding pressure on one spot).
+const FIRM_OR_SUSTAINED: Target =
+    Target::Only(&[T::DeepTissue, T::TriggerPoint, T::MyofascialRelease, T::Sports, T::Shiatsu, T::Thai]);
 
-/// The safety table. The avoid rows are the contract's minimum (shared/design/domain.md);
-/// the rest follow the seeds (seed 002: a doctor's advice first with osteoporosis, no hot
+/// The safety table. The avoid rows and the caution rows of v2 (nerve symptoms, reduced
+/// sensation, the neck, pregnancy, varicose veins) are the contract's minimum
+/// (shared/design/domain.md); the rest follow the seeds (seed 002: a doctor's advice first with osteoporosis, no hot
 /// stones with heat sensitivity, Swedish over hot stone for sensitive skin, a rare stroke
 /// risk with neck manipulation; seed 004: no massage over a recent fracture or an open
 /// wound) and Batavia, Phys Ther 2004 on
@@ -512,7 +547,7 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
     safety(When::Pregnant, Target::WithHeat, C::AvoidHeatInPregnancy),
     safety(When::Pregnant, Target::Only(&[T::Thai]), C::AvoidStretchingInPregnancy),
     safety(When::Condition(Cd::Hypermobility), Target::Only(&[T::Thai]), C::AvoidOverstretchingJoints),
-    safety(When::Condition(Cd::DvtOrLegSwelling), Target::Only(&[T::DeepTissue, T::Sports, T::Thai]), C::AvoidClotRisk),
+    safety(CLOT, Target::Only(&[T::DeepTissue, T::Sports, T::Thai]), C::AvoidClotRisk),
     safety(When::Condition(Cd::RecentSurgery), Target::Only(&[T::DeepTissue, T::Sports]), C::AvoidAfterSurgery),
     safety(
         When::Condition(Cd::CancerTreatment),
@@ -536,14 +571,14 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
         C::SteroidsGentlePressure,
     ),
     safety(BLEEDING, Target::Only(&[T::Shiatsu, T::Thai]), C::BruisingRisk),
-    safety(When::Condition(Cd::VaricoseVeins), Target::Only(&[T::DeepTissue, T::Sports]), C::NoDeepWorkOverVeins),
+    safety(
+        When::Condition(Cd::VaricoseVeins),
+        Target::Only(&[T::DeepTissue, T::Sports, T::Thai]),
+        C::NoDeepWorkOverVeins,
+    ),
     safety(When::Condition(Cd::VaricoseVeins), Target::WithHeat, C::HeatOnVeins),
     safety(When::Condition(Cd::OilAllergy), Target::WithOil, C::CheckOils),
-    safety(
-        When::Pregnant,
-        Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Shiatsu, T::Sports]),
-        C::PrenatalTrainedTherapist,
-    ),
+    safety(When::Pregnant, Target::AllExcept(&[]), C::PrenatalTrainedTherapist),
     safety(When::Postpartum, Target::Only(&[T::DeepTissue, T::Thai]), C::PostpartumGentle),
     safety(
         When::Condition(Cd::Hypermobility),
@@ -555,20 +590,12 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
     safety(When::Condition(Cd::DiscHerniation), Target::Only(&[T::DeepTissue, T::Thai, T::Sports]), C::ProtectDisc),
     safety(When::Condition(Cd::SpinalStenosis), Target::Only(&[T::Thai]), C::StenosisNoBackbends),
     safety(When::Condition(Cd::HighBloodPressure), Target::WithHeat, C::HeatAndBloodPressure),
-    safety(
-        When::Condition(Cd::ReducedSensation),
-        Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports]),
-        C::CannotFeelPressure,
-    ),
+    safety(When::Condition(Cd::ReducedSensation), FIRM_OR_SUSTAINED, C::CannotFeelPressure),
     safety(When::SeverePain, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports, T::Thai]), C::HighPainGoGently),
-    safety(NERVE, Target::Only(&[T::DeepTissue, T::Thai]), C::NerveSymptoms),
-    safety(When::Location(Location::NeckShoulder), Target::Only(&[T::Thai]), C::NoNeckManipulation),
+    safety(NERVE, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports, T::Shiatsu, T::Thai]), C::NerveSymptoms),
+    safety(When::Location(Location::NeckShoulder), Target::Only(&[T::Thai, T::Sports]), C::NoNeckManipulation),
     safety(When::Condition(Cd::OpenWound), Target::AllExcept(&[T::HotStone]), C::ClearOfWound),
-    safety(
-        When::Condition(Cd::DvtOrLegSwelling),
-        Target::AllExcept(&[T::DeepTissue, T::Sports, T::Thai]),
-        C::ClotKeepOffLegs,
-    ),
+    safety(CLOT, Target::AllExcept(&[T::DeepTissue, T::Sports, T::Thai]), C::ClotKeepOffLegs),
     safety(When::Condition(Cd::RecentSurgery), Target::AllExcept(&[T::DeepTissue, T::Sports]), C::SurgerySite),
     safety(When::Condition(Cd::CancerTreatment), Target::AllExcept(&[T::DeepTissue, T::Sports]), C::OncologyTrained),
     safety(
@@ -625,6 +652,9 @@ pub fn score(technique: &Technique, a: &AnswerSet) -> TechniqueResult {
         fit -= CAUTION_PENALTY * cautions.len() as i32;
     }
     let mut fit = fit.clamp(0, 100) as u8;
+    if conflicts_with_preference(technique, a) {
+        fit = fit.min(CONFLICT_FIT_CAP);
+    }
     let status = if avoid {
         fit = fit.min(AVOID_FIT_CAP);
         Status::Avoid

@@ -6,7 +6,7 @@
 //! may the results show) is decided here and tested natively. The saved form of a
 //! session is versioned JSON; reading it back is total and typed.
 
-use super::answers::{Answer, Intake};
+use super::answers::{Answer, Intake, OLDEST_FORMAT};
 use super::checkins::{CheckIn, MAX_CHECKINS};
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
@@ -83,8 +83,9 @@ pub enum Action {
     /// Forget everything and return to the welcome screen (after "clear my data").
     Reset,
     /// Replace the answers and check-ins with these (an imported file, or a shared result
-    /// the person chose to save), and show the results when they are complete.
-    Replace(Box<Intake>),
+    /// the person chose to save), written in this answer format, and show the results when
+    /// they are complete; answers of an older format open on the questions added since.
+    Replace(Box<Intake>, u64),
 }
 
 /// The state of one person's intake.
@@ -241,9 +242,10 @@ impl Session {
                 };
             }
             Action::Reset => next = Session::new(),
-            Action::Replace(intake) => {
+            Action::Replace(intake, format) => {
                 next = Session { intake: *intake, screen: Screen::Welcome, unanswered: Vec::new() };
                 next.screen = if next.can_show_results() { Screen::Results } else { Screen::Step(next.resume_step()) };
+                next.upgrade_from(format);
             }
         }
         next
@@ -281,23 +283,66 @@ impl Session {
     /// wrapper (the export format, which early builds also saved) is migrated onto the
     /// welcome screen. Anything else is a typed error, and the caller moves the text
     /// aside rather than overwrite it.
+    ///
+    /// Answers saved in an older answer format that lack questions added since (the v2
+    /// safety questions) open on the step of the first of them, with the new questions
+    /// listed in [`Session::unanswered`], so the person answers them instead of starting
+    /// again; see [`Session::upgraded`].
     pub fn from_saved_json(text: &str) -> Result<Session, SavedError> {
+        let (mut session, format) = Session::read_saved(text)?;
+        session.upgrade_from(format);
+        Ok(session)
+    }
+
+    /// Points an older session at the questions added since its format: their step, with
+    /// those of that step listed as still to answer. Nothing changes when there are none,
+    /// when the person has not yet got past that step (they will meet the questions in
+    /// order), or when an emergency or urgent result is on screen (danger is never hidden
+    /// behind a question).
+    fn upgrade_from(&mut self, format: u64) {
+        let added = self.intake.added_since(format);
+        let steps = Questionnaire::get().steps;
+        let Some(position) = steps.iter().position(|s| s.questions.iter().any(|q| added.contains(&q.id))) else {
+            return;
+        };
+        let answered_later =
+            steps[position + 1..].iter().flat_map(|s| s.questions).any(|q| self.intake.answers.is_answered(q.id));
+        let got_past = match self.screen {
+            Screen::Results => true,
+            Screen::Step(step) => step.index() > position || answered_later,
+            Screen::Welcome => answered_later,
+        };
+        if !got_past || (self.screen == Screen::Results && self.can_show_results()) {
+            return;
+        }
+        let step = &steps[position];
+        self.screen = Screen::Step(step.id);
+        self.unanswered = step.questions.iter().map(|q| q.id).filter(|id| added.contains(id)).collect();
+    }
+
+    /// Whether this session was read from an older format and is waiting for the
+    /// questions added since: the widget says so in a notice.
+    pub fn upgraded(&self) -> bool {
+        self.unanswered.iter().any(|id| id.since_format() > OLDEST_FORMAT)
+    }
+
+    fn read_saved(text: &str) -> Result<(Session, u64), SavedError> {
         let value = json::parse(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
         if value.as_object().is_none() {
             return Err(SavedError::Corrupt("not a JSON object".into()));
         }
         match value.get("v") {
             Some(v) if v.as_u64() == Some(SAVED_VERSION) => {
-                let intake =
-                    Intake::from_value(value.get("intake").unwrap_or(&Json::Null)).map_err(SavedError::Invalid)?;
+                let (intake, format) = Intake::from_value_versioned(value.get("intake").unwrap_or(&Json::Null))
+                    .map_err(SavedError::Invalid)?;
                 let screen =
                     value.get("screen").and_then(Json::as_str).and_then(Screen::from_code).unwrap_or(Screen::Welcome);
-                Ok(Session { intake, screen, unanswered: Vec::new() })
+                Ok((Session { intake, screen, unanswered: Vec::new() }, format))
             }
             Some(v) => Err(SavedError::UnknownVersion(v.to_text())),
             None if value.get("format").is_some() => {
-                let intake = Intake::from_value(&value).map_err(SavedError::Invalid)?;
-                Ok(Session { intake, screen: Screen::Welcome, unanswered: Vec::new() })
+                let (intake, format) = Intake::from_value_versioned(&value).map_err(SavedError::Invalid)?;
+                Ok((Session { intake, screen: Screen::Welcome, unanswered: Vec::new() }, format))
             }
             None => Err(SavedError::Invalid(AnswerError::top(AnswerErrorKind::MissingFormat))),
         }

@@ -16,8 +16,11 @@
 //! truncated or altered link from a wrong passphrase. Encryption itself happens in the
 //! browser (Web Crypto); this module only frames the bytes.
 //!
-//! Version 1 is the only version so far; `tests/share.rs` keeps a fixture link of every
-//! version so that links already handed out keep opening.
+//! Version 2 (contract v2) packs the four questions v2 appended and the condition it
+//! appended. Version 1 links still open: they are read with the version-1 layout (the
+//! first 42 questions, 19 condition codes, whose fourth, `dvt_or_leg_swelling`, reads as
+//! `leg_swelling_new`), and the new questions are unanswered. `tests/share.rs` keeps a
+//! fixture link of every version so that links already handed out keep opening.
 
 use super::answers::{Answer, AnswerSet, CodeSet, Intake};
 use super::checkins::{CheckIn, Date, MAX_CHECKINS, MAX_SESSIONS};
@@ -25,7 +28,9 @@ use super::error::AnswerError;
 use super::questionnaire::{Kind, QuestionId};
 
 /// The format version this build writes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
+/// The oldest format version this build still reads.
+pub const OLDEST_VERSION: u8 = 1;
 /// The header flag for "check-ins follow the answers".
 pub const FLAG_CHECKINS: u8 = 0x10;
 /// The header flag for "the body is encrypted".
@@ -196,8 +201,8 @@ pub fn decode(payload: &str) -> Result<Opened, ShareError> {
         return Err(ShareError::Damaged);
     }
     let header = content[0];
-    if header & 0x0f != VERSION {
-        return Err(ShareError::UnknownVersion(header & 0x0f));
+    if !(OLDEST_VERSION..=VERSION).contains(&version_of(header)) {
+        return Err(ShareError::UnknownVersion(version_of(header)));
     }
     if header & FLAG_ENCRYPTED != 0 {
         let rest = &content[1..];
@@ -218,7 +223,7 @@ pub fn decode(payload: &str) -> Result<Opened, ShareError> {
 /// (plain or sealed) header.
 pub fn decode_body(header: u8, body: &[u8]) -> Result<Intake, ShareError> {
     let mut bits = BitReader { bytes: body, position: 0 };
-    let answers = read_answers(&mut bits)?;
+    let answers = read_answers(&mut bits, version_of(header))?;
     let checkins = if header & FLAG_CHECKINS != 0 { read_checkins(&mut bits)? } else { Vec::new() };
     Ok(Intake { answers, checkins })
 }
@@ -226,6 +231,33 @@ pub fn decode_body(header: u8, body: &[u8]) -> Result<Intake, ShareError> {
 /// The payload in a URL fragment such as `#r=...`, if there is one.
 pub fn payload_of_fragment(fragment: &str) -> Option<&str> {
     fragment.strip_prefix(FRAGMENT_PREFIX)
+}
+
+/// The format version in a header byte.
+pub fn version_of(header: u8) -> u8 {
+    header & 0x0f
+}
+
+/// The format version of a payload (the text after `#r=`), read from its first byte
+/// without checking the rest; `None` when it does not even start like one.
+pub fn payload_version(payload: &str) -> Option<u8> {
+    let head = payload.get(..4)?;
+    base64url_decode(head).and_then(|bytes| bytes.first().copied()).map(version_of)
+}
+
+/// The questions a link of this format version packs, in order: those of its answer
+/// format (format 1 links predate the four v2 questions).
+fn questions_of(version: u8) -> impl Iterator<Item = QuestionId> {
+    QuestionId::ALL.iter().copied().filter(move |id| id.since_format() <= u64::from(version))
+}
+
+/// The codes a many-answer packs in a link of this version: format 1 had the first 19
+/// conditions (v2 appended `dvt_diagnosed`).
+fn many_codes_of(id: QuestionId, codes: usize, version: u8) -> u32 {
+    match (id, version) {
+        (QuestionId::Conditions, 1) => 19,
+        _ => codes as u32,
+    }
 }
 
 /// The bits a single-choice answer takes: enough for every code position.
@@ -249,11 +281,11 @@ fn write_answers(bits: &mut BitWriter, answers: &AnswerSet) {
     }
 }
 
-fn read_answers(bits: &mut BitReader) -> Result<AnswerSet, ShareError> {
+fn read_answers(bits: &mut BitReader, version: u8) -> Result<AnswerSet, ShareError> {
     let mut present = Vec::with_capacity(QuestionId::ALL.len());
-    for id in QuestionId::ALL {
+    for id in questions_of(version) {
         if bits.take(1)? == 1 {
-            present.push(*id);
+            present.push(id);
         }
     }
     let mut answers = AnswerSet::new();
@@ -261,7 +293,9 @@ fn read_answers(bits: &mut BitReader) -> Result<AnswerSet, ShareError> {
         let answer = match id.kind() {
             Kind::Integer { .. } => Answer::Integer(bits.take(7)? as u8),
             Kind::One(codes) => Answer::One(bits.take(choice_bits(codes.len()))? as u8),
-            Kind::Many { codes, .. } => Answer::Many(CodeSet::from_bits(bits.take(codes.len() as u32)?)),
+            Kind::Many { codes, .. } => {
+                Answer::Many(CodeSet::from_bits(bits.take(many_codes_of(id, codes.len(), version))?))
+            }
             Kind::Bool => Answer::Bool(bits.take(1)? == 1),
         };
         answers.set(id, answer).map_err(ShareError::Invalid)?;

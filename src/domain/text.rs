@@ -13,7 +13,7 @@ use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
-use super::screening::{Flag, Triage};
+use super::screening::{Flag, Reading, Triage};
 use super::share::ShareError;
 use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
@@ -186,6 +186,68 @@ pub fn placeholders(text: &str) -> Vec<String> {
     }
     sort_small_by(&mut found, |a, b| a.cmp(b));
     found
+}
+
+/// The key of the words for a technique's standing, as the comparison reads (see
+/// [`Reading`]): nothing but "avoid" is said while a doctor comes first, so that no
+/// technique reads as safe to book before that.
+pub fn status_key(status: Status, reading: Reading) -> String {
+    match reading {
+        _ if status == Status::Avoid => format!("status.{status}"),
+        Reading::Recommendations => format!("status.{status}"),
+        Reading::AfterMedicalAdvice => "ui.results.status_after_doctor".to_owned(),
+        Reading::ForReadingOnly => "ui.results.status_on_hold".to_owned(),
+    }
+}
+
+/// The key of the note over the comparison, if the reading needs one.
+pub fn reading_note_key(reading: Reading) -> Option<&'static str> {
+    match reading {
+        Reading::Recommendations => None,
+        Reading::AfterMedicalAdvice => Some("ui.results.ranking.after_doctor"),
+        Reading::ForReadingOnly => Some("ui.results.ranking.withheld"),
+    }
+}
+
+/// The texts a clinic's overrides (`data-texts`) may never change, by key prefix: the
+/// triage levels and the flags behind them, emergency and urgent guidance, what stands in
+/// the way of massage (withheld recommendations, avoid-level and other cautions), and
+/// when to stop and get help (domain.md v2). The questions that screening reads are
+/// protected too, through [`is_safety_wording`].
+pub const SAFETY_KEY_PREFIXES: &[&str] = &[
+    "triage.",
+    "flag.",
+    "caution.",
+    "status.avoid",
+    "plan.stop_signs.",
+    "frequency.after_medical_advice",
+    "step.safety_check.",
+    "ui.emergency.",
+    "ui.results.flags.",
+    "ui.results.missing",
+    "ui.results.withheld",
+    "ui.results.ranking.withheld",
+    "ui.results.ranking.after_doctor",
+    "ui.results.status_on_hold",
+    "ui.results.status_after_doctor",
+    "ui.results.outlook.on_hold",
+    "ui.plan.withheld",
+    "ui.clinic.doctor_first",
+    "ui.notice.new_questions",
+];
+
+/// Whether a text is safety wording that no clinic may replace: a key under
+/// [`SAFETY_KEY_PREFIXES`], or any text of a question screening reads (its label, help and
+/// options), so that no one can reword a red-flag question into a different one.
+pub fn is_safety_wording(key: &str) -> bool {
+    if SAFETY_KEY_PREFIXES.iter().any(|prefix| key.starts_with(prefix)) {
+        return true;
+    }
+    let Some(rest) = key.strip_prefix("q.") else {
+        return false;
+    };
+    let id = rest.split('.').next().unwrap_or_default();
+    QuestionId::from_code(id).is_some_and(QuestionId::is_safety_answer)
 }
 
 /// The key of a flag's explanation.

@@ -36,6 +36,15 @@ pub struct AppProps {
     pub catalogs: CatalogLoader,
 }
 
+/// Answers that will replace the person's own (an imported file, a saved shared result),
+/// the answer format they were written in, and the notice to show when they do.
+#[derive(Clone, PartialEq)]
+struct Replacement {
+    intake: Rc<Intake>,
+    format: u64,
+    kind: NoticeKind,
+}
+
 /// The reducer's state: the domain session, nothing else.
 #[derive(Clone, PartialEq)]
 struct SessionState(Session);
@@ -82,6 +91,7 @@ impl Reducible for Notices {
 fn load_notice(notice: LoadNotice) -> NoticeKind {
     match notice {
         LoadNotice::Restored => NoticeKind::Restored,
+        LoadNotice::RestoredNewQuestions => NoticeKind::NewQuestions,
         LoadNotice::Unavailable => NoticeKind::StorageUnavailable,
         LoadNotice::MovedAside => NoticeKind::StorageCorrupt,
         LoadNotice::KeptUnreadable => NoticeKind::StorageKeptUnreadable,
@@ -120,7 +130,7 @@ pub fn App(props: &AppProps) -> Html {
     // own session until they choose what to do with it.
     let shared = use_state(|| Shared::from_fragment(&page::fragment()));
     // An intake waiting for "replace my answers?" (an imported file, a saved shared result).
-    let pending = use_state(|| None::<(Rc<Intake>, NoticeKind)>);
+    let pending = use_state(|| None::<Replacement>);
     // Whether a passphrase is being tried on a protected link.
     let unlocking = use_state(|| false);
     // Whether "clear my data" is asking for confirmation.
@@ -302,26 +312,33 @@ pub fn App(props: &AppProps) -> Html {
         let show = show.clone();
         let has_progress = state.0.has_progress();
         let acted = acted.clone();
-        Callback::from(move |(intake, kind, confirmed): (Rc<Intake>, NoticeKind, bool)| {
+        Callback::from(move |(replacement, confirmed): (Replacement, bool)| {
             *acted.borrow_mut() = true;
             if has_progress && !confirmed {
-                pending.set(Some((intake, kind)));
+                pending.set(Some(replacement));
                 return;
             }
             pending.set(None);
+            let Replacement { intake, format, kind } = replacement;
             if kind == NoticeKind::SharedSaved {
                 page::clear_fragment();
                 shared.set(Shared::None);
             }
-            dispatcher.dispatch(Action::Replace(Box::new((*intake).clone())));
+            let new_questions = !intake.added_since(format).is_empty();
+            dispatcher.dispatch(Action::Replace(Box::new((*intake).clone()), format));
             show.emit(Notice::of(kind));
+            if new_questions {
+                show.emit(Notice::of(NoticeKind::NewQuestions));
+            }
         })
     };
     let on_import = {
         let on_replace = on_replace.clone();
         let show = show.clone();
-        Callback::from(move |result: Result<Intake, String>| match result {
-            Ok(intake) => on_replace.emit((Rc::new(intake), NoticeKind::Imported, false)),
+        Callback::from(move |result: Result<(Intake, u64), String>| match result {
+            Ok((intake, format)) => {
+                on_replace.emit((Replacement { intake: Rc::new(intake), format, kind: NoticeKind::Imported }, false))
+            }
             Err(problem) => show.emit(Notice { kind: NoticeKind::ImportRefused, detail: Some(problem) }),
         })
     };
@@ -343,7 +360,8 @@ pub fn App(props: &AppProps) -> Html {
             let shared = shared.clone();
             Callback::from(move |next: Shared| shared.set(next))
         };
-        let on_save = on_replace.reform(|intake| (intake, NoticeKind::SharedSaved, false));
+        let on_save = on_replace
+            .reform(|(intake, format)| (Replacement { intake, format, kind: NoticeKind::SharedSaved }, false));
         let on_wrong_passphrase = show.reform(|()| Notice::of(NoticeKind::ShareWrongPassphrase));
         shared_view(
             &texts,
@@ -381,9 +399,9 @@ pub fn App(props: &AppProps) -> Html {
             }),
         }
     };
-    let confirm = pending.as_ref().map(|(intake, kind)| {
-        let (intake, kind) = (intake.clone(), *kind);
-        let yes = on_replace.reform(move |_: MouseEvent| (intake.clone(), kind, true));
+    let confirm = pending.as_ref().map(|replacement| {
+        let replacement = replacement.clone();
+        let yes = on_replace.reform(move |_: MouseEvent| (replacement.clone(), true));
         let pending = pending.clone();
         let no = Callback::from(move |_: MouseEvent| pending.set(None));
         confirm_dialog(

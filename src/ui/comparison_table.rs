@@ -59,7 +59,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         m.close("button").close("th");
     }
     m.close("tr").close("thead").open("tbody", &[]);
-    let withheld = assessment.withhold_recommendations;
+    let reading = assessment.triage.reading();
     for row in sort_rows(&assessment.techniques, sort, |id| texts.lookup(&Technique::text_key(id, "name")).to_owned()) {
         let id = row.id;
         let part = |part: &str| texts.lookup(&Technique::text_key(id, part));
@@ -86,7 +86,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         }
         m.open("td", &[("class", &format!("bpi-status--{}", row.status))]);
         m.text(&texts.format("ui.results.fit", &[("fit", &row.fit.to_string())]));
-        m.open("br", &[]).text(status_label(texts, row.status, withheld));
+        m.open("br", &[]).text(status_label(texts, row.status, reading));
         m.close("td").close("tr");
     }
     m.close("tbody").close("table").close("div").close("section");

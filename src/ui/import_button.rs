@@ -12,7 +12,7 @@ use crate::domain::Intake;
 /// file over [`MAX_FILE_BYTES`], unreadable, not JSON or not an answer file is refused
 /// with the reason, and nothing changes; `on_import` receives the intake or the problem
 /// in words.
-pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<Intake, String>>) -> Html {
+pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, u64), String>>) -> Html {
     // The file input sits just before the button.
     let choose = Callback::from(|event: MouseEvent| {
         let button = event.target_dyn_into::<web_sys::Element>();
@@ -37,7 +37,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<Intake, S
                     None => return,
                     Some(Err(FileProblem::TooLarge)) => Err(too_large),
                     Some(Err(FileProblem::Unreadable)) => Err(unreadable),
-                    Some(Ok(text)) => Intake::from_json(&text).map_err(|e| e.to_string()),
+                    Some(Ok(text)) => Intake::from_json_versioned(&text).map_err(|e| e.to_string()),
                 };
                 // Clearing the input lets the same file be chosen again after a fix.
                 element.set_value("");

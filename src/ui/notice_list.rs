@@ -36,6 +36,10 @@ pub enum NoticeKind {
     Imported,
     /// The chosen language's catalog could not be fetched; English stays.
     LangUnavailable,
+    /// Answers saved, shared or exported before the latest safety questions were added:
+    /// the questions to answer are listed on the step (or, for a shared result, in the
+    /// triage).
+    NewQuestions,
 }
 
 impl NoticeKind {
@@ -55,6 +59,7 @@ impl NoticeKind {
             NoticeKind::ImportRefused => "import-refused",
             NoticeKind::Imported => "imported",
             NoticeKind::LangUnavailable => "lang-unavailable",
+            NoticeKind::NewQuestions => "new-questions",
         }
     }
 
@@ -65,7 +70,8 @@ impl NoticeKind {
             | NoticeKind::Cleared
             | NoticeKind::OtherTab
             | NoticeKind::SharedSaved
-            | NoticeKind::Imported => "status",
+            | NoticeKind::Imported
+            | NoticeKind::NewQuestions => "status",
             _ => "alert",
         }
     }
@@ -85,6 +91,7 @@ impl NoticeKind {
             NoticeKind::SharedSaved => "ui.notice.shared_saved",
             NoticeKind::ImportRefused => "ui.notice.import_refused",
             NoticeKind::Imported => "ui.notice.imported",
+            NoticeKind::NewQuestions => "ui.notice.new_questions",
         }
     }
 }

@@ -2,17 +2,23 @@
 
 use super::markup::Markup;
 use super::texts::Texts;
-use crate::domain::Stratification;
+use crate::domain::{Stratification, Triage};
 
 /// The outlook group with its explanation and score, or a note that the questions were
 /// not all answered (`stratification` is `None`); what the result means for care; and
-/// what kind of check this is.
+/// what kind of check this is. While the person is sent to medical care first (emergency
+/// or urgent), none of it is shown as advice: only a note that it can wait.
 ///
 /// DOM hook: the panel carries `data-outlook="low|medium|high"` when there is a score.
-pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Option<Stratification>) {
+pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Option<Stratification>, triage: Triage) {
     let risk = stratification.map_or("", |s| s.risk.as_str());
     let hook = if risk.is_empty() { ("", "") } else { ("data-outlook", risk) };
     m.panel("bpi-panel bpi-outlook", "bpi-outlook-title", texts.t("ui.results.outlook.title"), &[hook]);
+    if triage.needs_care_now() {
+        m.element("p", &[("class", "bpi-withheld")], texts.t("ui.results.outlook.on_hold"));
+        m.close("section");
+        return;
+    }
     match stratification {
         Some(score) => {
             let (total, psychosocial) = (score.total.to_string(), score.psychosocial.to_string());

@@ -106,7 +106,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
     let mut body = Markup::new();
     triage_panel(&mut body, &texts, assessment, config.emergency_number.as_deref());
-    outlook_panel(&mut body, &texts, assessment.stratification);
+    outlook_panel(&mut body, &texts, assessment.stratification, assessment.triage);
     technique_ranking(&mut body, &texts, assessment);
     comparison_table(&mut body, &texts, assessment, *sort);
     session_plan(&mut body, &texts, assessment);

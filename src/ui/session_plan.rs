@@ -2,33 +2,34 @@
 
 use super::markup::Markup;
 use super::texts::Texts;
-use crate::domain::plan::Section;
 use crate::domain::text::plan_key;
 use crate::domain::Assessment;
 
 /// How often to book (or that it depends on how long the pain has lasted), how long a
 /// session should be, and the plan's sections in order: the first session, preparing,
 /// aftercare, self-massage with its limits, stretches, care alongside massage, and when
-/// to stop and get help. While recommendations are withheld only the stop signs are
-/// shown, with a note that the rest follows once massage is safe to start.
+/// to stop and get help. While recommendations are withheld the plan holds only the stop
+/// signs and "how often" says medical advice comes first, with a note that the rest
+/// follows once massage is safe to start.
 pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
     let plan = &assessment.plan;
     let withheld = assessment.withhold_recommendations;
     m.panel("bpi-panel bpi-plan", "bpi-plan-title", texts.t("ui.plan.title"), &[]);
+    let frequency = match plan.frequency {
+        Some(frequency) => texts.lookup(&format!("frequency.{frequency}")),
+        None => texts.t("ui.plan.frequency_unknown"),
+    };
+    m.open("dl", &[("class", "bpi-plan-booking")]);
+    m.element("dt", &[], texts.t("ui.plan.how_often")).element("dd", &[], frequency);
+    if !withheld {
+        let minutes = texts.format("ui.plan.session_minutes", &[("minutes", &plan.session_minutes.to_string())]);
+        m.element("dt", &[], texts.t("ui.plan.how_long")).element("dd", &[], &minutes);
+    }
+    m.close("dl");
     if withheld {
         m.element("p", &[("class", "bpi-withheld")], texts.t("ui.plan.withheld"));
-    } else {
-        let frequency = match plan.frequency {
-            Some(frequency) => texts.lookup(&format!("frequency.{frequency}")),
-            None => texts.t("ui.plan.frequency_unknown"),
-        };
-        let minutes = texts.format("ui.plan.session_minutes", &[("minutes", &plan.session_minutes.to_string())]);
-        m.open("dl", &[("class", "bpi-plan-booking")]);
-        m.element("dt", &[], texts.t("ui.plan.how_often")).element("dd", &[], frequency);
-        m.element("dt", &[], texts.t("ui.plan.how_long")).element("dd", &[], &minutes);
-        m.close("dl");
     }
-    for (section, items) in plan.sections.iter().filter(|(s, _)| !withheld || *s == Section::StopSigns) {
+    for (section, items) in &plan.sections {
         let items: Vec<&str> = items.iter().map(|item| texts.lookup(&plan_key(*section, *item))).collect();
         let class = format!("bpi-plan-section bpi-plan-section--{section}");
         m.titled_list("h4", &class, texts.lookup(&format!("plan.{section}.title")), &items);

@@ -18,8 +18,8 @@ use crate::domain::{assess, Intake};
 pub enum Shared {
     /// No share link.
     None,
-    /// A result, opened.
-    Open(Rc<Intake>),
+    /// A result, opened, with the answer format of its link (the link's version).
+    Open(Rc<Intake>, u64),
     /// A protected result, waiting for its passphrase.
     Locked(Rc<Sealed>),
     /// A link that cannot be opened; the code of its [`share::ShareError`].
@@ -29,9 +29,11 @@ pub enum Shared {
 impl Shared {
     /// Reads the link in a location fragment.
     pub fn from_fragment(fragment: &str) -> Shared {
-        match share::payload_of_fragment(fragment).map(share::decode) {
+        let payload = share::payload_of_fragment(fragment);
+        let version = payload.and_then(share::payload_version).map_or(0, u64::from);
+        match payload.map(share::decode) {
             None => Shared::None,
-            Some(Ok(Opened::Plain(intake))) => Shared::Open(Rc::new(*intake)),
+            Some(Ok(Opened::Plain(intake))) => Shared::Open(Rc::new(*intake), version),
             Some(Ok(Opened::Sealed(sealed))) => Shared::Locked(Rc::new(sealed)),
             Some(Err(error)) => Shared::Failed(error.code()),
         }
@@ -41,7 +43,7 @@ impl Shared {
     pub fn kind(&self) -> u8 {
         match self {
             Shared::None => 0,
-            Shared::Open(_) => 1,
+            Shared::Open(..) => 1,
             Shared::Locked(_) => 2,
             Shared::Failed(_) => 3,
         }
@@ -61,7 +63,8 @@ pub(super) struct SharedCallbacks<'a> {
     /// Moves to another state (opened, or none after "start my own").
     pub on_shared: &'a Callback<Shared>,
     /// "Save this to my device".
-    pub on_save: &'a Callback<Rc<Intake>>,
+    /// "Save this to my device", with the answer format of the link.
+    pub on_save: &'a Callback<(Rc<Intake>, u64)>,
     pub on_wrong_passphrase: &'a Callback<()>,
     pub on_print: &'a Callback<()>,
     /// Whether a passphrase is being tried, and how to say so.
@@ -102,7 +105,8 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                         (sealed.clone(), busy.clone(), on_shared.clone(), on_wrong.clone());
                     spawn_local(async move {
                         match crypto::open(&sealed, &secret).await {
-                            Ok(intake) => on_shared.emit(Shared::Open(Rc::new(intake))),
+                            Ok(intake) => on_shared
+                                .emit(Shared::Open(Rc::new(intake), u64::from(share::version_of(sealed.header)))),
                             Err(_) => on_wrong.emit(()),
                         }
                         busy.set(false);
@@ -124,17 +128,25 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                 </section>
             }
         }
-        Shared::Open(intake) => {
+        Shared::Open(intake, format) => {
             let assessment = Rc::new(assess(&intake.answers, &intake.checkins));
             let save = callbacks.on_save.reform({
-                let intake = intake.clone();
-                move |_: MouseEvent| intake.clone()
+                let (intake, format) = (intake.clone(), *format);
+                move |_: MouseEvent| (intake.clone(), format)
+            });
+            // A link made before the latest safety questions: the triage lists them as
+            // missing, and this says why.
+            let new_questions = (!intake.added_since(*format).is_empty()).then(|| {
+                html! {
+                    <p class="bpi-note" role="status" data-notice="new-questions">{ texts.t("ui.notice.new_questions") }</p>
+                }
             });
             html! {
                 <div class="bpi-shared" data-shared="open">
                     <section class="bpi-panel bpi-shared-banner" aria-labelledby="bpi-shared-title">
                         <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.shared.title") }</h2>
                         <p>{ texts.t("ui.shared.body") }</p>
+                        { new_questions }
                         <div class="bpi-actions">
                             <button type="button" class="bpi-button bpi-button--primary" data-action="save-shared" onclick={save}>
                                 { texts.t("ui.shared.save") }

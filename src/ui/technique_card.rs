@@ -7,21 +7,18 @@
 use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::recommend::{Status, TechniqueResult};
+use crate::domain::screening::Reading;
 use crate::domain::techniques::Technique;
-use crate::domain::text::{caution_key, reason_key};
+use crate::domain::text::{caution_key, reason_key, status_key};
 
-/// The words for a technique's standing. While recommendations are withheld, nothing but
-/// "avoid" is said, so that no technique reads as safe to book before a doctor's advice.
-pub(super) fn status_label(texts: &Texts, status: Status, withheld: bool) -> &'static str {
-    if withheld && status != Status::Avoid {
-        return texts.lookup("ui.results.status_on_hold");
-    }
-    texts.lookup(&format!("status.{status}"))
+/// The words for a technique's standing as the comparison reads ([`status_key`]).
+pub(super) fn status_label(texts: &Texts, status: Status, reading: Reading) -> &'static str {
+    texts.lookup(&status_key(status, reading))
 }
 
 /// A card for one technique: name, status, fit out of 100, what it is, why to avoid it
 /// and what to take care with, why it fits (and why less), and how it works on request.
-pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueResult, withheld: bool) {
+pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueResult, reading: Reading) {
     let (id, status) = (result.id, result.status);
     let fit = result.fit.to_string();
     let reasons = |positive: bool| -> Vec<&str> {
@@ -37,7 +34,7 @@ pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueRe
     );
     m.element("h4", &[("class", "bpi-card-title")], texts.lookup(&Technique::text_key(id, "name")));
     m.open("p", &[("class", "bpi-card-meta")]);
-    m.element("span", &[("class", &format!("bpi-status bpi-status--{status}"))], status_label(texts, status, withheld));
+    m.element("span", &[("class", &format!("bpi-status bpi-status--{status}"))], status_label(texts, status, reading));
     m.text(" ").element("span", &[("class", "bpi-fit")], &texts.format("ui.results.fit", &[("fit", &fit)]));
     m.close("p");
     m.element("p", &[], texts.lookup(&Technique::text_key(id, "what")));

@@ -5,22 +5,23 @@ use super::fit_chart::fit_chart;
 use super::markup::Markup;
 use super::technique_card::technique_card;
 use super::texts::Texts;
+use crate::domain::text::reading_note_key;
 use crate::domain::Assessment;
 
 /// The eight techniques in the assessment's order (best fit first): a note that no
 /// technique is proven better than another, a bar chart of the fits, and the cards.
 pub(super) fn technique_ranking(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
-    let withheld = assessment.withhold_recommendations;
+    let reading = assessment.triage.reading();
     m.panel("bpi-panel bpi-ranking", "bpi-ranking-title", texts.t("ui.results.ranking.title"), &[]);
     m.element("p", &[], texts.t("ui.results.ranking.no_best"));
-    if withheld {
-        m.element("p", &[("class", "bpi-withheld")], texts.t("ui.results.ranking.withheld"));
+    if let Some(note) = reading_note_key(reading) {
+        m.element("p", &[("class", "bpi-withheld")], texts.t(note));
     }
     fit_chart(m, texts, &assessment.techniques);
     m.open("ol", &[("class", "bpi-cards")]);
     for result in &assessment.techniques {
         m.open("li", &[]);
-        technique_card(m, texts, result, withheld);
+        technique_card(m, texts, result, reading);
         m.close("li");
     }
     m.close("ol").close("section");

@@ -15,6 +15,7 @@ const CLEAR_ANSWERS: &str = r#"{
     "pain_now": 4, "pain_worst_week": 6, "pattern": ["dull_ache"], "aggravators": [],
     "night_pain": "none", "morning_stiffness_improves_with_movement": false,
     "rf_bladder": false, "rf_bowel": false, "rf_saddle_numbness": false,
+    "rf_sexual_function": false, "rf_chest_abdomen": false,
     "rf_progressive_weakness": false, "rf_both_legs": false, "rf_numbness_one_leg": false,
     "rf_fever": false, "rf_immunosuppressed": false, "rf_cancer_history": false,
     "rf_weight_loss": false, "rf_steroids": false, "conditions": [],
@@ -25,7 +26,8 @@ const CLEAR_ANSWERS: &str = r#"{
     "heat": "neutral", "clothed": "either", "session_minutes": "60", "other_care": ["exercise"]
 }"#;
 
-/// A complete intake with nothing of concern: every safety answer given, all "no".
+/// A complete intake with nothing of concern: every safety answer given, all "no" (the
+/// neck question is not asked: the pain is in the lower back).
 pub fn clear_answers() -> Map<String, Value> {
     let value: Value = serde_json::from_str(CLEAR_ANSWERS).unwrap_or(Value::Null);
     match value {
@@ -55,7 +57,7 @@ pub fn only(answers: Value) -> AnswerSet {
 }
 
 fn parse(answers: Value) -> AnswerSet {
-    let doc = json!({ "format": 1, "answers": answers });
+    let doc = json!({ "format": 2, "answers": answers });
     match AnswerSet::from_json(&doc.to_string()) {
         Ok(set) => set,
         Err(err) => panic!("fixture does not parse: {err}"),
