@@ -131,7 +131,7 @@ test('an exported file imports in a fresh browser; a bad or huge file changes no
   await widget.page.locator('[data-action=export]').click();
   const file = await (await download).path();
   const exported = JSON.parse(await readFile(file, 'utf8'));
-  assert.deepEqual(exported, { format: 1, answers: fixture('caution').answers });
+  assert.deepEqual(exported, { format: 2, answers: fixture('caution').answers });
 
   const other = await openWidget(t, { server: widget.server });
   await other.goto('/');

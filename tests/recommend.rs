@@ -94,13 +94,18 @@ fn caution_entries() {
         "gentle_pressure_fragile_bones",
         &["shiatsu", "trigger_point"],
     );
-    check(json!({"rf_steroids": true}), caution, "steroids_gentle_pressure", &["deep_tissue", "sports", "thai"]);
+    check(
+        json!({"rf_steroids": true}),
+        caution,
+        "steroids_gentle_pressure",
+        &["deep_tissue", "sports", "thai", "trigger_point", "shiatsu"],
+    );
     check(json!({"conditions": ["anticoagulants"]}), caution, "bruising_risk", &["shiatsu", "thai"]);
     check(
         json!({"conditions": ["varicose_veins"]}),
         caution,
         "no_deep_work_over_veins",
-        &["deep_tissue", "sports", "thai"],
+        &["deep_tissue", "sports", "thai", "trigger_point"],
     );
     check(json!({"conditions": ["varicose_veins"]}), caution, "heat_on_veins", &["hot_stone"]);
     check(
@@ -151,7 +156,7 @@ fn caution_entries() {
         check(changes, caution, "nerve_symptoms", &nerve);
     }
     let neck = json!({"location": ["neck_shoulder"], "rf_neck_stroke_signs": false});
-    check(neck, caution, "no_neck_manipulation", &["thai", "sports"]);
+    check(neck, caution, "no_neck_manipulation", &["thai", "sports", "shiatsu"]);
     check(json!({"conditions": ["open_wound"]}), caution, "clear_of_wound", &["swedish", "deep_tissue", "thai"]);
     for clot in ["dvt_diagnosed", "leg_swelling_new"] {
         check(

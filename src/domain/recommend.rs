@@ -565,15 +565,17 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
         Target::Only(&[T::Shiatsu, T::TriggerPoint]),
         C::GentlePressureFragileBones,
     ),
+    // Long-term steroids thin bones as osteoporosis does: gentle pressure wherever it is
+    // firm or on one point (the clinical review of v2).
     safety(
         When::Yes(QuestionId::RfSteroids),
-        Target::Only(&[T::DeepTissue, T::Sports, T::Thai]),
+        Target::Only(&[T::DeepTissue, T::Sports, T::Thai, T::TriggerPoint, T::Shiatsu]),
         C::SteroidsGentlePressure,
     ),
     safety(BLEEDING, Target::Only(&[T::Shiatsu, T::Thai]), C::BruisingRisk),
     safety(
         When::Condition(Cd::VaricoseVeins),
-        Target::Only(&[T::DeepTissue, T::Sports, T::Thai]),
+        Target::Only(&[T::DeepTissue, T::Sports, T::Thai, T::TriggerPoint]),
         C::NoDeepWorkOverVeins,
     ),
     safety(When::Condition(Cd::VaricoseVeins), Target::WithHeat, C::HeatOnVeins),
@@ -593,7 +595,11 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
     safety(When::Condition(Cd::ReducedSensation), FIRM_OR_SUSTAINED, C::CannotFeelPressure),
     safety(When::SeverePain, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports, T::Thai]), C::HighPainGoGently),
     safety(NERVE, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports, T::Shiatsu, T::Thai]), C::NerveSymptoms),
-    safety(When::Location(Location::NeckShoulder), Target::Only(&[T::Thai, T::Sports]), C::NoNeckManipulation),
+    safety(
+        When::Location(Location::NeckShoulder),
+        Target::Only(&[T::Thai, T::Sports, T::Shiatsu]),
+        C::NoNeckManipulation,
+    ),
     safety(When::Condition(Cd::OpenWound), Target::AllExcept(&[T::HotStone]), C::ClearOfWound),
     safety(CLOT, Target::AllExcept(&[T::DeepTissue, T::Sports, T::Thai]), C::ClotKeepOffLegs),
     safety(When::Condition(Cd::RecentSurgery), Target::AllExcept(&[T::DeepTissue, T::Sports]), C::SurgerySite),

@@ -16,7 +16,7 @@ pub(super) fn welcome(
     has_progress: bool,
     on_action: &Callback<Action>,
     clearing: (bool, &Callback<bool>, &Callback<()>),
-    on_import: &Callback<Result<Intake, String>>,
+    on_import: &Callback<Result<(Intake, u64), String>>,
 ) -> Html {
     let (confirming, on_ask, on_clear) = clearing;
     let start = on_action.reform(|_: MouseEvent| Action::Start);
