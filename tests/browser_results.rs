@@ -140,8 +140,11 @@ async fn withheld_results_recommend_nothing() {
     let text = emergency.root.text_content().unwrap_or_default();
     assert!(!text.contains(&recommended), "no technique reads as recommended");
     assert!(!all(&emergency.root, ".bpi-withheld").is_empty(), "the page says nothing is recommended");
-    // Booking advice is hidden, but the signs to stop and get help stay.
-    assert!(emergency.root.query_selector(".bpi-plan-booking").expect("a valid selector").is_none());
+    // No session plan: "how often" says medical advice comes first, with no session
+    // length; the signs to stop and get help stay.
+    let booking = one(&emergency.root, ".bpi-plan-booking").text_content().unwrap_or_default();
+    assert!(booking.contains(Catalog::english().text("frequency.after_medical_advice")), "{booking}");
+    assert!(!booking.contains(Catalog::english().text("ui.plan.how_long")), "{booking}");
     assert!(emergency.root.query_selector(".bpi-plan-section--stop_signs").expect("a valid selector").is_some());
     assert!(emergency.root.query_selector(".bpi-plan-section--self_massage").expect("a valid selector").is_none());
     let bladder = Catalog::english().text("flag.rf_bladder");

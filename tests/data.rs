@@ -313,3 +313,11 @@ fn placeholders_are_filled_in_one_pass() {
     assert_eq!(catalog.format("c", &[("x", "{y}"), ("y", "é")]), "{y}é");
     assert_eq!(catalog.format("missing.key", &[]), "missing.key");
 }
+
+#[test]
+fn the_packed_english_catalog_is_the_json_file() {
+    // build.rs packs en.json for the bundle; reading it back gives exactly the file.
+    let parsed = Catalog::parse(include_str!("../data/i18n/en.json")).unwrap_or_default();
+    assert!(parsed.keys().count() > 600);
+    assert_eq!(Catalog::english(), &parsed);
+}

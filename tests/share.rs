@@ -51,6 +51,9 @@ fn links_of_every_past_version_still_open() {
     for (name, link) in VERSION_1_LINKS.iter().chain(VERSION_2_LINKS) {
         assert_eq!(opened_plain(&payload(name, link)), fixture(name), "{name}");
     }
+    for (name, link) in VERSION_2_LINKS {
+        assert_eq!(share::payload_version(&payload(name, link)), Some(2), "{name}");
+    }
     for (name, link) in VERSION_1_LINKS {
         assert_eq!(share::payload_version(&payload(name, link)), Some(1), "{name}");
         // The questions v2 added are unanswered, so the result asks for them.

@@ -463,21 +463,7 @@ impl AnswerSet {
             let Some(id) = QuestionId::from_code(key).filter(|id| id.since_format() <= format) else {
                 return Err(AnswerError::field(key, AnswerErrorKind::UnknownQuestion));
             };
-            let upgraded;
-            let value = match value {
-                Json::Array(items) if format == 1 && id == QuestionId::Conditions => {
-                    let (old, new) = V1_DVT_CODE;
-                    upgraded = Json::Array(
-                        items
-                            .iter()
-                            .map(|item| if item.as_str() == Some(old) { Json::str(new) } else { item.clone() })
-                            .collect(),
-                    );
-                    &upgraded
-                }
-                _ => value,
-            };
-            if let Some(answer) = parse_answer(id, value).map_err(|kind| AnswerError::at(id, kind))? {
+            if let Some(answer) = parse_answer(id, value, format).map_err(|kind| AnswerError::at(id, kind))? {
                 answers.values[id.index()] = Some(answer);
             }
         }
@@ -663,8 +649,9 @@ pub(crate) fn parse_integer(value: &Json, min: u8, max: u8) -> Result<u8, Answer
     }
 }
 
-/// Reads one answer for `id`; `Ok(None)` for an explicit `null` (not answered).
-fn parse_answer(id: QuestionId, value: &Json) -> Result<Option<Answer>, AnswerErrorKind> {
+/// Reads one answer for `id`, written in answer format `format`; `Ok(None)` for an
+/// explicit `null` (not answered).
+fn parse_answer(id: QuestionId, value: &Json, format: u64) -> Result<Option<Answer>, AnswerErrorKind> {
     if value.is_null() {
         return Ok(None);
     }
@@ -697,9 +684,14 @@ fn parse_answer(id: QuestionId, value: &Json) -> Result<Option<Answer>, AnswerEr
                         found: item.type_name(),
                     });
                 };
+                // Format 1's clot code reads as the code v2 gave its safer meaning.
+                let code = match V1_DVT_CODE {
+                    (old, new) if format == 1 && id == QuestionId::Conditions && code == old => new,
+                    _ => code.as_str(),
+                };
                 let position = usize::from(code_position(codes, code)?);
                 if set.contains_position(position) {
-                    return Err(AnswerErrorKind::Duplicate(code.clone()));
+                    return Err(AnswerErrorKind::Duplicate(code.to_owned()));
                 }
                 set = set.with(position, true);
             }

@@ -30,6 +30,7 @@ pub mod share;
 pub mod sort;
 pub mod techniques;
 pub mod text;
+pub mod when;
 
 use serde::Serialize;
 

@@ -14,7 +14,7 @@ use super::checkins::Progress;
 use super::codes::codes;
 use super::outlook::{Risk, Stratification};
 use super::questionnaire::QuestionId;
-use super::recommend::When;
+use super::when::When;
 
 codes! {
     /// How often to book.

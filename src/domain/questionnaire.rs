@@ -312,6 +312,11 @@ impl Questionnaire {
         self.questions().find(|q| q.id == id)
     }
 
+    /// The step that asks this question.
+    pub fn step_of(&self, id: QuestionId) -> Option<&Step> {
+        self.steps.iter().find(|s| s.questions.iter().any(|q| q.id == id))
+    }
+
     /// The step with this id.
     pub fn step(&self, id: StepId) -> Option<&Step> {
         self.steps.iter().find(|s| s.id == id)

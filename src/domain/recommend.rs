@@ -23,13 +23,13 @@ use serde::Serialize;
 
 use super::answers::{
     Activity, Aggravator, AnswerSet, Clothed, Condition, Duration, Experience, Goal, Heat, Location, Occupation,
-    Pattern, Pregnancy, Pressure, SessionMinutes,
+    Pattern, Pressure, SessionMinutes,
 };
 use super::codes::codes;
 use super::questionnaire::QuestionId;
-use super::screening::SEVERE_PAIN;
 use super::sort::{sort_small_by, sort_small_by_key};
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
+pub use super::when::{PainBand, When};
 
 /// Every technique starts here.
 pub const BASE_FIT: i32 = 35;
@@ -168,84 +168,6 @@ codes! {
         Caution = "caution",
         Suitable = "suitable",
         Recommended = "recommended",
-    }
-}
-
-/// The pain bands of the seed articles' severity row: mild 0-3, moderate 4-6, severe 7-10.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PainBand {
-    Mild,
-    Moderate,
-    Severe,
-}
-
-impl PainBand {
-    /// The band of a 0-10 pain score.
-    pub fn of(pain: u8) -> PainBand {
-        match pain {
-            0..=3 => PainBand::Mild,
-            4..=6 => PainBand::Moderate,
-            _ => PainBand::Severe,
-        }
-    }
-}
-
-/// A condition on the answers that a rule row tests. An unanswered question never holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum When {
-    Pain(PainBand),
-    /// `pain_now` of [`SEVERE_PAIN`] or more (the caution threshold of screening).
-    SeverePain,
-    Duration(Duration),
-    /// Over twelve weeks or recurring.
-    Chronic,
-    Goal(Goal),
-    Pattern(Pattern),
-    Aggravator(Aggravator),
-    Experience(Experience),
-    Activity(Activity),
-    Occupation(Occupation),
-    Condition(Condition),
-    Location(Location),
-    /// Pregnant in any trimester.
-    Pregnant,
-    /// Pregnant past the first trimester.
-    PregnantLater,
-    Postpartum,
-    /// A yes to this question.
-    Yes(QuestionId),
-    /// Long hours sitting: desk or driving work, or sitting makes the pain worse.
-    SitsForLong,
-    /// Any of these conditions holds.
-    AnyOf(&'static [When]),
-}
-
-impl When {
-    /// Whether the answers meet this condition.
-    pub fn holds(self, a: &AnswerSet) -> bool {
-        match self {
-            When::Pain(band) => a.integer(QuestionId::PainNow).map(PainBand::of) == Some(band),
-            When::SeverePain => a.integer(QuestionId::PainNow).is_some_and(|p| p >= SEVERE_PAIN),
-            When::Duration(d) => a.one::<Duration>() == Some(d),
-            When::Chronic => a.one::<Duration>().is_some_and(Duration::is_chronic),
-            When::Goal(g) => a.one::<Goal>() == Some(g),
-            When::Pattern(p) => a.has(p),
-            When::Aggravator(x) => a.has(x),
-            When::Experience(e) => a.one::<Experience>() == Some(e),
-            When::Activity(x) => a.one::<Activity>() == Some(x),
-            When::Occupation(o) => a.one::<Occupation>() == Some(o),
-            When::Condition(c) => a.has(c),
-            When::Location(l) => a.has(l),
-            When::Pregnant => a.one::<Pregnancy>().is_some_and(Pregnancy::is_pregnant),
-            When::PregnantLater => a.one::<Pregnancy>() == Some(Pregnancy::PregnantLater),
-            When::Postpartum => a.one::<Pregnancy>() == Some(Pregnancy::Postpartum),
-            When::Yes(id) => a.flag(id) == Some(true),
-            When::SitsForLong => {
-                matches!(a.one::<Occupation>(), Some(Occupation::Desk | Occupation::Driving))
-                    || a.has(Aggravator::Sitting)
-            }
-            When::AnyOf(list) => list.iter().any(|w| w.holds(a)),
-        }
     }
 }
 

@@ -8,9 +8,10 @@
 
 use serde::Serialize;
 
-use super::answers::{AnswerSet, Condition, Duration, NightPain, Onset, Pregnancy};
+use super::answers::{AnswerSet, Condition, NightPain, Onset};
 use super::codes::codes;
 use super::questionnaire::{QuestionId, Questionnaire};
+use super::when::When;
 
 codes! {
     /// The triage levels, from least to most serious; `Incomplete` stands apart.
@@ -123,47 +124,37 @@ pub enum Reading {
     ForReadingOnly,
 }
 
-/// One screening rule.
+/// One screening rule: the flag it raises, the level it reaches, and the answers that
+/// raise it (an unanswered input never does, except that an unanswered duration may be
+/// new pain, [`When::MaybeNewPain`]; the `incomplete` triage covers the gap).
 pub struct Rule {
     pub flag: Flag,
     pub level: Triage,
-    /// Whether the answers raise this flag. An unanswered input never raises it (except
-    /// that an unanswered duration may be new pain, below); the `incomplete` triage covers
-    /// the gap.
-    pub raised: fn(&AnswerSet) -> bool,
+    pub when: When,
 }
 
-fn yes(answers: &AnswerSet, id: QuestionId) -> bool {
-    answers.flag(id) == Some(true)
+const fn rule(flag: Flag, level: Triage, when: When) -> Rule {
+    Rule { flag, level, when }
 }
 
-fn condition(answers: &AnswerSet, condition: Condition) -> bool {
-    answers.has(condition)
-}
-
-fn age(answers: &AnswerSet, test: fn(u8) -> bool) -> bool {
-    answers.integer(QuestionId::Age).is_some_and(test)
-}
-
-/// "New pain" (domain.md v2): it began under 12 weeks ago. An unanswered duration counts
-/// as new, so that no urgent finding is missed by a gap.
-fn is_new_pain(answers: &AnswerSet) -> bool {
-    matches!(answers.one::<Duration>(), None | Some(Duration::Under6Weeks | Duration::From6To12Weeks))
-}
+use Condition as Cd;
+use Flag as F;
+use QuestionId as Q;
+use Triage::{Caution, Emergency, MedicalReview, Urgent};
 
 /// A possible fragility fracture: a minor strain, or sudden pain with no injury, in bones
-/// weakened by osteoporosis or long-term steroids, with new pain (Downie 2013; NICE CKS).
-fn fragile_bone_fracture(a: &AnswerSet) -> bool {
-    matches!(a.one::<Onset>(), Some(Onset::MinorStrain | Onset::SuddenNoInjury))
-        && (condition(a, Condition::Osteoporosis) || yes(a, QuestionId::RfSteroids))
-        && is_new_pain(a)
-}
+/// weakened by osteoporosis or long-term steroids, with pain that may be new (Downie
+/// 2013; NICE CKS).
+const FRAGILE_BONE_FRACTURE: When = When::AllOf(&[
+    When::AnyOf(&[When::Onset(Onset::MinorStrain), When::Onset(Onset::SuddenNoInjury)]),
+    When::AnyOf(&[When::Condition(Cd::Osteoporosis), When::Yes(Q::RfSteroids)]),
+    When::MaybeNewPain,
+]);
 
-/// A possible fracture from a minor strain at 70 or over, with new pain (Downie 2013:
-/// older age is among the strongest signs of a vertebral fracture).
-fn older_age_fracture(a: &AnswerSet) -> bool {
-    a.one::<Onset>() == Some(Onset::MinorStrain) && age(a, |age| age >= 70) && is_new_pain(a)
-}
+/// A possible fracture from a minor strain at 70 or over, with pain that may be new
+/// (Downie 2013: older age is among the strongest signs of a vertebral fracture).
+const OLDER_AGE_FRACTURE: When =
+    When::AllOf(&[When::Onset(Onset::MinorStrain), When::AgeAtLeast(70), When::MaybeNewPain]);
 
 /// The screening rules, most serious first.
 ///
@@ -180,161 +171,105 @@ fn older_age_fracture(a: &AnswerSet) -> bool {
 pub const RULES: &[Rule] = &[
     // Suspected cauda equina syndrome: a surgical emergency. GIRFT 2023 counts new
     // symptoms in both legs and sexual dysfunction among its signs (NICE CKS as well).
-    Rule { flag: Flag::RfBladder, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfBladder) },
-    Rule { flag: Flag::RfBowel, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfBowel) },
-    Rule { flag: Flag::RfSaddleNumbness, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfSaddleNumbness) },
-    Rule { flag: Flag::RfSexualFunction, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfSexualFunction) },
-    Rule { flag: Flag::RfBothLegs, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfBothLegs) },
+    rule(F::RfBladder, Emergency, When::Yes(Q::RfBladder)),
+    rule(F::RfBowel, Emergency, When::Yes(Q::RfBowel)),
+    rule(F::RfSaddleNumbness, Emergency, When::Yes(Q::RfSaddleNumbness)),
+    rule(F::RfSexualFunction, Emergency, When::Yes(Q::RfSexualFunction)),
+    rule(F::RfBothLegs, Emergency, When::Yes(Q::RfBothLegs)),
     // Progressive neurological deficit (NICE CKS sciatica: emergency referral).
-    Rule {
-        flag: Flag::RfProgressiveWeakness,
-        level: Triage::Emergency,
-        raised: |a| yes(a, QuestionId::RfProgressiveWeakness),
-    },
+    rule(F::RfProgressiveWeakness, Emergency, When::Yes(Q::RfProgressiveWeakness)),
     // Sudden severe, tearing or pulsing belly or chest pain with back pain: possible
     // abdominal aortic aneurysm or dissection (NICE CKS low back pain red flags).
-    Rule { flag: Flag::RfChestAbdomen, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfChestAbdomen) },
+    rule(F::RfChestAbdomen, Emergency, When::Yes(Q::RfChestAbdomen)),
     // New dizziness, double vision, trouble speaking or swallowing, drop attacks or a
     // numb face with neck pain: possible stroke or neck artery dissection (IFOMPT 2020).
-    Rule { flag: Flag::RfNeckStrokeSigns, level: Triage::Emergency, raised: |a| yes(a, QuestionId::RfNeckStrokeSigns) },
+    rule(F::RfNeckStrokeSigns, Emergency, When::Yes(Q::RfNeckStrokeSigns)),
     // Possible fracture: significant trauma at any age; a minor strain or sudden pain with
     // fragile bones; a minor strain at 70 or over (Downie 2013; NICE CKS).
-    Rule { flag: Flag::MajorTrauma, level: Triage::Urgent, raised: |a| a.one::<Onset>() == Some(Onset::MajorTrauma) },
-    Rule { flag: Flag::FractureRisk, level: Triage::Urgent, raised: fragile_bone_fracture },
-    Rule { flag: Flag::FractureRiskAge, level: Triage::Urgent, raised: older_age_fracture },
+    rule(F::MajorTrauma, Urgent, When::Onset(Onset::MajorTrauma)),
+    rule(F::FractureRisk, Urgent, FRAGILE_BONE_FRACTURE),
+    rule(F::FractureRiskAge, Urgent, OLDER_AGE_FRACTURE),
     // Possible spinal infection: fever, or immunosuppression or injected drugs with new
     // pain (NICE CKS).
-    Rule { flag: Flag::RfFever, level: Triage::Urgent, raised: |a| yes(a, QuestionId::RfFever) },
-    Rule {
-        flag: Flag::InfectionRisk,
-        level: Triage::Urgent,
-        raised: |a| yes(a, QuestionId::RfImmunosuppressed) && is_new_pain(a),
-    },
+    rule(F::RfFever, Urgent, When::Yes(Q::RfFever)),
+    rule(F::InfectionRisk, Urgent, When::AllOf(&[When::Yes(Q::RfImmunosuppressed), When::MaybeNewPain])),
     // Possible malignancy: past cancer is the strongest single sign; unexplained weight
     // loss; unrelenting night pain (Downie 2013; NICE CKS).
-    Rule { flag: Flag::RfCancerHistory, level: Triage::Urgent, raised: |a| yes(a, QuestionId::RfCancerHistory) },
-    Rule { flag: Flag::RfWeightLoss, level: Triage::Urgent, raised: |a| yes(a, QuestionId::RfWeightLoss) },
-    Rule {
-        flag: Flag::ConstantNightPain,
-        level: Triage::Urgent,
-        raised: |a| a.one::<NightPain>() == Some(NightPain::ConstantUnrelenting),
-    },
+    rule(F::RfCancerHistory, Urgent, When::Yes(Q::RfCancerHistory)),
+    rule(F::RfWeightLoss, Urgent, When::Yes(Q::RfWeightLoss)),
+    rule(F::ConstantNightPain, Urgent, When::NightPain(NightPain::ConstantUnrelenting)),
     // New leg swelling that no doctor has explained: possible deep vein thrombosis, which
     // needs assessment the same day (NICE NG158).
-    Rule { flag: Flag::LegSwellingNew, level: Triage::Urgent, raised: |a| condition(a, Condition::LegSwellingNew) },
+    rule(F::LegSwellingNew, Urgent, When::Condition(Cd::LegSwellingNew)),
     // Nerve root involvement in one leg: assess before massage (NICE CKS sciatica).
-    Rule {
-        flag: Flag::RfNumbnessOneLeg,
-        level: Triage::MedicalReview,
-        raised: |a| yes(a, QuestionId::RfNumbnessOneLeg),
-    },
+    rule(F::RfNumbnessOneLeg, MedicalReview, When::Yes(Q::RfNumbnessOneLeg)),
     // Immunosuppression or injected drugs with longer-standing pain: infection is less
     // likely than with new pain, but a doctor should still agree first (NICE CKS).
-    Rule {
-        flag: Flag::Immunosuppressed,
-        level: Triage::MedicalReview,
-        raised: |a| yes(a, QuestionId::RfImmunosuppressed) && !is_new_pain(a),
-    },
+    rule(
+        F::Immunosuppressed,
+        MedicalReview,
+        When::AllOf(&[When::Yes(Q::RfImmunosuppressed), When::Not(&When::MaybeNewPain)]),
+    ),
     // Inflammatory back pain: morning stiffness easing with movement, lasting over three
     // months, that began before 45 (ASAS 2009; NICE NG65). People 45 or over are asked
     // when it began.
-    Rule {
-        flag: Flag::InflammatoryPattern,
-        level: Triage::MedicalReview,
-        raised: |a| {
-            yes(a, QuestionId::MorningStiffness)
-                && a.one::<Duration>().is_some_and(Duration::is_chronic)
-                && (age(a, |age| age < 45) || yes(a, QuestionId::OnsetBefore45))
-        },
-    },
+    rule(
+        F::InflammatoryPattern,
+        MedicalReview,
+        When::AllOf(&[
+            When::Yes(Q::MorningStiffness),
+            When::Chronic,
+            When::AnyOf(&[When::AgeBelow(45), When::Yes(Q::OnsetBefore45)]),
+        ]),
+    ),
     // New back pain after 50 with no injury, or a minor one, to explain it (Downie 2013;
     // NICE CKS), unless a fracture rule has already made it urgent.
-    Rule {
-        flag: Flag::NewPainOver50,
-        level: Triage::MedicalReview,
-        raised: |a| {
-            age(a, |age| age > 50)
-                && matches!(a.one::<Duration>(), Some(Duration::Under6Weeks | Duration::From6To12Weeks))
-                && matches!(a.one::<Onset>(), Some(Onset::Gradual | Onset::SuddenNoInjury | Onset::MinorStrain))
-                && !fragile_bone_fracture(a)
-                && !older_age_fracture(a)
-        },
-    },
+    rule(
+        F::NewPainOver50,
+        MedicalReview,
+        When::AllOf(&[
+            When::AgeAtLeast(51),
+            When::NewPain,
+            When::AnyOf(&[
+                When::Onset(Onset::Gradual),
+                When::Onset(Onset::SuddenNoInjury),
+                When::Onset(Onset::MinorStrain),
+            ]),
+            When::Not(&FRAGILE_BONE_FRACTURE),
+            When::Not(&OLDER_AGE_FRACTURE),
+        ]),
+    ),
     // Under 20 with pain lasting over twelve weeks or coming back: serious causes are
     // more likely in the young (IFOMPT 2020).
-    Rule {
-        flag: Flag::YoungPersistentPain,
-        level: Triage::MedicalReview,
-        raised: |a| age(a, |age| age < 20) && a.one::<Duration>().is_some_and(Duration::is_chronic),
-    },
+    rule(F::YoungPersistentPain, MedicalReview, When::AllOf(&[When::AgeBelow(20), When::Chronic])),
     // Conditions that need a doctor's clearance before massage (Batavia 2004).
-    Rule { flag: Flag::DvtDiagnosed, level: Triage::MedicalReview, raised: |a| condition(a, Condition::DvtDiagnosed) },
-    Rule {
-        flag: Flag::RecentSurgery,
-        level: Triage::MedicalReview,
-        raised: |a| condition(a, Condition::RecentSurgery),
-    },
-    Rule {
-        flag: Flag::RecentFracture,
-        level: Triage::MedicalReview,
-        raised: |a| condition(a, Condition::RecentFracture),
-    },
-    Rule {
-        flag: Flag::CancerTreatment,
-        level: Triage::MedicalReview,
-        raised: |a| condition(a, Condition::CancerTreatment),
-    },
-    Rule { flag: Flag::OpenWound, level: Triage::MedicalReview, raised: |a| condition(a, Condition::OpenWound) },
+    rule(F::DvtDiagnosed, MedicalReview, When::Condition(Cd::DvtDiagnosed)),
+    rule(F::RecentSurgery, MedicalReview, When::Condition(Cd::RecentSurgery)),
+    rule(F::RecentFracture, MedicalReview, When::Condition(Cd::RecentFracture)),
+    rule(F::CancerTreatment, MedicalReview, When::Condition(Cd::CancerTreatment)),
+    rule(F::OpenWound, MedicalReview, When::Condition(Cd::OpenWound)),
     // Everything else the therapist must know and adapt to (Batavia 2004; domain.md).
-    Rule { flag: Flag::Osteoporosis, level: Triage::Caution, raised: |a| condition(a, Condition::Osteoporosis) },
-    Rule { flag: Flag::Anticoagulants, level: Triage::Caution, raised: |a| condition(a, Condition::Anticoagulants) },
-    Rule {
-        flag: Flag::BleedingDisorder,
-        level: Triage::Caution,
-        raised: |a| condition(a, Condition::BleedingDisorder),
-    },
-    Rule {
-        flag: Flag::ReducedSensation,
-        level: Triage::Caution,
-        raised: |a| condition(a, Condition::ReducedSensation),
-    },
-    Rule { flag: Flag::HeatSensitivity, level: Triage::Caution, raised: |a| condition(a, Condition::HeatSensitivity) },
-    Rule { flag: Flag::SkinCondition, level: Triage::Caution, raised: |a| condition(a, Condition::SkinCondition) },
-    Rule { flag: Flag::VaricoseVeins, level: Triage::Caution, raised: |a| condition(a, Condition::VaricoseVeins) },
-    Rule { flag: Flag::Hypermobility, level: Triage::Caution, raised: |a| condition(a, Condition::Hypermobility) },
-    Rule { flag: Flag::OilAllergy, level: Triage::Caution, raised: |a| condition(a, Condition::OilAllergy) },
-    Rule { flag: Flag::Fibromyalgia, level: Triage::Caution, raised: |a| condition(a, Condition::Fibromyalgia) },
-    Rule { flag: Flag::Arthritis, level: Triage::Caution, raised: |a| condition(a, Condition::Arthritis) },
-    Rule { flag: Flag::DiscHerniation, level: Triage::Caution, raised: |a| condition(a, Condition::DiscHerniation) },
-    Rule { flag: Flag::SpinalStenosis, level: Triage::Caution, raised: |a| condition(a, Condition::SpinalStenosis) },
-    Rule {
-        flag: Flag::HighBloodPressure,
-        level: Triage::Caution,
-        raised: |a| condition(a, Condition::HighBloodPressure),
-    },
-    Rule {
-        flag: Flag::Pregnancy,
-        level: Triage::Caution,
-        raised: |a| a.one::<Pregnancy>().is_some_and(Pregnancy::is_pregnant),
-    },
-    Rule {
-        flag: Flag::Postpartum,
-        level: Triage::Caution,
-        raised: |a| a.one::<Pregnancy>() == Some(Pregnancy::Postpartum),
-    },
-    Rule {
-        flag: Flag::SeverePain,
-        level: Triage::Caution,
-        raised: |a| a.integer(QuestionId::PainNow).is_some_and(|pain| pain >= SEVERE_PAIN),
-    },
+    rule(F::Osteoporosis, Caution, When::Condition(Cd::Osteoporosis)),
+    rule(F::Anticoagulants, Caution, When::Condition(Cd::Anticoagulants)),
+    rule(F::BleedingDisorder, Caution, When::Condition(Cd::BleedingDisorder)),
+    rule(F::ReducedSensation, Caution, When::Condition(Cd::ReducedSensation)),
+    rule(F::HeatSensitivity, Caution, When::Condition(Cd::HeatSensitivity)),
+    rule(F::SkinCondition, Caution, When::Condition(Cd::SkinCondition)),
+    rule(F::VaricoseVeins, Caution, When::Condition(Cd::VaricoseVeins)),
+    rule(F::Hypermobility, Caution, When::Condition(Cd::Hypermobility)),
+    rule(F::OilAllergy, Caution, When::Condition(Cd::OilAllergy)),
+    rule(F::Fibromyalgia, Caution, When::Condition(Cd::Fibromyalgia)),
+    rule(F::Arthritis, Caution, When::Condition(Cd::Arthritis)),
+    rule(F::DiscHerniation, Caution, When::Condition(Cd::DiscHerniation)),
+    rule(F::SpinalStenosis, Caution, When::Condition(Cd::SpinalStenosis)),
+    rule(F::HighBloodPressure, Caution, When::Condition(Cd::HighBloodPressure)),
+    rule(F::Pregnancy, Caution, When::Pregnant),
+    rule(F::Postpartum, Caution, When::Postpartum),
+    rule(F::SeverePain, Caution, When::SeverePain),
     // Long-term steroids thin bones and skin, which changes how a therapist works even
     // without the fracture pattern above.
-    Rule { flag: Flag::LongTermSteroids, level: Triage::Caution, raised: |a| yes(a, QuestionId::RfSteroids) },
+    rule(F::LongTermSteroids, Caution, When::Yes(Q::RfSteroids)),
 ];
-
-/// The pain now, out of 10, from which pain counts as severe: a caution in screening and
-/// gentler work in the ranking.
-pub const SEVERE_PAIN: u8 = 8;
 
 /// What screening found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -360,7 +295,7 @@ impl Screening {
 
 /// Runs every rule over the answers.
 pub fn screen(answers: &AnswerSet) -> Screening {
-    let raised: Vec<&Rule> = RULES.iter().filter(|rule| (rule.raised)(answers)).collect();
+    let raised: Vec<&Rule> = RULES.iter().filter(|rule| rule.when.holds(answers)).collect();
     let missing = missing_safety_answers(answers);
     let highest = raised.iter().map(|r| r.level).max_by_key(|l| l.rank()).unwrap_or(Triage::Clear);
     let triage = match highest {

@@ -243,9 +243,13 @@ impl Session {
             }
             Action::Reset => next = Session::new(),
             Action::Replace(intake, format) => {
-                next = Session { intake: *intake, screen: Screen::Welcome, unanswered: Vec::new() };
-                next.screen = if next.can_show_results() { Screen::Results } else { Screen::Step(next.resume_step()) };
+                // Replacing means "show me these results": the results when they can be
+                // shown, else the questions added since (upgrade_from), else where to go on.
+                next = Session { intake: *intake, screen: Screen::Results, unanswered: Vec::new() };
                 next.upgrade_from(format);
+                if next.screen == Screen::Results && !next.can_show_results() {
+                    next.screen = Screen::Step(next.resume_step());
+                }
             }
         }
         next
@@ -301,23 +305,18 @@ impl Session {
     /// behind a question).
     fn upgrade_from(&mut self, format: u64) {
         let added = self.intake.added_since(format);
-        let steps = Questionnaire::get().steps;
-        let Some(position) = steps.iter().position(|s| s.questions.iter().any(|q| added.contains(&q.id))) else {
+        let Some(step) = added.first().and_then(|id| Questionnaire::get().step_of(*id)) else {
             return;
         };
-        let answered_later =
-            steps[position + 1..].iter().flat_map(|s| s.questions).any(|q| self.intake.answers.is_answered(q.id));
         let got_past = match self.screen {
-            Screen::Results => true,
-            Screen::Step(step) => step.index() > position || answered_later,
-            Screen::Welcome => answered_later,
+            Screen::Results => !self.can_show_results(),
+            Screen::Step(on) => on > step.id,
+            Screen::Welcome => false,
         };
-        if !got_past || (self.screen == Screen::Results && self.can_show_results()) {
-            return;
+        if got_past {
+            self.screen = Screen::Step(step.id);
+            self.unanswered = step.questions.iter().map(|q| q.id).filter(|id| added.contains(id)).collect();
         }
-        let step = &steps[position];
-        self.screen = Screen::Step(step.id);
-        self.unanswered = step.questions.iter().map(|q| q.id).filter(|id| added.contains(id)).collect();
     }
 
     /// Whether this session was read from an older format and is waiting for the

@@ -241,8 +241,10 @@ pub fn version_of(header: u8) -> u8 {
 /// The format version of a payload (the text after `#r=`), read from its first byte
 /// without checking the rest; `None` when it does not even start like one.
 pub fn payload_version(payload: &str) -> Option<u8> {
-    let head = payload.get(..4)?;
-    base64url_decode(head).and_then(|bytes| bytes.first().copied()).map(version_of)
+    // The header byte's low four bits: the first character's last two of its six bits,
+    // then the second character's first two.
+    let sextet = |i: usize| BASE64URL.iter().position(|b| Some(b) == payload.as_bytes().get(i)).map(|p| p as u8);
+    Some((sextet(0)? & 3) << 2 | sextet(1)? >> 4)
 }
 
 /// The questions a link of this format version packs, in order: those of its answer

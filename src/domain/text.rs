@@ -75,7 +75,27 @@ impl Catalog {
     /// empty catalog, which shows keys instead of words rather than failing.
     pub fn english() -> &'static Catalog {
         static EN: OnceLock<Catalog> = OnceLock::new();
-        EN.get_or_init(|| Catalog::parse(include_str!("../../data/i18n/en.json")).unwrap_or_default())
+        EN.get_or_init(|| Catalog::unpack(include_str!(concat!(env!("OUT_DIR"), "/en_catalog.txt"))))
+    }
+
+    /// Reads the packed form build.rs writes of a catalog (see `packed_catalog` there):
+    /// records split by U+001E, each a shared-prefix length (a space for none), the rest
+    /// of the key, U+001F and the text, already sorted by key.
+    fn unpack(packed: &str) -> Catalog {
+        let mut texts: Vec<(String, String)> = Vec::with_capacity(700);
+        let mut rest = packed;
+        while !rest.is_empty() {
+            let end = rest.as_bytes().iter().position(|b| *b == 0x1e).unwrap_or(rest.len());
+            let record = &rest[..end];
+            rest = rest.get(end + 1..).unwrap_or_default();
+            let unit = record.as_bytes().iter().position(|b| *b == 0x1f).unwrap_or(record.len());
+            let shared = usize::from(record.as_bytes().first().map_or(0, |b| b.saturating_sub(b' ')));
+            let previous = texts.last().map_or("", |(key, _)| key.as_str());
+            let key =
+                format!("{}{}", previous.get(..shared).unwrap_or_default(), record.get(1..unit).unwrap_or_default());
+            texts.push((key, record.get(unit + 1..).unwrap_or_default().to_owned()));
+        }
+        Catalog { texts }
     }
 
     /// Parses another language's catalog on top of `base` (English): a key the base lacks
@@ -246,7 +266,7 @@ pub fn is_safety_wording(key: &str) -> bool {
     let Some(rest) = key.strip_prefix("q.") else {
         return false;
     };
-    let id = rest.split('.').next().unwrap_or_default();
+    let id = rest.as_bytes().iter().position(|b| *b == b'.').map_or(rest, |end| &rest[..end]);
     QuestionId::from_code(id).is_some_and(QuestionId::is_safety_answer)
 }
 
