@@ -290,14 +290,10 @@ pub fn parse_hex_colour(colour: &str) -> Option<[u8; 3]> {
     if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
-    let digit = |i: usize| u8::from_str_radix(&hex[i..=i], 16).ok();
+    let value = |from: usize, to: usize| u8::from_str_radix(hex.get(from..to)?, 16).ok();
     match hex.len() {
-        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
-        6 => Some([
-            u8::from_str_radix(&hex[0..2], 16).ok()?,
-            u8::from_str_radix(&hex[2..4], 16).ok()?,
-            u8::from_str_radix(&hex[4..6], 16).ok()?,
-        ]),
+        3 => Some([value(0, 1)? * 17, value(1, 2)? * 17, value(2, 3)? * 17]),
+        6 => Some([value(0, 2)?, value(2, 4)?, value(4, 6)?]),
         _ => None,
     }
 }

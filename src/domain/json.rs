@@ -217,6 +217,13 @@ impl std::fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
+/// `text[from..to]`, or "" where that is not a slice of it. The parser only slices at
+/// positions it has checked, so the fallback never happens; unlike `&text[from..to]` it
+/// cannot panic, which keeps core's panic formatting out of the bundle.
+fn sub(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or_default()
+}
+
 /// Parses a whole JSON text.
 pub fn parse(text: &str) -> Result<Json, ParseError> {
     let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
@@ -394,7 +401,7 @@ impl Parser<'_> {
             }
         }
         // The slice holds only ASCII digits and signs, so it is on character boundaries.
-        Ok(Json::Number(self.text[start..self.pos].to_owned()))
+        Ok(Json::Number(sub(self.text, start, self.pos).to_owned()))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -425,7 +432,7 @@ impl Parser<'_> {
         }
         if self.peek() == Some(b'"') {
             self.pos += 1;
-            return Ok(self.text[start..self.pos - 1].to_owned());
+            return Ok(sub(self.text, start, self.pos - 1).to_owned());
         }
         let mut out = self.bytes[start..self.pos].to_vec();
         loop {

@@ -62,6 +62,48 @@ impl Lang {
     }
 }
 
+/// The interface keys (`ui.*`) of the English catalog, sorted, one per line: written by
+/// build.rs from `data/i18n/en.json`.
+pub const UI_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/ui_keys.txt"));
+
+/// An interface key, resolved to its position in [`UI_KEYS`] at compile time by the
+/// widget's `ui!` macro: the key's text is then found by index, and the key itself is
+/// not in the bundle a second time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UiKey(u16);
+
+impl UiKey {
+    /// The key's position in [`UI_KEYS`]. Meant for `const` use (the `ui!` macro), where
+    /// a key that is not in the English catalog stops the build.
+    pub const fn of(key: &str) -> UiKey {
+        let (all, key) = (UI_KEYS.as_bytes(), key.as_bytes());
+        let (mut start, mut index) = (0, 0);
+        while start < all.len() {
+            let mut end = start;
+            while end < all.len() && all[end] != b'\n' {
+                end += 1;
+            }
+            if end - start == key.len() {
+                let mut i = 0;
+                while i < key.len() && all[start + i] == key[i] {
+                    i += 1;
+                }
+                if i == key.len() {
+                    return UiKey(index);
+                }
+            }
+            start = end + 1;
+            index += 1;
+        }
+        panic!("not an interface key of data/i18n/en.json")
+    }
+
+    /// The key as the catalog spells it.
+    pub fn as_str(self) -> &'static str {
+        UI_KEYS.split('\n').nth(usize::from(self.0)).unwrap_or_default()
+    }
+}
+
 /// One language's texts, sorted by key.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
@@ -75,27 +117,33 @@ impl Catalog {
     /// empty catalog, which shows keys instead of words rather than failing.
     pub fn english() -> &'static Catalog {
         static EN: OnceLock<Catalog> = OnceLock::new();
-        EN.get_or_init(|| Catalog::unpack(include_str!(concat!(env!("OUT_DIR"), "/en_catalog.txt"))))
+        EN.get_or_init(|| {
+            let mut keys = required_keys();
+            keys.extend(UI_KEYS.split('\n').map(str::to_owned));
+            Catalog::unpack(include_str!(concat!(env!("OUT_DIR"), "/en_catalog.txt")), keys)
+        })
     }
 
-    /// Reads the packed form build.rs writes of a catalog (see `packed_catalog` there):
-    /// records split by U+001E, each a shared-prefix length (a space for none), the rest
-    /// of the key, U+001F and the text, already sorted by key.
-    fn unpack(packed: &str) -> Catalog {
-        let mut texts: Vec<(String, String)> = Vec::with_capacity(700);
+    /// Reads the texts build.rs packs (see `packed_catalog` there), split by U+001E, with
+    /// the keys they belong to in the same order: the domain's, then the interface's.
+    fn unpack(packed: &str, keys: Vec<String>) -> Catalog {
+        let mut texts: Vec<(String, String)> = Vec::with_capacity(keys.len());
         let mut rest = packed;
-        while !rest.is_empty() {
+        for key in keys {
             let end = rest.as_bytes().iter().position(|b| *b == 0x1e).unwrap_or(rest.len());
-            let record = &rest[..end];
-            rest = rest.get(end + 1..).unwrap_or_default();
-            let unit = record.as_bytes().iter().position(|b| *b == 0x1f).unwrap_or(record.len());
-            let shared = usize::from(record.as_bytes().first().map_or(0, |b| b.saturating_sub(b' ')));
-            let previous = texts.last().map_or("", |(key, _)| key.as_str());
-            let key =
-                format!("{}{}", previous.get(..shared).unwrap_or_default(), record.get(1..unit).unwrap_or_default());
-            texts.push((key, record.get(unit + 1..).unwrap_or_default().to_owned()));
+            texts.push((key, sub(rest, 0, end).to_owned()));
+            rest = sub(rest, end + 1, rest.len());
         }
         Catalog { texts }
+    }
+
+    /// The text of an interface key. The interface keys sort last, in [`UI_KEYS`] order,
+    /// in every catalog (another language's is read over English), so this is an index,
+    /// checked to land on an interface key.
+    pub fn ui(&self, key: UiKey) -> Option<&str> {
+        let first = self.texts.partition_point(|(k, _)| k.as_str() < "ui.");
+        let (k, text) = self.texts.get(first + usize::from(key.0))?;
+        k.starts_with("ui.").then_some(text.as_str())
     }
 
     /// Parses another language's catalog on top of `base` (English): a key the base lacks
@@ -146,27 +194,7 @@ impl Catalog {
     /// The text with each `{name}` placeholder of `args` replaced; any other brace stays
     /// as written. One pass, without a substring searcher, which is large in wasm.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut rest = self.text(key);
-        let mut out = String::with_capacity(rest.len());
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            rest = &rest[open..];
-            let value = rest
-                .find('}')
-                .and_then(|close| Some((args.iter().find(|(name, _)| *name == &rest[1..close])?.1, close)));
-            match value {
-                Some((value, close)) => {
-                    out.push_str(value);
-                    rest = &rest[close + 1..];
-                }
-                None => {
-                    out.push('{');
-                    rest = &rest[1..];
-                }
-            }
-        }
-        out.push_str(rest);
-        out
+        fill(self.text(key), args)
     }
 
     /// A date in this catalog's words (`date.format`, `date.month.<1-12>`).
@@ -190,16 +218,51 @@ impl Catalog {
     }
 }
 
+/// `text` with each `{name}` placeholder of `args` replaced; any other brace stays as
+/// written. One pass, without a substring searcher, which is large in wasm.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut rest = text;
+    let mut out = String::with_capacity(rest.len());
+    // Slices through `sub`, never `&rest[..]`: a panicking slice pulls core's panic
+    // message formatting into the bundle (1.2 KB brotli with the other sites).
+    while let Some(open) = rest.find('{') {
+        out.push_str(sub(rest, 0, open));
+        rest = sub(rest, open, rest.len());
+        let value = rest
+            .find('}')
+            .and_then(|close| Some((args.iter().find(|(name, _)| *name == sub(rest, 1, close))?.1, close)));
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = sub(rest, close + 1, rest.len());
+            }
+            None => {
+                out.push('{');
+                rest = sub(rest, 1, rest.len());
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text[from..to]`, or "" where that is not a slice of it: the callers find their
+/// bounds with `find`, so the fallback never happens, but unlike `&text[from..to]` it
+/// cannot panic, and so keeps core's panic formatting out of the bundle.
+pub(crate) fn sub(text: &str, from: usize, to: usize) -> &str {
+    text.get(from..to).unwrap_or_default()
+}
+
 /// The `{name}` placeholders of a text, sorted, with repeats.
 pub fn placeholders(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find('{') {
-        rest = &rest[open + 1..];
+        rest = sub(rest, open + 1, rest.len());
         match rest.find('}') {
-            Some(close) if rest[..close].bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && close > 0 => {
-                found.push(rest[..close].to_owned());
-                rest = &rest[close + 1..];
+            Some(close) if sub(rest, 0, close).bytes().all(|b| b.is_ascii_lowercase() || b == b'_') && close > 0 => {
+                found.push(sub(rest, 0, close).to_owned());
+                rest = sub(rest, close + 1, rest.len());
             }
             _ => {}
         }
@@ -266,7 +329,7 @@ pub fn is_safety_wording(key: &str) -> bool {
     let Some(rest) = key.strip_prefix("q.") else {
         return false;
     };
-    let id = rest.as_bytes().iter().position(|b| *b == b'.').map_or(rest, |end| &rest[..end]);
+    let id = rest.as_bytes().iter().position(|b| *b == b'.').map_or(rest, |end| sub(rest, 0, end));
     QuestionId::from_code(id).is_some_and(QuestionId::is_safety_answer)
 }
 
@@ -340,7 +403,9 @@ pub fn required_keys() -> Vec<String> {
     keys.extend(ShareError::CODES.iter().map(|code| format!("share_error.{code}")));
     keys.push("date.format".to_owned());
     keys.extend((1..=12).map(|month| format!("date.month.{month}")));
-    keys.sort();
+    // The widget's own insertion sort: std's sort costs 3 KB of wasm, and this list is
+    // built once, at start-up, to read the packed English catalog.
+    sort_small_by(&mut keys, |a, b| a.cmp(b));
     keys.dedup();
     keys
 }

@@ -4,20 +4,20 @@ use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::answers::{Answer, Pregnancy};
 use crate::domain::questionnaire::QuestionId;
-use crate::domain::text::option_key;
+use crate::domain::text::{option_key, UiKey};
 use crate::domain::Intake;
 
 /// The answers summarised, in order, each with the key of its short label.
-const ROWS: [(QuestionId, &str); 9] = [
-    (QuestionId::Age, "ui.results.summary.age"),
-    (QuestionId::Pregnancy, "ui.results.summary.pregnancy"),
-    (QuestionId::Location, "ui.results.summary.location"),
-    (QuestionId::Duration, "ui.results.summary.duration"),
-    (QuestionId::PainNow, "ui.results.summary.pain_now"),
-    (QuestionId::PainWorstWeek, "ui.results.summary.pain_worst"),
-    (QuestionId::Conditions, "ui.results.summary.conditions"),
-    (QuestionId::Pressure, "ui.results.summary.pressure"),
-    (QuestionId::Goal, "ui.results.summary.goal"),
+const ROWS: [(QuestionId, UiKey); 9] = [
+    (QuestionId::Age, ui!("ui.results.summary.age")),
+    (QuestionId::Pregnancy, ui!("ui.results.summary.pregnancy")),
+    (QuestionId::Location, ui!("ui.results.summary.location")),
+    (QuestionId::Duration, ui!("ui.results.summary.duration")),
+    (QuestionId::PainNow, ui!("ui.results.summary.pain_now")),
+    (QuestionId::PainWorstWeek, ui!("ui.results.summary.pain_worst")),
+    (QuestionId::Conditions, ui!("ui.results.summary.conditions")),
+    (QuestionId::Pressure, ui!("ui.results.summary.pressure")),
+    (QuestionId::Goal, ui!("ui.results.summary.goal")),
 ];
 
 /// The words of an answer: a number (pain as "n out of 10"), a choice by its option
@@ -28,11 +28,13 @@ fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<St
         codes.get(position).map_or_else(String::new, |code| texts.lookup(&option_key(id, code)).to_owned())
     };
     match answer {
-        None => vec![texts.t("ui.results.summary.not_answered").to_owned()],
+        None => vec![texts.ui(ui!("ui.results.summary.not_answered")).to_owned()],
         Some(Answer::Integer(n)) if id == QuestionId::Age => vec![n.to_string()],
-        Some(Answer::Integer(n)) => vec![texts.format("ui.results.summary.pain_value", &[("n", &n.to_string())])],
+        Some(Answer::Integer(n)) => {
+            vec![texts.format_ui(ui!("ui.results.summary.pain_value"), &[("n", &n.to_string())])]
+        }
         Some(Answer::One(position)) => vec![label(usize::from(position))],
-        Some(Answer::Many(set)) if set.is_empty() => vec![texts.t("ui.results.summary.none").to_owned()],
+        Some(Answer::Many(set)) if set.is_empty() => vec![texts.ui(ui!("ui.results.summary.none")).to_owned()],
         Some(Answer::Many(set)) => set.positions().map(label).collect(),
         Some(Answer::Bool(_)) => Vec::new(),
     }
@@ -43,7 +45,7 @@ fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<St
 /// questionnaire's options and "not answered" when missing.
 pub(super) fn answer_summary(m: &mut Markup, texts: &Texts, intake: &Intake) {
     let answers = &intake.answers;
-    m.panel("bpi-panel bpi-summary", "bpi-summary-title", texts.t("ui.results.summary.title"), &[]);
+    m.panel("bpi-panel bpi-summary", "bpi-summary-title", texts.ui(ui!("ui.results.summary.title")), &[]);
     m.open("dl", &[("class", "bpi-summary-list")]);
     let not_pregnant = Some(Answer::One(Pregnancy::NotApplicable.index() as u8));
     for (id, key) in ROWS {
@@ -52,7 +54,7 @@ pub(super) fn answer_summary(m: &mut Markup, texts: &Texts, intake: &Intake) {
             continue;
         }
         let words = answer_words(texts, id, answer);
-        m.open("div", &[]).element("dt", &[], texts.t(key)).open("dd", &[]);
+        m.open("div", &[]).element("dt", &[], texts.ui(key)).open("dd", &[]);
         match words.as_slice() {
             [one] => {
                 m.text(one);

@@ -406,7 +406,7 @@ pub fn App(props: &AppProps) -> Html {
         let no = Callback::from(move |_: MouseEvent| pending.set(None));
         confirm_dialog(
             &texts,
-            ("bpi-replace-text", "ui.replace.question", "ui.replace.confirm", "ui.replace.cancel"),
+            ("bpi-replace-text", ui!("ui.replace.question"), ui!("ui.replace.confirm"), ui!("ui.replace.cancel")),
             ("replace-confirm", "replace-cancel"),
             yes,
             no,
@@ -429,14 +429,14 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { body }
                 <footer class="bpi-footer">
-                    <p class="bpi-privacy">{ texts.t(if store.is_available() { "ui.footer.private" } else { "ui.footer.memory_only" }) }</p>
+                    <p class="bpi-privacy">{ texts.ui(if store.is_available() { ui!("ui.footer.private") } else { ui!("ui.footer.memory_only") }) }</p>
                     if !shared_open {
                         <div class="bpi-actions">
                             // The welcome screen has its own "open a file" and "start over".
                             if session.screen != Screen::Welcome {
                                 { import_button(&texts, &on_import) }
                                 if session.has_progress() {
-                                    { clear_data(&texts, "ui.clear.button", *confirming_clear, &ask_clear, &on_clear) }
+                                    { clear_data(&texts, ui!("ui.clear.button"), *confirming_clear, &ask_clear, &on_clear) }
                                 }
                             }
                         </div>

@@ -8,6 +8,7 @@ use super::texts::Texts;
 use crate::browser;
 use crate::domain::checkins::{CheckIn, Date, MAX_SESSIONS};
 use crate::domain::session::Action;
+use crate::domain::text::UiKey;
 
 /// The form's fields, in order; each one's position is its index in [`FIELDS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,20 +20,20 @@ pub(super) enum Field {
 }
 
 /// Each field with its input name, label key and largest value (none for the date).
-const FIELDS: [(Field, &str, &str, Option<u8>); 4] = [
-    (Field::Date, "date", "ui.checkin.date", None),
-    (Field::PainNow, "pain_now", "ui.checkin.pain_now", Some(10)),
-    (Field::PainWorst, "pain_worst_week", "ui.checkin.pain_worst", Some(10)),
-    (Field::Sessions, "sessions", "ui.checkin.sessions", Some(MAX_SESSIONS)),
+const FIELDS: [(Field, &str, UiKey, Option<u8>); 4] = [
+    (Field::Date, "date", ui!("ui.checkin.date"), None),
+    (Field::PainNow, "pain_now", ui!("ui.checkin.pain_now"), Some(10)),
+    (Field::PainWorst, "pain_worst_week", ui!("ui.checkin.pain_worst"), Some(10)),
+    (Field::Sessions, "sessions", ui!("ui.checkin.sessions"), Some(MAX_SESSIONS)),
 ];
 
 impl Field {
     /// The text key of the message shown when this field is not valid.
-    fn error_key(self) -> &'static str {
+    fn error_key(self) -> UiKey {
         match self {
-            Field::Date => "ui.checkin.error_date",
-            Field::PainNow | Field::PainWorst => "ui.checkin.error_pain",
-            Field::Sessions => "ui.checkin.error_sessions",
+            Field::Date => ui!("ui.checkin.error_date"),
+            Field::PainNow | Field::PainWorst => ui!("ui.checkin.error_pain"),
+            Field::Sessions => ui!("ui.checkin.error_sessions"),
         }
     }
 }
@@ -107,7 +108,7 @@ pub(super) fn checkin_form(texts: &Texts, state: CheckInFormState, onsubmit: Cal
         };
         html! {
             <div class="bpi-field">
-                <label for={id.clone()}>{ texts.t(label) }</label>
+                <label for={id.clone()}>{ texts.ui(label) }</label>
                 <input {id} {name} type={kind} {value} min={max.map(|_| "0")}
                        max={max.map(|m| m.to_string())} step={max.map(|_| "1")} inputmode={max.map(|_| "numeric")}
                        aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some("bpi-checkin-error")} />
@@ -117,18 +118,18 @@ pub(super) fn checkin_form(texts: &Texts, state: CheckInFormState, onsubmit: Cal
     html! {
         <form class="bpi-checkin-form" novalidate=true {onsubmit}>
             <fieldset class="bpi-fieldset">
-                <legend>{ texts.t("ui.checkin.form_title") }</legend>
+                <legend>{ texts.ui(ui!("ui.checkin.form_title")) }</legend>
                 { for fields }
                 if let Some(field) = state.error {
                     <p class="bpi-field-error" id="bpi-checkin-error" role="alert" data-notice="checkin-invalid">
-                        { texts.t(field.error_key()) }
+                        { texts.ui(field.error_key()) }
                     </p>
                 }
                 if state.saved {
-                    <p class="bpi-checkin-saved" role="status" data-notice="checkin-saved">{ texts.t("ui.checkin.saved") }</p>
+                    <p class="bpi-checkin-saved" role="status" data-notice="checkin-saved">{ texts.ui(ui!("ui.checkin.saved")) }</p>
                 }
                 <button type="submit" class="bpi-button bpi-button--primary" data-action="checkin">
-                    { texts.t("ui.checkin.submit") }
+                    { texts.ui(ui!("ui.checkin.submit")) }
                 </button>
             </fieldset>
         </form>

@@ -15,26 +15,26 @@ use crate::domain::{Intake, Progress};
 /// results' delegated listener).
 pub(super) fn checkin_panel(texts: &Texts, intake: &Intake, progress: Progress, form: Option<Html>) -> Html {
     let mut head = Markup::new();
-    head.element("h3", &[("id", "bpi-checkin-title")], texts.t("ui.checkin.title"));
-    head.element("p", &[], texts.t("ui.checkin.intro"));
+    head.element("h3", &[("id", "bpi-checkin-title")], texts.ui(ui!("ui.checkin.title")));
+    head.element("p", &[], texts.ui(ui!("ui.checkin.intro")));
     head.element(
         "p",
         &[("class", "bpi-checkin-progress"), ("data-progress", progress.as_str())],
         texts.lookup(&format!("progress.{progress}")),
     );
-    head.element("p", &[], texts.t("ui.checkin.frequency_moves"));
+    head.element("p", &[], texts.ui(ui!("ui.checkin.frequency_moves")));
 
     let mut history = Markup::new();
     if intake.checkins.is_empty() {
-        history.element("p", &[], texts.t("ui.checkin.none"));
+        history.element("p", &[], texts.ui(ui!("ui.checkin.none")));
     } else {
         progress_chart(&mut history, texts, intake);
-        history.element("h4", &[], texts.t("ui.checkin.history"));
+        history.element("h4", &[], texts.ui(ui!("ui.checkin.history")));
         history.open("ol", &[("class", "bpi-checkin-list")]);
         for (index, checkin) in intake.checkins.iter().enumerate() {
             let date = texts.date(checkin.date);
-            let entry = texts.format(
-                "ui.checkin.entry",
+            let entry = texts.format_ui(
+                ui!("ui.checkin.entry"),
                 &[
                     ("date", &date),
                     ("pain_now", &checkin.pain_now.to_string()),
@@ -44,14 +44,14 @@ pub(super) fn checkin_panel(texts: &Texts, intake: &Intake, progress: Progress, 
             );
             history.open("li", &[("class", "bpi-checkin-entry")]).text(&entry);
             if form.is_some() {
-                let label = texts.format("ui.checkin.remove_label", &[("date", &date)]);
+                let label = texts.format_ui(ui!("ui.checkin.remove_label"), &[("date", &date)]);
                 let attributes = [
                     ("type", "button"),
                     ("class", "bpi-button bpi-button--small bpi-checkin-remove"),
                     ("aria-label", label.as_str()),
                     ("data-remove-checkin", &index.to_string()),
                 ];
-                history.text(" ").element("button", &attributes, texts.t("ui.checkin.remove"));
+                history.text(" ").element("button", &attributes, texts.ui(ui!("ui.checkin.remove")));
             }
             history.close("li");
         }

@@ -3,13 +3,14 @@
 use yew::prelude::*;
 
 use super::texts::Texts;
+use crate::domain::text::UiKey;
 
 /// The button (`data-action="clear"`, labelled by `label_key`) or, while `confirming`,
 /// the question with "delete everything" (`data-action="clear-confirm"`) and "keep"
 /// (`data-action="clear-cancel"`). `on_ask` opens or closes the question.
 pub(super) fn clear_data(
     texts: &Texts,
-    label_key: &'static str,
+    label_key: UiKey,
     confirming: bool,
     on_ask: &Callback<bool>,
     on_confirm: &Callback<()>,
@@ -18,7 +19,7 @@ pub(super) fn clear_data(
         return html! {
             <button type="button" class="bpi-button bpi-button--quiet" data-action="clear"
                     onclick={on_ask.reform(|_: MouseEvent| true)}>
-                { texts.t(label_key) }
+                { texts.ui(label_key) }
             </button>
         };
     }
@@ -31,7 +32,7 @@ pub(super) fn clear_data(
     };
     confirm_dialog(
         texts,
-        ("bpi-confirm-text", "ui.clear.question", "ui.clear.confirm", "ui.clear.cancel"),
+        ("bpi-confirm-text", ui!("ui.clear.question"), ui!("ui.clear.confirm"), ui!("ui.clear.cancel")),
         ("clear-confirm", "clear-cancel"),
         confirm,
         on_ask.reform(|_: MouseEvent| false),
@@ -44,20 +45,20 @@ pub(super) fn clear_data(
 /// buttons' `data-action`s.
 pub(super) fn confirm_dialog(
     texts: &Texts,
-    (id, question, yes_label, no_label): (&'static str, &'static str, &'static str, &'static str),
+    (id, question, yes_label, no_label): (&'static str, UiKey, UiKey, UiKey),
     (yes_action, no_action): (&'static str, &'static str),
     on_yes: Callback<MouseEvent>,
     on_no: Callback<MouseEvent>,
 ) -> Html {
     html! {
         <div class="bpi-confirm" role="alertdialog" aria-labelledby={id}>
-            <p {id}>{ texts.t(question) }</p>
+            <p {id}>{ texts.ui(question) }</p>
             <div class="bpi-actions">
                 <button type="button" class="bpi-button bpi-button--danger" data-action={yes_action} onclick={on_yes}>
-                    { texts.t(yes_label) }
+                    { texts.ui(yes_label) }
                 </button>
                 <button type="button" class="bpi-button" data-action={no_action} onclick={on_no}>
-                    { texts.t(no_label) }
+                    { texts.ui(no_label) }
                 </button>
             </div>
         </div>

@@ -14,8 +14,8 @@ pub(super) fn clinic_panel(m: &mut Markup, texts: &Texts, config: &EmbedConfig, 
         return;
     }
     let title = match &config.clinic_name {
-        Some(name) => texts.format("ui.clinic.title_named", &[("clinic", name)]),
-        None => texts.t("ui.clinic.title").to_owned(),
+        Some(name) => texts.format_ui(ui!("ui.clinic.title_named"), &[("clinic", name)]),
+        None => texts.ui(ui!("ui.clinic.title")).to_owned(),
     };
     m.panel("bpi-panel bpi-clinic", "bpi-clinic-title", &title, &[]);
     match &config.booking_url {
@@ -26,15 +26,15 @@ pub(super) fn clinic_panel(m: &mut Markup, texts: &Texts, config: &EmbedConfig, 
                 ("data-action", "book"),
                 ("rel", "noopener"),
             ];
-            m.open("p", &[]).element("a", &attributes, texts.t("ui.clinic.book")).close("p");
+            m.open("p", &[]).element("a", &attributes, texts.ui(ui!("ui.clinic.book"))).close("p");
         }
         Some(_) => {
-            m.element("p", &[("class", "bpi-note")], texts.t("ui.clinic.doctor_first"));
+            m.element("p", &[("class", "bpi-note")], texts.ui(ui!("ui.clinic.doctor_first")));
         }
         None => {}
     }
     if let (Some(phone), Some(href)) = (&config.phone, config.phone_href()) {
-        let label = texts.format("ui.clinic.call", &[("phone", phone)]);
+        let label = texts.format_ui(ui!("ui.clinic.call"), &[("phone", phone)]);
         m.open("p", &[]).element("a", &[("href", &href), ("data-action", "call")], &label).close("p");
     }
     m.close("section");

@@ -5,20 +5,21 @@ use super::technique_card::status_label;
 use super::texts::Texts;
 use crate::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use crate::domain::techniques::{technique, Clothing, PressureLevel, Technique};
+use crate::domain::text::UiKey;
 use crate::domain::Assessment;
 
 /// The columns, in order: the header's text key and, for a sortable column, what it sorts.
-const COLUMNS: [(&str, Option<SortColumn>); 10] = [
-    ("ui.table.col.name", Some(SortColumn::Name)),
-    ("ui.table.col.pressure", Some(SortColumn::Pressure)),
-    ("ui.table.col.heat", Some(SortColumn::Heat)),
-    ("ui.table.col.clothing", Some(SortColumn::Clothing)),
-    ("ui.table.col.session", Some(SortColumn::Session)),
-    ("ui.table.col.targets", None),
-    ("ui.table.col.suits", None),
-    ("ui.table.col.benefits", None),
-    ("ui.table.col.cautions", None),
-    ("ui.table.col.fit", Some(SortColumn::Fit)),
+const COLUMNS: [(UiKey, Option<SortColumn>); 10] = [
+    (ui!("ui.table.col.name"), Some(SortColumn::Name)),
+    (ui!("ui.table.col.pressure"), Some(SortColumn::Pressure)),
+    (ui!("ui.table.col.heat"), Some(SortColumn::Heat)),
+    (ui!("ui.table.col.clothing"), Some(SortColumn::Clothing)),
+    (ui!("ui.table.col.session"), Some(SortColumn::Session)),
+    (ui!("ui.table.col.targets"), None),
+    (ui!("ui.table.col.suits"), None),
+    (ui!("ui.table.col.benefits"), None),
+    (ui!("ui.table.col.cautions"), None),
+    (ui!("ui.table.col.fit"), Some(SortColumn::Fit)),
 ];
 
 /// The comparison of all eight techniques: name, pressure, heat, clothing, typical
@@ -28,8 +29,8 @@ const COLUMNS: [(&str, Option<SortColumn>); 10] = [
 /// header carries `aria-sort`. Rows carry `data-row="<id>"` (never `data-technique`,
 /// which belongs to the cards).
 pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Assessment, sort: Sort) {
-    m.panel("bpi-panel bpi-compare", "bpi-compare-title", texts.t("ui.table.title"), &[]);
-    m.element("p", &[], texts.t("ui.table.intro"));
+    m.panel("bpi-panel bpi-compare", "bpi-compare-title", texts.ui(ui!("ui.table.title")), &[]);
+    m.element("p", &[], texts.ui(ui!("ui.table.intro")));
     m.open(
         "div",
         &[
@@ -40,11 +41,11 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         ],
     );
     m.open("table", &[("class", "bpi-table")]);
-    m.element("caption", &[("id", "bpi-compare-caption")], texts.t("ui.table.caption"));
+    m.element("caption", &[("id", "bpi-compare-caption")], texts.ui(ui!("ui.table.caption")));
     m.open("thead", &[]).open("tr", &[]);
     for (key, column) in COLUMNS {
         let Some(column) = column else {
-            m.element("th", &[("scope", "col")], texts.t(key));
+            m.element("th", &[("scope", "col")], texts.ui(key));
             continue;
         };
         let arrow = match (sort.column == column, sort.direction) {
@@ -55,7 +56,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         let aria_sort = sort.aria_sort(column).map_or(("", ""), |value| ("aria-sort", value));
         m.open("th", &[("scope", "col"), aria_sort]);
         m.open("button", &[("type", "button"), ("class", "bpi-sort"), ("data-sort", column.as_str())]);
-        m.text(texts.t(key)).element("span", &[("aria-hidden", "true")], arrow);
+        m.text(texts.ui(key)).element("span", &[("aria-hidden", "true")], arrow);
         m.close("button").close("th");
     }
     m.close("tr").close("thead").open("tbody", &[]);
@@ -67,14 +68,14 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         if let Some(t) = technique(id) {
             let [shortest, longest] = t.session_minutes;
             let pressure = match (t.pressure.first(), t.pressure.last()) {
-                (Some(lightest), Some(firmest)) => texts.t(pressure_label(*lightest, *firmest)),
+                (Some(lightest), Some(firmest)) => texts.ui(pressure_label(*lightest, *firmest)),
                 _ => "",
             };
             m.element("td", &[], pressure);
-            m.element("td", &[], texts.t(if t.heat { "ui.table.heat.yes" } else { "ui.table.heat.no" }));
-            m.element("td", &[], texts.t(clothing_label(t.clothing)));
-            let minutes =
-                texts.format("ui.table.minutes", &[("from", &shortest.to_string()), ("to", &longest.to_string())]);
+            m.element("td", &[], texts.ui(if t.heat { ui!("ui.table.heat.yes") } else { ui!("ui.table.heat.no") }));
+            m.element("td", &[], texts.ui(clothing_label(t.clothing)));
+            let minutes = texts
+                .format_ui(ui!("ui.table.minutes"), &[("from", &shortest.to_string()), ("to", &longest.to_string())]);
             m.element("td", &[], &minutes);
         } else {
             for _ in 0..4 {
@@ -85,7 +86,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
             m.element("td", &[], part(name));
         }
         m.open("td", &[("class", &format!("bpi-status--{}", row.status))]);
-        m.text(&texts.format("ui.results.fit", &[("fit", &row.fit.to_string())]));
+        m.text(&texts.format_ui(ui!("ui.results.fit"), &[("fit", &row.fit.to_string())]));
         m.open("br", &[]).text(status_label(texts, row.status, reading));
         m.close("td").close("tr");
     }
@@ -93,23 +94,23 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
 }
 
 /// The words for the range of pressure a technique is worked at, lightest to firmest.
-fn pressure_label(lightest: PressureLevel, firmest: PressureLevel) -> &'static str {
+fn pressure_label(lightest: PressureLevel, firmest: PressureLevel) -> UiKey {
     use PressureLevel::{Firm, Light, Medium};
     match (lightest, firmest) {
-        (Light, Light) => "ui.table.pressure.light",
-        (Medium, Medium) => "ui.table.pressure.medium",
-        (Firm, Firm) => "ui.table.pressure.firm",
-        (Light, Medium) | (Medium, Light) => "ui.table.pressure.light_to_medium",
-        (Light, Firm) | (Firm, Light) => "ui.table.pressure.light_to_firm",
-        (Medium, Firm) | (Firm, Medium) => "ui.table.pressure.medium_to_firm",
+        (Light, Light) => ui!("ui.table.pressure.light"),
+        (Medium, Medium) => ui!("ui.table.pressure.medium"),
+        (Firm, Firm) => ui!("ui.table.pressure.firm"),
+        (Light, Medium) | (Medium, Light) => ui!("ui.table.pressure.light_to_medium"),
+        (Light, Firm) | (Firm, Light) => ui!("ui.table.pressure.light_to_firm"),
+        (Medium, Firm) | (Firm, Medium) => ui!("ui.table.pressure.medium_to_firm"),
     }
 }
 
 /// The words for what a person wears.
-fn clothing_label(clothing: Clothing) -> &'static str {
+fn clothing_label(clothing: Clothing) -> UiKey {
     match clothing {
-        Clothing::Clothed => "ui.table.clothing.clothed",
-        Clothing::Draped => "ui.table.clothing.draped",
-        Clothing::Either => "ui.table.clothing.either",
+        Clothing::Clothed => ui!("ui.table.clothing.clothed"),
+        Clothing::Draped => ui!("ui.table.clothing.draped"),
+        Clothing::Either => ui!("ui.table.clothing.either"),
     }
 }

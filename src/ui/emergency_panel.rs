@@ -18,7 +18,7 @@ pub(super) fn emergency_panel(
     let call = emergency_number.map(|number| {
         html! {
             <p class="bpi-call">
-                <a href={format!("tel:{number}")}>{ texts.format("ui.emergency.call", &[("number", number)]) }</a>
+                <a href={format!("tel:{number}")}>{ texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]) }</a>
             </p>
         }
     });
@@ -27,10 +27,10 @@ pub(super) fn emergency_panel(
             <h2 id="bpi-emergency-title">{ texts.t("triage.emergency.title") }</h2>
             <p>{ texts.t("triage.emergency.body") }</p>
             { call }
-            <p>{ texts.t("ui.emergency.no_massage") }</p>
+            <p>{ texts.ui(ui!("ui.emergency.no_massage")) }</p>
             if results_button {
                 <button type="button" class="bpi-button bpi-button--danger" data-action="results" onclick={results}>
-                    { texts.t("ui.emergency.summary") }
+                    { texts.ui(ui!("ui.emergency.summary")) }
                 </button>
             }
         </section>

@@ -11,7 +11,7 @@ use crate::domain::text::question_key;
 pub(super) fn error_summary(texts: &Texts, unanswered: &[QuestionId]) -> Html {
     html! {
         <div class="bpi-error-summary" role="alert" aria-labelledby="bpi-error-summary-title">
-            <h3 id="bpi-error-summary-title">{ texts.t("ui.step.missing_title") }</h3>
+            <h3 id="bpi-error-summary-title">{ texts.ui(ui!("ui.step.missing_title")) }</h3>
             <ul>
                 { for unanswered.iter().map(|id| html! {
                     <li>

@@ -16,13 +16,13 @@ pub(super) fn fit_chart(m: &mut Markup, texts: &Texts, rows: &[TechniqueResult])
     let summary: Vec<String> = rows
         .iter()
         .zip(&names)
-        .map(|(r, name)| texts.format("ui.chart.fit_item", &[("name", name), ("fit", &r.fit.to_string())]))
+        .map(|(r, name)| texts.format_ui(ui!("ui.chart.fit_item"), &[("name", name), ("fit", &r.fit.to_string())]))
         .collect();
-    let label = texts.format("ui.chart.fit_label", &[("list", &summary.join(", "))]);
+    let label = texts.format_ui(ui!("ui.chart.fit_label"), &[("list", &summary.join(", "))]);
     let view_box = format!("0 0 {} {}", layout.width(), layout.height(rows.len()));
     m.open("figure", &[("class", "bpi-chart bpi-fit-chart")]);
     m.open("svg", &[("viewBox", &view_box), ("role", "img"), ("aria-label", &label), ("font-size", "14")]);
-    m.element("title", &[], texts.t("ui.chart.fit_title"));
+    m.element("title", &[], texts.ui(ui!("ui.chart.fit_title")));
     let label_x = layout.label_end_x().to_string();
     for (i, (r, name)) in rows.iter().zip(names).enumerate() {
         let y = layout.text_y(i).to_string();

@@ -26,7 +26,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
     let chosen = {
         let on_import = on_import.clone();
         let (too_large, unreadable) =
-            (texts.t("ui.import.too_large").to_owned(), texts.t("ui.import.unreadable").to_owned());
+            (texts.ui(ui!("ui.import.too_large")).to_owned(), texts.ui(ui!("ui.import.unreadable")).to_owned());
         Callback::from(move |event: Event| {
             let Some(element) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
@@ -50,7 +50,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
             <input type="file" accept=".json,application/json" hidden=true onchange={chosen}
                    data-import-file="" />
             <button type="button" class="bpi-button bpi-button--quiet" data-action="import" onclick={choose}>
-                { texts.t("ui.import.button") }
+                { texts.ui(ui!("ui.import.button")) }
             </button>
         </>
     }

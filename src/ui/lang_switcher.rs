@@ -14,7 +14,7 @@ pub(super) fn lang_switcher(texts: &Texts, current: Lang, on_lang: &Callback<Lan
     html! {
         <div class="bpi-lang">
             <label>
-                <span>{ texts.t("ui.lang.label") }</span>
+                <span>{ texts.ui(ui!("ui.lang.label")) }</span>
                 <select data-action="lang" {onchange}>
                     { for Lang::ALL.iter().map(|lang| html! {
                         <option value={lang.code()} lang={lang.code()} selected={*lang == current}>{ lang.name() }</option>

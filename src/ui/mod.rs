@@ -3,6 +3,16 @@
 //! Components only translate events into [`Action`](crate::domain::session::Action)s and
 //! render what the domain computed: every decision lives in `crate::domain`.
 
+/// The [`UiKey`](crate::domain::text::UiKey) of an interface text, resolved at compile
+/// time: `texts.ui(ui!("ui.results.title"))`. A key the English catalog lacks does not
+/// compile.
+macro_rules! ui {
+    ($key:literal) => {{
+        const KEY: $crate::domain::text::UiKey = $crate::domain::text::UiKey::of($key);
+        KEY
+    }};
+}
+
 mod answer_summary;
 mod app;
 mod checkin_form;

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::texts::Texts;
+use crate::domain::text::UiKey;
 
 /// Every kind of notice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,22 +77,22 @@ impl NoticeKind {
         }
     }
 
-    fn text_key(self) -> &'static str {
+    fn text_key(self) -> UiKey {
         match self {
-            NoticeKind::Restored => "ui.notice.restored",
-            NoticeKind::StorageUnavailable => "ui.notice.storage_unavailable",
-            NoticeKind::StorageFull => "ui.notice.storage_full",
-            NoticeKind::StorageCorrupt => "ui.notice.storage_corrupt",
-            NoticeKind::StorageKeptUnreadable => "ui.notice.storage_kept_unreadable",
-            NoticeKind::Cleared => "ui.notice.cleared",
-            NoticeKind::OtherTab => "ui.notice.other_tab",
-            NoticeKind::ShareInvalid => "ui.notice.share_invalid",
-            NoticeKind::ShareWrongPassphrase => "ui.notice.share_wrong_passphrase",
-            NoticeKind::LangUnavailable => "ui.notice.lang_unavailable",
-            NoticeKind::SharedSaved => "ui.notice.shared_saved",
-            NoticeKind::ImportRefused => "ui.notice.import_refused",
-            NoticeKind::Imported => "ui.notice.imported",
-            NoticeKind::NewQuestions => "ui.notice.new_questions",
+            NoticeKind::Restored => ui!("ui.notice.restored"),
+            NoticeKind::StorageUnavailable => ui!("ui.notice.storage_unavailable"),
+            NoticeKind::StorageFull => ui!("ui.notice.storage_full"),
+            NoticeKind::StorageCorrupt => ui!("ui.notice.storage_corrupt"),
+            NoticeKind::StorageKeptUnreadable => ui!("ui.notice.storage_kept_unreadable"),
+            NoticeKind::Cleared => ui!("ui.notice.cleared"),
+            NoticeKind::OtherTab => ui!("ui.notice.other_tab"),
+            NoticeKind::ShareInvalid => ui!("ui.notice.share_invalid"),
+            NoticeKind::ShareWrongPassphrase => ui!("ui.notice.share_wrong_passphrase"),
+            NoticeKind::LangUnavailable => ui!("ui.notice.lang_unavailable"),
+            NoticeKind::SharedSaved => ui!("ui.notice.shared_saved"),
+            NoticeKind::ImportRefused => ui!("ui.notice.import_refused"),
+            NoticeKind::Imported => ui!("ui.notice.imported"),
+            NoticeKind::NewQuestions => ui!("ui.notice.new_questions"),
         }
     }
 }
@@ -124,13 +125,13 @@ pub(super) fn notice_list(texts: &Texts, notices: &[Notice], on_dismiss: &Callba
                 html! {
                     <div class={format!("bpi-notice bpi-notice--{}", kind.role())}
                          role={kind.role()} data-notice={kind.as_str()}>
-                        <p>{ texts.t(kind.text_key()) }</p>
+                        <p>{ texts.ui(kind.text_key()) }</p>
                         if let Some(detail) = &notice.detail {
                             <p class="bpi-notice-detail">{ detail }</p>
                         }
                         <button type="button" class="bpi-link" onclick={dismiss}
-                                aria-label={texts.t("ui.notice.dismiss_label")}>
-                            { texts.t("ui.notice.dismiss") }
+                                aria-label={texts.ui(ui!("ui.notice.dismiss_label"))}>
+                            { texts.ui(ui!("ui.notice.dismiss")) }
                         </button>
                     </div>
                 }

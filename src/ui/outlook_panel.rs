@@ -13,9 +13,9 @@ use crate::domain::{Stratification, Triage};
 pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Option<Stratification>, triage: Triage) {
     let risk = stratification.map_or("", |s| s.risk.as_str());
     let hook = if risk.is_empty() { ("", "") } else { ("data-outlook", risk) };
-    m.panel("bpi-panel bpi-outlook", "bpi-outlook-title", texts.t("ui.results.outlook.title"), &[hook]);
+    m.panel("bpi-panel bpi-outlook", "bpi-outlook-title", texts.ui(ui!("ui.results.outlook.title")), &[hook]);
     if triage.needs_care_now() {
-        m.element("p", &[("class", "bpi-withheld")], texts.t("ui.results.outlook.on_hold"));
+        m.element("p", &[("class", "bpi-withheld")], texts.ui(ui!("ui.results.outlook.on_hold")));
         m.close("section");
         return;
     }
@@ -26,14 +26,15 @@ pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Optio
                 .element("strong", &[], texts.t(&format!("outlook.{risk}.title")))
                 .close("p");
             m.element("p", &[], texts.t(&format!("outlook.{risk}.body")));
-            let score = texts.format("ui.results.outlook.score", &[("total", &total), ("psychosocial", &psychosocial)]);
+            let score =
+                texts.format_ui(ui!("ui.results.outlook.score"), &[("total", &total), ("psychosocial", &psychosocial)]);
             m.element("p", &[("class", "bpi-outlook-score")], &score);
         }
         None => {
-            m.element("p", &[], texts.t("ui.results.outlook.unanswered"));
+            m.element("p", &[], texts.ui(ui!("ui.results.outlook.unanswered")));
         }
     }
-    m.element("p", &[], texts.t("ui.results.outlook.care"));
-    m.element("p", &[("class", "bpi-note")], texts.t("ui.results.outlook.about"));
+    m.element("p", &[], texts.ui(ui!("ui.results.outlook.care")));
+    m.element("p", &[("class", "bpi-note")], texts.ui(ui!("ui.results.outlook.about")));
     m.close("section");
 }

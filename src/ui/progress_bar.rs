@@ -18,9 +18,10 @@ pub(super) fn progress_bar(
     let number = (here.index() + 1).to_string();
     let total = StepId::ALL.len().to_string();
     let percent = percent.to_string();
-    let summary = texts.format("ui.progress.summary", &[("step", &number), ("total", &total), ("percent", &percent)]);
+    let summary =
+        texts.format_ui(ui!("ui.progress.summary"), &[("step", &number), ("total", &total), ("percent", &percent)]);
     html! {
-        <nav class="bpi-progress" aria-label={texts.t("ui.progress.label")}>
+        <nav class="bpi-progress" aria-label={texts.ui(ui!("ui.progress.label"))}>
             <p class="bpi-progress-summary" id="bpi-progress-summary">{ summary }</p>
             <progress class="bpi-progress-meter" max="100" value={percent} aria-labelledby="bpi-progress-summary"></progress>
             <ol class="bpi-progress-steps">

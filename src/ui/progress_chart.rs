@@ -17,20 +17,22 @@ pub(super) fn progress_chart(m: &mut Markup, texts: &Texts, intake: &Intake) {
         return;
     }
     let when = |label: PointLabel| match label {
-        PointLabel::Intake => texts.t("ui.chart.intake").to_owned(),
+        PointLabel::Intake => texts.ui(ui!("ui.chart.intake")).to_owned(),
         PointLabel::Date(date) => texts.date(date),
     };
     let summary: Vec<String> = chart
         .points
         .iter()
-        .map(|p| texts.format("ui.chart.pain_item", &[("when", &when(p.label)), ("pain", &p.value.to_string())]))
+        .map(|p| {
+            texts.format_ui(ui!("ui.chart.pain_item"), &[("when", &when(p.label)), ("pain", &p.value.to_string())])
+        })
         .collect();
-    let label = texts.format("ui.chart.pain_label", &[("list", &summary.join(", "))]);
+    let label = texts.format_ui(ui!("ui.chart.pain_label"), &[("list", &summary.join(", "))]);
     let (left, right) = (layout.left.to_string(), (layout.width - layout.right).to_string());
     let view_box = format!("0 0 {} {}", layout.width, layout.height);
     m.open("figure", &[("class", "bpi-chart bpi-pain-chart")]);
     m.open("svg", &[("viewBox", &view_box), ("role", "img"), ("aria-label", &label), ("font-size", "12")]);
-    m.element("title", &[], texts.t("ui.chart.pain_title"));
+    m.element("title", &[], texts.ui(ui!("ui.chart.pain_title")));
     let tick_x = (layout.left - 8).to_string();
     for tick in &chart.ticks {
         let y = tick.y.to_string();

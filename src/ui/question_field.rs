@@ -67,7 +67,7 @@ pub(super) fn question_field(
         html! { <p class="bpi-help" id={help_id.clone()}>{ texts.t(&question_key(id, "help")) }</p> }
     });
     let error = invalid.then(|| {
-        html! { <p class="bpi-field-error" id={error_id.clone()}>{ texts.t("ui.field.required") }</p> }
+        html! { <p class="bpi-field-error" id={error_id.clone()}>{ texts.ui(ui!("ui.field.required")) }</p> }
     });
     let required = question.required.then(|| {
         html! { <span class="bpi-required" aria-hidden="true">{ " *" }</span> }
@@ -129,14 +129,14 @@ fn choice_options(texts: &Texts, question: &'static Question, answer: Option<Ans
             html! {
                 <>
                     <p class="bpi-scale-anchors" aria-hidden="true">
-                        <span>{ texts.t("ui.scale.low") }</span><span>{ texts.t("ui.scale.high") }</span>
+                        <span>{ texts.ui(ui!("ui.scale.low")) }</span><span>{ texts.ui(ui!("ui.scale.high")) }</span>
                     </p>
                     <div class="bpi-scale">
                         { for (min..=max).map(|n| {
                             let input_id = format!("{name}-{n}");
                             let label = match n {
-                                0 => texts.format("ui.scale.point_low", &[("n", "0")]),
-                                10 => texts.format("ui.scale.point_high", &[("n", "10")]),
+                                0 => texts.format_ui(ui!("ui.scale.point_low"), &[("n", "0")]),
+                                10 => texts.format_ui(ui!("ui.scale.point_high"), &[("n", "10")]),
                                 _ => n.to_string(),
                             };
                             html! {
@@ -186,7 +186,7 @@ fn choice_options(texts: &Texts, question: &'static Question, answer: Option<Ans
                     "checkbox",
                     NONE_OF_THESE,
                     chosen,
-                    texts.t("ui.field.none_of_these"),
+                    texts.ui(ui!("ui.field.none_of_these")),
                     Some("bpi-option bpi-option--none"),
                 )
             });
@@ -277,7 +277,7 @@ fn NumberInput(props: &NumberInputProps) -> Html {
                    aria-required={props.question.required.then_some("true")} autocomplete="off" {oninput} {onblur} />
             if *problem {
                 <p class="bpi-field-error" id={range_id}>
-                    { texts.format("ui.field.range", &[("min", &min.to_string()), ("max", &max.to_string())]) }
+                    { texts.format_ui(ui!("ui.field.range"), &[("min", &min.to_string()), ("max", &max.to_string())]) }
                 </p>
             }
         </>

@@ -120,7 +120,7 @@ pub fn Results(props: &ResultsProps) -> Html {
         <section class="bpi-results" data-triage={assessment.triage.as_str()} aria-labelledby="bpi-results-title"
                  {onclick}>
             <h2 id="bpi-results-title" class="bpi-results-title" tabindex="-1" data-focus-heading="">
-                { texts.t("ui.results.title") }
+                { texts.ui(ui!("ui.results.title")) }
             </h2>
             { into_html(body) }
             { checkin_panel(&texts, &props.intake, assessment.progress, (!read_only).then(|| {
@@ -132,14 +132,14 @@ pub fn Results(props: &ResultsProps) -> Html {
             }
             <div class="bpi-nav bpi-results-actions">
                 <button type="button" class="bpi-button bpi-button--primary" data-action="print" onclick={print}>
-                    { texts.t("ui.results.print") }
+                    { texts.ui(ui!("ui.results.print")) }
                 </button>
                 if !read_only {
                     <button type="button" class="bpi-button" data-action="export" onclick={export}>
-                        { texts.t("ui.results.export") }
+                        { texts.ui(ui!("ui.results.export")) }
                     </button>
                     <button type="button" class="bpi-button" data-action="back" onclick={back}>
-                        { texts.t("ui.results.back") }
+                        { texts.ui(ui!("ui.results.back")) }
                     </button>
                 }
             </div>

@@ -14,20 +14,21 @@ use crate::domain::Assessment;
 pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
     let plan = &assessment.plan;
     let withheld = assessment.withhold_recommendations;
-    m.panel("bpi-panel bpi-plan", "bpi-plan-title", texts.t("ui.plan.title"), &[]);
+    m.panel("bpi-panel bpi-plan", "bpi-plan-title", texts.ui(ui!("ui.plan.title")), &[]);
     let frequency = match plan.frequency {
         Some(frequency) => texts.lookup(&format!("frequency.{frequency}")),
-        None => texts.t("ui.plan.frequency_unknown"),
+        None => texts.ui(ui!("ui.plan.frequency_unknown")),
     };
     m.open("dl", &[("class", "bpi-plan-booking")]);
-    m.element("dt", &[], texts.t("ui.plan.how_often")).element("dd", &[], frequency);
+    m.element("dt", &[], texts.ui(ui!("ui.plan.how_often"))).element("dd", &[], frequency);
     if !withheld {
-        let minutes = texts.format("ui.plan.session_minutes", &[("minutes", &plan.session_minutes.to_string())]);
-        m.element("dt", &[], texts.t("ui.plan.how_long")).element("dd", &[], &minutes);
+        let minutes =
+            texts.format_ui(ui!("ui.plan.session_minutes"), &[("minutes", &plan.session_minutes.to_string())]);
+        m.element("dt", &[], texts.ui(ui!("ui.plan.how_long"))).element("dd", &[], &minutes);
     }
     m.close("dl");
     if withheld {
-        m.element("p", &[("class", "bpi-withheld")], texts.t("ui.plan.withheld"));
+        m.element("p", &[("class", "bpi-withheld")], texts.ui(ui!("ui.plan.withheld")));
     }
     for (section, items) in &plan.sections {
         let items: Vec<&str> = items.iter().map(|item| texts.lookup(&plan_key(*section, *item))).collect();

@@ -58,9 +58,9 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
     let Some(url) = state.link.clone() else {
         return html! {
             <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-                <h3 id="bpi-share-title">{ texts.t("ui.share.title") }</h3>
-                <p>{ texts.t("ui.share.intro") }</p>
-                <button type="button" class="bpi-button" data-action="share" onclick={open}>{ texts.t("ui.share.button") }</button>
+                <h3 id="bpi-share-title">{ texts.ui(ui!("ui.share.title")) }</h3>
+                <p>{ texts.ui(ui!("ui.share.intro")) }</p>
+                <button type="button" class="bpi-button" data-action="share" onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
             </section>
         };
     };
@@ -107,7 +107,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         })
     };
     let web_share = page::can_web_share().then(|| {
-        let (url, title) = (url.clone(), texts.t("ui.share.title").to_owned());
+        let (url, title) = (url.clone(), texts.ui(ui!("ui.share.title")).to_owned());
         let onclick = Callback::from(move |_: MouseEvent| {
             let (url, title) = (url.clone(), title.clone());
             spawn_local(async move {
@@ -115,7 +115,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
                 let _ = page::web_share(&title, &url).await;
             });
         });
-        html! { <button type="button" class="bpi-button" data-action="web-share" {onclick}>{ texts.t("ui.share.system") }</button> }
+        html! { <button type="button" class="bpi-button" data-action="web-share" {onclick}>{ texts.ui(ui!("ui.share.system")) }</button> }
     });
     let mut code = Markup::new();
     if let Ok(qr) = qr::encode(url.as_bytes(), Ecc::M) {
@@ -124,7 +124,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
             ("class", "bpi-qr"),
             ("viewBox", view_box.as_str()),
             ("role", "img"),
-            ("aria-label", texts.t("ui.share.qr_label")),
+            ("aria-label", texts.ui(ui!("ui.share.qr_label"))),
             ("shape-rendering", "crispEdges"),
         ];
         code.open("svg", &attributes);
@@ -134,21 +134,21 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
     }
     let copied_note = state.copied.map(|copied| {
         let (code, key) = match copied {
-            Copied::Yes => ("copied", "ui.share.copied"),
-            Copied::ByHand => ("copy-manual", "ui.share.copy_by_hand"),
+            Copied::Yes => ("copied", ui!("ui.share.copied")),
+            Copied::ByHand => ("copy-manual", ui!("ui.share.copy_by_hand")),
         };
-        html! { <p class="bpi-note" role="status" data-notice={code}>{ texts.t(key) }</p> }
+        html! { <p class="bpi-note" role="status" data-notice={code}>{ texts.ui(key) }</p> }
     });
     html! {
         <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-            <h3 id="bpi-share-title">{ texts.t("ui.share.title") }</h3>
-            <p>{ texts.t(if state.protected { "ui.share.protected" } else { "ui.share.anyone" }) }</p>
-            <label class="bpi-field" for="bpi-share-link">{ texts.t("ui.share.link_label") }</label>
+            <h3 id="bpi-share-title">{ texts.ui(ui!("ui.share.title")) }</h3>
+            <p>{ texts.ui(if state.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }) }</p>
+            <label class="bpi-field" for="bpi-share-link">{ texts.ui(ui!("ui.share.link_label")) }</label>
             <input id="bpi-share-link" class="bpi-share-link" type="text" readonly=true value={url.clone()}
                    data-share-link={url} />
             <div class="bpi-actions">
                 <button type="button" class="bpi-button bpi-button--primary" data-action="copy-link" onclick={copy}>
-                    { texts.t("ui.share.copy") }
+                    { texts.ui(ui!("ui.share.copy")) }
                 </button>
                 { web_share }
             </div>
@@ -157,15 +157,15 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
             if !intake.checkins.is_empty() {
                 <label class="bpi-option">
                     <input type="checkbox" checked={state.with_checkins} onchange={toggle_checkins} data-share-checkins="" />
-                    <span>{ texts.t("ui.share.with_checkins") }</span>
+                    <span>{ texts.ui(ui!("ui.share.with_checkins")) }</span>
                 </label>
             }
             <form class="bpi-share-protect" onsubmit={protect}>
-                <label for="bpi-share-passphrase">{ texts.t("ui.share.passphrase") }</label>
-                <p class="bpi-help">{ texts.t("ui.share.passphrase_help") }</p>
+                <label for="bpi-share-passphrase">{ texts.ui(ui!("ui.share.passphrase")) }</label>
+                <p class="bpi-help">{ texts.ui(ui!("ui.share.passphrase_help")) }</p>
                 <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
                 <button type="submit" class="bpi-button" data-action="protect" disabled={state.busy}>
-                    { texts.t(if state.busy { "ui.share.protecting" } else { "ui.share.protect" }) }
+                    { texts.ui(if state.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
                 </button>
             </form>
         </section>

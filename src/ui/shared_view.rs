@@ -82,7 +82,7 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
     });
     let start_own_button = html! {
         <button type="button" class="bpi-button" data-action="start-own" onclick={start_own}>
-            { texts.t("ui.shared.start_own") }
+            { texts.ui(ui!("ui.shared.start_own")) }
         </button>
     };
     match shared {
@@ -115,13 +115,13 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
             };
             html! {
                 <section class="bpi-panel bpi-shared" data-shared="locked" aria-labelledby="bpi-shared-title">
-                    <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.shared.locked_title") }</h2>
-                    <p>{ texts.t("ui.shared.locked_body") }</p>
+                    <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.shared.locked_title")) }</h2>
+                    <p>{ texts.ui(ui!("ui.shared.locked_body")) }</p>
                     <form onsubmit={unlock}>
-                        <label for="bpi-unlock-passphrase">{ texts.t("ui.shared.passphrase") }</label>
+                        <label for="bpi-unlock-passphrase">{ texts.ui(ui!("ui.shared.passphrase")) }</label>
                         <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
                         <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={*busy}>
-                            { texts.t(if *busy { "ui.shared.unlocking" } else { "ui.shared.unlock" }) }
+                            { texts.ui(if *busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
                         </button>
                     </form>
                     { start_own_button }
@@ -138,18 +138,18 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
             // missing, and this says why.
             let new_questions = (!intake.added_since(*format).is_empty()).then(|| {
                 html! {
-                    <p class="bpi-note" role="status" data-notice="new-questions">{ texts.t("ui.notice.new_questions") }</p>
+                    <p class="bpi-note" role="status" data-notice="new-questions">{ texts.ui(ui!("ui.notice.new_questions")) }</p>
                 }
             });
             html! {
                 <div class="bpi-shared" data-shared="open">
                     <section class="bpi-panel bpi-shared-banner" aria-labelledby="bpi-shared-title">
-                        <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.shared.title") }</h2>
-                        <p>{ texts.t("ui.shared.body") }</p>
+                        <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.shared.title")) }</h2>
+                        <p>{ texts.ui(ui!("ui.shared.body")) }</p>
                         { new_questions }
                         <div class="bpi-actions">
                             <button type="button" class="bpi-button bpi-button--primary" data-action="save-shared" onclick={save}>
-                                { texts.t("ui.shared.save") }
+                                { texts.ui(ui!("ui.shared.save")) }
                             </button>
                             { start_own_button }
                         </div>

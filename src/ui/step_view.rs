@@ -25,9 +25,9 @@ pub(super) fn step_view(
     let last = StepId::from_index(step_id.index() + 1).is_none();
     let back = on_action.reform(|_: MouseEvent| Action::Back);
     let (action, key, forward) = if last {
-        ("results", "ui.step.results", on_action.reform(|_: MouseEvent| Action::ShowResults))
+        ("results", ui!("ui.step.results"), on_action.reform(|_: MouseEvent| Action::ShowResults))
     } else {
-        ("next", "ui.step.next", on_action.reform(|_: MouseEvent| Action::Next))
+        ("next", ui!("ui.step.next"), on_action.reform(|_: MouseEvent| Action::Next))
     };
     let title_id = format!("bpi-step-{step_id}");
     html! {
@@ -36,7 +36,7 @@ pub(super) fn step_view(
                 { texts.lookup(&format!("step.{step_id}.title")) }
             </h2>
             <p class="bpi-step-intro">{ texts.lookup(&format!("step.{step_id}.intro")) }</p>
-            <p class="bpi-required-note">{ texts.t("ui.step.required_note") }</p>
+            <p class="bpi-required-note">{ texts.ui(ui!("ui.step.required_note")) }</p>
             if !unanswered.is_empty() {
                 { error_summary(texts, unanswered) }
             }
@@ -47,9 +47,9 @@ pub(super) fn step_view(
                 }) }
             </form>
             <div class="bpi-nav">
-                <button type="button" class="bpi-button" data-action="back" onclick={back}>{ texts.t("ui.step.back") }</button>
+                <button type="button" class="bpi-button" data-action="back" onclick={back}>{ texts.ui(ui!("ui.step.back")) }</button>
                 <button type="button" class="bpi-button bpi-button--primary" data-action={action} onclick={forward}>
-                    { texts.t(key) }
+                    { texts.ui(key) }
                 </button>
             </div>
         </section>

@@ -35,19 +35,24 @@ pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueRe
     m.element("h4", &[("class", "bpi-card-title")], texts.lookup(&Technique::text_key(id, "name")));
     m.open("p", &[("class", "bpi-card-meta")]);
     m.element("span", &[("class", &format!("bpi-status bpi-status--{status}"))], status_label(texts, status, reading));
-    m.text(" ").element("span", &[("class", "bpi-fit")], &texts.format("ui.results.fit", &[("fit", &fit)]));
+    m.text(" ").element("span", &[("class", "bpi-fit")], &texts.format_ui(ui!("ui.results.fit"), &[("fit", &fit)]));
     m.close("p");
     m.element("p", &[], texts.lookup(&Technique::text_key(id, "what")));
-    m.titled_list("h5", "bpi-card-list bpi-card-list--avoid", texts.t("ui.results.card.avoid"), &cautions(true));
-    m.titled_list("h5", "bpi-card-list bpi-card-list--cautions", texts.t("ui.results.card.cautions"), &cautions(false));
-    m.titled_list("h5", "bpi-card-list bpi-card-list--fits", texts.t("ui.results.card.fits"), &reasons(true));
+    m.titled_list("h5", "bpi-card-list bpi-card-list--avoid", texts.ui(ui!("ui.results.card.avoid")), &cautions(true));
+    m.titled_list(
+        "h5",
+        "bpi-card-list bpi-card-list--cautions",
+        texts.ui(ui!("ui.results.card.cautions")),
+        &cautions(false),
+    );
+    m.titled_list("h5", "bpi-card-list bpi-card-list--fits", texts.ui(ui!("ui.results.card.fits")), &reasons(true));
     m.titled_list(
         "h5",
         "bpi-card-list bpi-card-list--fits-less",
-        texts.t("ui.results.card.fits_less"),
+        texts.ui(ui!("ui.results.card.fits_less")),
         &reasons(false),
     );
-    m.open("details", &[("class", "bpi-card-more")]).element("summary", &[], texts.t("ui.results.card.how"));
+    m.open("details", &[("class", "bpi-card-more")]).element("summary", &[], texts.ui(ui!("ui.results.card.how")));
     m.element("p", &[], texts.lookup(&Technique::text_key(id, "how")));
     m.close("details").close("article");
 }

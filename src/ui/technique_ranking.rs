@@ -12,8 +12,8 @@ use crate::domain::Assessment;
 /// technique is proven better than another, a bar chart of the fits, and the cards.
 pub(super) fn technique_ranking(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
     let reading = assessment.triage.reading();
-    m.panel("bpi-panel bpi-ranking", "bpi-ranking-title", texts.t("ui.results.ranking.title"), &[]);
-    m.element("p", &[], texts.t("ui.results.ranking.no_best"));
+    m.panel("bpi-panel bpi-ranking", "bpi-ranking-title", texts.ui(ui!("ui.results.ranking.title")), &[]);
+    m.element("p", &[], texts.ui(ui!("ui.results.ranking.no_best")));
     if let Some(note) = reading_note_key(reading) {
         m.element("p", &[("class", "bpi-withheld")], texts.t(note));
     }

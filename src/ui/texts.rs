@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::domain::checkins::Date;
 use crate::domain::embed::TextOverrides;
-use crate::domain::text::{Catalog, Lang};
+use crate::domain::text::{fill, Catalog, Lang, UiKey};
 
 /// A language's catalog, cheap to copy and compare.
 #[derive(Clone, Copy, Debug)]
@@ -54,6 +54,17 @@ impl Texts {
     /// missing key (which the catalog tests rule out) shows as "?".
     pub fn lookup(&self, key: &str) -> &'static str {
         self.catalog.lookup(key).unwrap_or("?")
+    }
+
+    /// The text of an interface key (see the `ui!` macro); "?" if missing, which the catalog
+    /// tests rule out.
+    pub fn ui(&self, key: UiKey) -> &'static str {
+        self.catalog.ui(key).unwrap_or("?")
+    }
+
+    /// The text of an interface key with `{name}` placeholders filled in.
+    pub fn format_ui(&self, key: UiKey, args: &[(&str, &str)]) -> String {
+        fill(self.ui(key), args)
     }
 
     /// The text of `key` with `{name}` placeholders filled in.

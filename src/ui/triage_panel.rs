@@ -4,15 +4,16 @@
 use super::markup::Markup;
 use super::texts::Texts;
 use crate::domain::screening::{Screening, Triage};
+use crate::domain::text::UiKey;
 use crate::domain::text::{flag_key, question_key};
 use crate::domain::Assessment;
 
 /// The levels a flag can reach, most serious first, each with the heading of its group.
-const GROUPS: [(Triage, &str); 4] = [
-    (Triage::Emergency, "ui.results.flags.emergency"),
-    (Triage::Urgent, "ui.results.flags.urgent"),
-    (Triage::MedicalReview, "ui.results.flags.medical_review"),
-    (Triage::Caution, "ui.results.flags.caution"),
+const GROUPS: [(Triage, UiKey); 4] = [
+    (Triage::Emergency, ui!("ui.results.flags.emergency")),
+    (Triage::Urgent, ui!("ui.results.flags.urgent")),
+    (Triage::MedicalReview, ui!("ui.results.flags.medical_review")),
+    (Triage::Caution, ui!("ui.results.flags.caution")),
 ];
 
 /// The screening result: its title and advice, the missing safety answers by their
@@ -26,11 +27,11 @@ pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     m.panel(&class, "bpi-triage-title", texts.t(&format!("triage.{triage}.title")), &[]);
     m.element("p", &[("class", "bpi-triage-body")], texts.t(&format!("triage.{triage}.body")));
     if let (Triage::Emergency, Some(number)) = (triage, emergency_number) {
-        let label = texts.format("ui.emergency.call", &[("number", number)]);
+        let label = texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]);
         m.open("p", &[("class", "bpi-call")]).element("a", &[("href", &format!("tel:{number}"))], &label).close("p");
     }
     if !assessment.missing.is_empty() {
-        m.element("p", &[("class", "bpi-missing")], texts.t("ui.results.missing"));
+        m.element("p", &[("class", "bpi-missing")], texts.ui(ui!("ui.results.missing")));
         let missing: Vec<&str> =
             assessment.missing.iter().map(|id| texts.lookup(&question_key(*id, "label"))).collect();
         m.list(&missing);
@@ -42,10 +43,10 @@ pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessmen
             .filter(|f| Screening::level_of(**f) == level)
             .map(|f| texts.lookup(&flag_key(*f)))
             .collect();
-        m.titled_list("h4", &format!("bpi-flags bpi-flags--{level}"), texts.t(heading), &flags);
+        m.titled_list("h4", &format!("bpi-flags bpi-flags--{level}"), texts.ui(heading), &flags);
     }
     if assessment.withhold_recommendations {
-        m.element("p", &[("class", "bpi-withheld")], texts.t("ui.results.withheld"));
+        m.element("p", &[("class", "bpi-withheld")], texts.ui(ui!("ui.results.withheld")));
     }
     m.close("section");
 }

@@ -20,23 +20,23 @@ pub(super) fn welcome(
 ) -> Html {
     let (confirming, on_ask, on_clear) = clearing;
     let start = on_action.reform(|_: MouseEvent| Action::Start);
-    let start_label = texts.t(if has_progress { "ui.welcome.continue" } else { "ui.welcome.start" });
+    let start_label = texts.ui(if has_progress { ui!("ui.welcome.continue") } else { ui!("ui.welcome.start") });
     html! {
         <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
-            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" data-focus-heading="">{ texts.t("ui.welcome.title") }</h2>
-            <p class="bpi-lead">{ texts.t("ui.welcome.lead") }</p>
+            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.welcome.title")) }</h2>
+            <p class="bpi-lead">{ texts.ui(ui!("ui.welcome.lead")) }</p>
             <ul class="bpi-welcome-points">
-                <li>{ texts.t("ui.welcome.not_diagnosis") }</li>
-                <li>{ texts.t("ui.welcome.safety_first") }</li>
-                <li>{ texts.t("ui.welcome.private") }</li>
-                <li>{ texts.t("ui.welcome.time") }</li>
+                <li>{ texts.ui(ui!("ui.welcome.not_diagnosis")) }</li>
+                <li>{ texts.ui(ui!("ui.welcome.safety_first")) }</li>
+                <li>{ texts.ui(ui!("ui.welcome.private")) }</li>
+                <li>{ texts.ui(ui!("ui.welcome.time")) }</li>
             </ul>
             <div class="bpi-actions">
                 <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
                     { start_label }
                 </button>
                 if has_progress {
-                    { clear_data(texts, "ui.welcome.start_over", confirming, on_ask, on_clear) }
+                    { clear_data(texts, ui!("ui.welcome.start_over"), confirming, on_ask, on_clear) }
                 }
                 { import_button(texts, on_import) }
             </div>
