@@ -34,9 +34,10 @@ fn main() {
     write(&Path::new(&out).join("questionnaire_data.rs"), &questionnaire);
     let techniques = techniques(&read("data/techniques.json"));
     write(&Path::new(&out).join("techniques_data.rs"), &techniques);
-    let (english, ui_keys) = packed_catalog(&read("data/i18n/en.json"));
+    let (english, ui_keys, check) = packed_catalog(&read("data/i18n/en.json"));
     write(&Path::new(&out).join("en_catalog.txt"), &english);
     write(&Path::new(&out).join("ui_keys.txt"), &ui_keys);
+    write(&Path::new(&out).join("en_domain_keys.rs"), &check);
 }
 
 /// The English catalog packed for the bundle, and its interface keys.
@@ -50,7 +51,7 @@ fn main() {
 /// into an index. So no key is in the bundle twice, and a mistyped interface key does
 /// not compile. Together 4.6 KB (brotli) smaller than the JSON and the literals.
 /// `Catalog::english` reads it back; `tests/data.rs` checks the two agree.
-fn packed_catalog(value: &Value) -> (String, String) {
+fn packed_catalog(value: &Value) -> (String, String, String) {
     const RECORD: char = '\u{1e}';
     let map = value.as_object().unwrap_or_else(|| fail("en.json: expected an object"));
     let mut entries: Vec<(&str, &str)> = map
@@ -68,7 +69,17 @@ fn packed_catalog(value: &Value) -> (String, String) {
     }
     let texts: Vec<&str> = entries.iter().map(|(_, text)| *text).collect();
     let ui_keys: Vec<&str> = entries[first_ui..].iter().map(|(key, _)| *key).collect();
-    (texts.join(&RECORD.to_string()), ui_keys.join("\n"))
+    let domain_keys: Vec<&str> = entries[..first_ui].iter().map(|(key, _)| *key).collect();
+    let check = format!("({}, {:#010x})", domain_keys.len(), fnv1a(&domain_keys));
+    (texts.join(&RECORD.to_string()), ui_keys.join("\n"), check)
+}
+
+/// FNV-1a (32 bits) over the keys, each followed by a newline: `text::key_hash` computes
+/// the same over the keys the widget derives, so a difference is caught at start-up.
+fn fnv1a(keys: &[&str]) -> u32 {
+    keys.iter()
+        .flat_map(|k| k.bytes().chain([b'\n']))
+        .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 fn fail(message: &str) -> ! {

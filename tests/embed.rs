@@ -128,19 +128,19 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn a_clinic_replaces_texts_for_every_language_or_one() {
-    let json = r#"{"es": {"common.yes": "Claro"}, "common.yes": "Yes, indeed", "common.no": "No, not at all"}"#;
+    let json = r#"{"es": {"common.agree": "Claro"}, "common.agree": "Agree, indeed", "common.disagree": "Not at all"}"#;
     let (english, warnings) = overrides(json, Lang::En);
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(english, pairs(&[("common.yes", "Yes, indeed"), ("common.no", "No, not at all")]));
+    assert_eq!(english, pairs(&[("common.agree", "Agree, indeed"), ("common.disagree", "Not at all")]));
     // The language's own text comes last, so applied in order it wins.
     let (spanish, _) = overrides(json, Lang::Es);
     assert_eq!(
         spanish,
-        pairs(&[("common.yes", "Yes, indeed"), ("common.no", "No, not at all"), ("common.yes", "Claro")])
+        pairs(&[("common.agree", "Agree, indeed"), ("common.disagree", "Not at all"), ("common.agree", "Claro")])
     );
     let mut catalog = Catalog::english().clone();
     catalog.replace(config_texts(json, Lang::Es).iter().map(|(k, t)| (k.as_str(), t.as_str())));
-    assert_eq!(catalog.text("common.yes"), "Claro");
+    assert_eq!(catalog.text("common.agree"), "Claro");
 }
 
 fn config_texts(json: &str, lang: Lang) -> Vec<(String, String)> {
@@ -153,13 +153,15 @@ fn bad_text_replacements_are_dropped_with_a_warning_each() {
     let original = Catalog::english().text(step).to_owned();
     assert!(original.contains('{'), "the test needs a text with placeholders: {original}");
     let json = format!(
-        r#"{{"no.such.key": "x", "common.yes": "", "common.no": 3, "{step}": "Step only", "de": {{"common.yes": "Ja"}}, "fr": "Oui", "common.agree": "<b>Fine</b>"}}"#
+        r#"{{"no.such.key": "x", "ui.welcome.title": "", "ui.welcome.lead": 3, "{step}": "Step only", "de": {{"common.agree": "Ja"}}, "fr": "Oui", "common.agree": "<b>Fine</b>"}}"#
     );
     let (texts, warnings) = overrides(&json, Lang::En);
     // Markup is kept as text (the widget never renders texts as HTML).
     assert_eq!(texts, pairs(&[("common.agree", "<b>Fine</b>")]));
     assert_eq!(warnings.len(), 6, "{warnings:#?}");
-    for (warning, expected) in warnings.iter().zip(["no.such.key", "common.yes", "common.no", step, "de", "fr"]) {
+    for (warning, expected) in
+        warnings.iter().zip(["no.such.key", "ui.welcome.title", "ui.welcome.lead", step, "de", "fr"])
+    {
         assert!(warning.starts_with(expected), "{warning}");
     }
     for hostile in ["{not json", "[]", &"x".repeat(100_001)] {
@@ -202,6 +204,12 @@ fn safety_wording_is_refused_in_every_language() {
         "plan.stop_signs.emergency_signs",
         "caution.avoid_clot_risk",
         "status.avoid",
+        "status.recommended",
+        "common.yes",
+        "common.no",
+        "ui.field.none_of_these",
+        "ui.results.summary.not_answered",
+        "plan.self_massage.stop_if_sharp",
         "ui.results.withheld",
         "ui.results.status_on_hold",
         "ui.clinic.doctor_first",
@@ -219,8 +227,7 @@ fn safety_wording_is_refused_in_every_language() {
         assert_eq!(Catalog::english().text(key), text);
     }
     // The rest stays the clinic's to word, outlook and preference questions included.
-    for key in ["ui.welcome.title", "q.goal.label", "q.sb_worry.label", "technique.swedish.what", "status.recommended"]
-    {
+    for key in ["ui.welcome.title", "q.goal.label", "q.sb_worry.label", "technique.swedish.what", "common.agree"] {
         assert!(!is_safety_wording(key), "{key}");
         let (texts, warnings) = overrides(&json_object(key, "Our own words"), Lang::En);
         assert_eq!((texts.len(), warnings.len()), (1, 0), "{key}: {warnings:?}");

@@ -242,3 +242,15 @@ fn an_older_file_or_link_replacing_the_answers_asks_the_new_questions() {
     let replaced = Session::new().apply(Action::Replace(Box::new(intake), FORMAT));
     assert_eq!((replaced.screen, replaced.upgraded()), (Screen::Step(StepId::SafetyCheck), false));
 }
+
+#[test]
+fn an_older_file_with_gaps_before_the_new_questions_opens_on_the_first_gap() {
+    // A partial format-1 file: the new safety questions are behind unanswered steps, so
+    // the person starts at the first of those, never past a gap.
+    let v1 = r#"{"format": 1, "answers": {"age": 40, "pregnancy": "not_applicable", "conditions": []}}"#;
+    let (intake, format) = Intake::from_json_versioned(v1).unwrap_or_else(|e| panic!("{e}"));
+    let replaced = Session::new().apply(Action::Replace(Box::new(intake), format));
+    assert_eq!(replaced.screen, Screen::Step(StepId::YourPain));
+    assert!(replaced.unanswered.is_empty(), "the new questions are not on this step");
+    assert!(replaced.reachable_steps().contains(&StepId::YourPain));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use common::valid_answer;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Condition, Intake};
+use backpain_intake::domain::answers::{Answer, CodeSet, Condition, Intake, V1_CONDITION_CODES};
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::questionnaire::{Kind, QuestionId};
 use backpain_intake::domain::share::{
@@ -271,4 +271,16 @@ fn every_error_has_a_listed_code() {
     ];
     let codes: Vec<&str> = errors.iter().map(ShareError::code).collect();
     assert_eq!(codes, ShareError::CODES);
+}
+
+#[test]
+fn the_version_1_layout_is_the_first_questions_and_conditions() {
+    // Version 1 links pack the first 42 questions and 19 condition codes; v2 only
+    // appended, so those stay where they were (the fourth condition renamed).
+    let v1_questions = QuestionId::ALL.iter().filter(|id| id.since_format() == 1).count();
+    assert_eq!(v1_questions, 42);
+    assert!(QuestionId::ALL[..42].iter().all(|id| id.since_format() == 1), "v2 questions come last");
+    assert_eq!(Condition::CODES.len(), V1_CONDITION_CODES + 1);
+    assert_eq!(Condition::CODES[3], "leg_swelling_new", "the bit of v1's dvt_or_leg_swelling");
+    assert_eq!(Condition::CODES[V1_CONDITION_CODES], "dvt_diagnosed");
 }

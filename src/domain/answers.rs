@@ -22,6 +22,9 @@ use super::questionnaire::{Choice, Kind, QuestionId, Questionnaire, QUESTION_COU
 pub const FORMAT: u64 = 2;
 /// The oldest answer format this version still reads.
 pub const OLDEST_FORMAT: u64 = 1;
+/// How many condition codes format 1 had: the first 19 of [`Condition`], in order (format
+/// 2 appended `dvt_diagnosed`). Share links of version 1 pack this many bits.
+pub const V1_CONDITION_CODES: usize = 19;
 /// The format-1 code of the condition that format 2 split in two, and the code it reads
 /// as: unexplained leg swelling is the safer reading of "a clot or leg swelling".
 pub const V1_DVT_CODE: (&str, &str) = ("dvt_or_leg_swelling", "leg_swelling_new");

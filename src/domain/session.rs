@@ -299,18 +299,24 @@ impl Session {
     }
 
     /// Points an older session at the questions added since its format: their step, with
-    /// those of that step listed as still to answer. Nothing changes when there are none,
-    /// when the person has not yet got past that step (they will meet the questions in
-    /// order), or when an emergency or urgent result is on screen (danger is never hidden
-    /// behind a question).
+    /// those of that step listed as still to answer, or an earlier step that still has a
+    /// question unanswered (so the person never lands past a gap). Nothing changes when
+    /// there are none, when the person has not yet got past that step (they will meet the
+    /// questions in order), or when an emergency or urgent result is on screen (danger is
+    /// never hidden behind a question).
     fn upgrade_from(&mut self, format: u64) {
         let added = self.intake.added_since(format);
-        let Some(step) = added.first().and_then(|id| Questionnaire::get().step_of(*id)) else {
+        let questionnaire = Questionnaire::get();
+        let Some(new_step) = added.first().and_then(|id| questionnaire.step_of(*id)) else {
             return;
+        };
+        let step = match questionnaire.first_incomplete_step(&self.intake.answers).and_then(|s| questionnaire.step(s)) {
+            Some(earlier) if earlier.id < new_step.id => earlier,
+            _ => new_step,
         };
         let got_past = match self.screen {
             Screen::Results => !self.can_show_results(),
-            Screen::Step(on) => on > step.id,
+            Screen::Step(on) => on > new_step.id,
             Screen::Welcome => false,
         };
         if got_past {

@@ -22,7 +22,7 @@
 //! `leg_swelling_new`), and the new questions are unanswered. `tests/share.rs` keeps a
 //! fixture link of every version so that links already handed out keep opening.
 
-use super::answers::{Answer, AnswerSet, CodeSet, Intake};
+use super::answers::{Answer, AnswerSet, CodeSet, Intake, V1_CONDITION_CODES};
 use super::checkins::{CheckIn, Date, MAX_CHECKINS, MAX_SESSIONS};
 use super::error::AnswerError;
 use super::questionnaire::{Kind, QuestionId};
@@ -257,7 +257,7 @@ fn questions_of(version: u8) -> impl Iterator<Item = QuestionId> {
 /// conditions (v2 appended `dvt_diagnosed`).
 fn many_codes_of(id: QuestionId, codes: usize, version: u8) -> u32 {
     match (id, version) {
-        (QuestionId::Conditions, 1) => 19,
+        (QuestionId::Conditions, 1) => V1_CONDITION_CODES as u32,
         _ => codes as u32,
     }
 }

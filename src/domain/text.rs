@@ -111,7 +111,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The English catalog, compiled in and parsed once. The other languages are fetched
+    /// The English catalog, compiled in (packed by build.rs) and read once. The other languages are fetched
     /// when chosen (see [`Catalog::parse_over`]), so they cost nothing to people who do not
     /// need them. `tests/data.rs` checks every catalog; a defect here falls back to an
     /// empty catalog, which shows keys instead of words rather than failing.
@@ -119,6 +119,13 @@ impl Catalog {
         static EN: OnceLock<Catalog> = OnceLock::new();
         EN.get_or_init(|| {
             let mut keys = required_keys();
+            // The count and a hash of the domain keys of en.json, from build.rs: texts are
+            // paired with keys by position, so keys that differ would shift every text.
+            // A test rules it out; should it happen, the keys show instead of wrong words.
+            let (count, hash): (usize, u32) = include!(concat!(env!("OUT_DIR"), "/en_domain_keys.rs"));
+            if keys.len() != count || key_hash(&keys) != hash {
+                return Catalog::default();
+            }
             keys.extend(UI_KEYS.split('\n').map(str::to_owned));
             Catalog::unpack(include_str!(concat!(env!("OUT_DIR"), "/en_catalog.txt")), keys)
         })
@@ -137,9 +144,11 @@ impl Catalog {
         Catalog { texts }
     }
 
-    /// The text of an interface key. The interface keys sort last, in [`UI_KEYS`] order,
-    /// in every catalog (another language's is read over English), so this is an index,
-    /// checked to land on an interface key.
+    /// The text of an interface key. In [`Catalog::english`] and every catalog read over
+    /// it ([`Catalog::parse_over`], which the widget's `Texts` always hold) the interface
+    /// keys sort last, in [`UI_KEYS`] order, so this is an index, checked to land on an
+    /// interface key. A catalog with other keys (a bare [`Catalog::parse`]) must be read
+    /// by name instead.
     pub fn ui(&self, key: UiKey) -> Option<&str> {
         let first = self.texts.partition_point(|(k, _)| k.as_str() < "ui.");
         let (k, text) = self.texts.get(first + usize::from(key.0))?;
@@ -246,6 +255,13 @@ pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// FNV-1a (32 bits) over the keys, each followed by a newline, as build.rs computes it.
+fn key_hash(keys: &[String]) -> u32 {
+    keys.iter()
+        .flat_map(|k| k.bytes().chain([b'\n']))
+        .fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 /// `text[from..to]`, or "" where that is not a slice of it: the callers find their
 /// bounds with `find`, so the fallback never happens, but unlike `&text[from..to]` it
 /// cannot panic, and so keeps core's panic formatting out of the bundle.
@@ -301,8 +317,18 @@ pub const SAFETY_KEY_PREFIXES: &[&str] = &[
     "triage.",
     "flag.",
     "caution.",
-    "status.avoid",
+    "status.",
     "plan.stop_signs.",
+    "plan.self_massage.stop_if_sharp",
+    // The words of every answer to a red-flag question, and of a missing one: swapped,
+    // they would reverse or hide a safety answer.
+    "common.yes",
+    "common.no",
+    "ui.field.none_of_these",
+    "ui.results.summary.not_answered",
+    "ui.results.summary.none",
+    "ui.results.card.avoid",
+    "ui.results.card.cautions",
     "frequency.after_medical_advice",
     "step.safety_check.",
     "ui.emergency.",

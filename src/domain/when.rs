@@ -5,7 +5,9 @@
 //!
 //! An unanswered question never makes a condition hold, with one deliberate exception,
 //! [`When::MaybeNewPain`], which screening uses so that a gap never hides an urgent
-//! finding.
+//! finding. [`When::Not`] inverts that too: `Not(Yes(q))` holds while `q` is unanswered,
+//! so write "answered no" as its own condition rather than with `Not`, and keep `Not`
+//! for conditions whose gaps the `incomplete` triage covers (as screening does).
 
 use super::answers::{
     Activity, Aggravator, AnswerSet, Condition, Duration, Experience, Goal, Location, NightPain, Occupation, Onset,
