@@ -153,11 +153,21 @@ function surveyQuestion(question, texts, manyRules, kinds) {
   }
 }
 
-/** The widget shows a question when the earlier answer holds any of the codes. */
-function visibleIf({ question, any_of: anyOf }, kinds) {
-  if (!kinds.has(question)) throw new Error(`show_if refers to unknown question ${question}`);
-  // `anyof` tests a single answer (radiogroup) or a list (checkbox) against the codes.
-  return `{${question}} anyof [${anyOf.map((code) => `'${code}'`).join(', ')}]`;
+/**
+ * The widget shows a question while every condition of its `show_if` holds: an earlier
+ * answer holds any of the codes (`true`/`false` for a yes/no question), or a number is at
+ * least `at_least` (src/domain/questionnaire.rs, `ShowIf`).
+ */
+function visibleIf(rules, kinds) {
+  return rules
+    .map(({ question, any_of: anyOf = [], at_least: atLeast }) => {
+      if (!kinds.has(question)) throw new Error(`show_if refers to unknown question ${question}`);
+      if (atLeast !== undefined) return `{${question}} >= ${atLeast}`;
+      if (kinds.get(question) === 'bool') return `(${anyOf.map((value) => `{${question}} = ${value}`).join(' or ')})`;
+      // `anyof` tests a single answer (radiogroup) or a list (checkbox) against the codes.
+      return `{${question}} anyof [${anyOf.map((code) => `'${code}'`).join(', ')}]`;
+    })
+    .join(' and ');
 }
 
 /** Looks texts up in every catalog and returns SurveyJS localizable strings. */
