@@ -5,12 +5,13 @@
 mod common;
 
 use backpain_intake::domain::answers::{Answer, Intake};
+use backpain_intake::domain::plan::Frequency;
 use backpain_intake::domain::questionnaire::QuestionId;
 use backpain_intake::domain::recommend::Status;
 use backpain_intake::domain::{assess, AnswerSet, TechniqueId, Triage};
-use common::valid_answer;
+use common::{valid_answer, with};
 use proptest::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 /// Any JSON value, nested a few levels.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -49,8 +50,13 @@ fn hostile_answers() -> impl Strategy<Value = Value> {
 
 /// Any valid answer set: each question answered or not.
 fn valid_answers() -> impl Strategy<Value = AnswerSet> {
+    answers_with_probability(0.8)
+}
+
+/// Each question answered (validly, at random) with probability `p`.
+fn answers_with_probability(p: f64) -> impl Strategy<Value = AnswerSet> {
     let per_question: Vec<BoxedStrategy<Option<Answer>>> =
-        QuestionId::ALL.iter().map(|&id| prop::option::weighted(0.8, valid_answer(id)).boxed()).collect();
+        QuestionId::ALL.iter().map(|&id| prop::option::weighted(p, valid_answer(id)).boxed()).collect();
     per_question.prop_map(|answers| {
         let mut set = AnswerSet::new();
         for (id, answer) in QuestionId::ALL.iter().zip(answers) {
@@ -59,6 +65,47 @@ fn valid_answers() -> impl Strategy<Value = AnswerSet> {
                 // as a missing answer and fail the round-trip property.
                 let _ = set.set(*id, answer);
             }
+        }
+        set
+    })
+}
+
+/// What holds for the assessment of any valid answers.
+fn check_assessment(answers: &AnswerSet) -> Result<(), TestCaseError> {
+    let assessment = assess(answers, &[]);
+    let mut ids: Vec<TechniqueId> = assessment.techniques.iter().map(|t| t.id).collect();
+    prop_assert!(assessment.techniques.windows(2).all(|w| w[0].fit >= w[1].fit));
+    ids.sort();
+    prop_assert_eq!(ids, TechniqueId::ALL.to_vec());
+    prop_assert!(assessment.techniques.iter().all(|t| t.fit <= 100));
+    let withheld =
+        matches!(assessment.triage, Triage::Emergency | Triage::Urgent | Triage::MedicalReview | Triage::Incomplete);
+    prop_assert_eq!(assessment.withhold_recommendations, withheld);
+    if withheld {
+        prop_assert!(assessment.techniques.iter().all(|t| t.status != Status::Recommended));
+        prop_assert_eq!(assessment.frequency, Some(Frequency::AfterMedicalAdvice));
+    } else {
+        // A plan is offered only when every safety answer is given, duration among
+        // them, so there is always a frequency to show.
+        prop_assert!(assessment.frequency.is_some_and(|f| f != Frequency::AfterMedicalAdvice));
+    }
+    if assessment.triage == Triage::Incomplete {
+        prop_assert!(!assessment.missing.is_empty());
+    }
+    if assessment.missing.is_empty() {
+        prop_assert_ne!(assessment.triage, Triage::Incomplete);
+    }
+    Ok(())
+}
+
+/// Random answers over the clear intake: every question answered, a few of them (one in
+/// twelve) changed, so that every triage level comes up (measured over 256 cases: all
+/// six levels).
+fn complete_answers() -> impl Strategy<Value = AnswerSet> {
+    answers_with_probability(1.0 / 12.0).prop_map(|random| {
+        let mut set = with(json!({}));
+        for (id, answer) in random.iter() {
+            let _ = set.set(id, answer);
         }
         set
     })
@@ -88,23 +135,14 @@ proptest! {
 
     #[test]
     fn every_valid_answer_set_assesses_completely(answers in valid_answers()) {
-        let assessment = assess(&answers, &[]);
-        let mut ids: Vec<TechniqueId> = assessment.techniques.iter().map(|t| t.id).collect();
-        prop_assert!(assessment.techniques.windows(2).all(|w| w[0].fit >= w[1].fit));
-        ids.sort();
-        prop_assert_eq!(ids, TechniqueId::ALL.to_vec());
-        prop_assert!(assessment.techniques.iter().all(|t| t.fit <= 100));
-        let withheld = matches!(assessment.triage, Triage::Emergency | Triage::Urgent | Triage::Incomplete);
-        prop_assert_eq!(assessment.withhold_recommendations, withheld);
-        if withheld {
-            prop_assert!(assessment.techniques.iter().all(|t| t.status != Status::Recommended));
-        }
-        if assessment.triage == Triage::Incomplete {
-            prop_assert!(!assessment.missing.is_empty());
-        }
-        if assessment.missing.is_empty() {
-            prop_assert_ne!(assessment.triage, Triage::Incomplete);
-        }
+        check_assessment(&answers)?;
+    }
+
+    #[test]
+    fn every_complete_answer_set_assesses_completely(answers in complete_answers()) {
+        // Mostly complete intakes reach every triage level, medical review and a plan
+        // included, which sparse random ones rarely do.
+        check_assessment(&answers)?;
     }
 
     #[test]

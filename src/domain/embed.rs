@@ -119,7 +119,7 @@ impl EmbedConfig {
     /// massage. A person told to get emergency care, see a doctor today, or ask a doctor
     /// first is not shown a booking button, only the clinic's phone number.
     pub fn offers_booking(&self, triage: Triage) -> bool {
-        self.booking_url.is_some() && matches!(triage, Triage::Clear | Triage::Caution)
+        self.booking_url.is_some() && !triage.withholds_recommendations()
     }
 }
 

@@ -29,7 +29,7 @@ impl Triage {
     /// Whether the comparison must not recommend anything, and no session plan or booking
     /// is offered (domain.md v2): a doctor comes first, or a safety answer is missing.
     pub fn withholds_recommendations(self) -> bool {
-        matches!(self, Triage::Emergency | Triage::Urgent | Triage::MedicalReview | Triage::Incomplete)
+        self.reading() != Reading::Recommendations
     }
 
     /// Whether the person is sent to medical care before anything else (emergency or

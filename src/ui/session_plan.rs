@@ -15,12 +15,13 @@ pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     let plan = &assessment.plan;
     let withheld = assessment.withhold_recommendations;
     m.panel("bpi-panel bpi-plan", "bpi-plan-title", texts.ui(ui!("ui.plan.title")), &[]);
-    let frequency = match plan.frequency {
-        Some(frequency) => texts.lookup(&format!("frequency.{frequency}")),
-        None => texts.ui(ui!("ui.plan.frequency_unknown")),
-    };
     m.open("dl", &[("class", "bpi-plan-booking")]);
-    m.element("dt", &[], texts.ui(ui!("ui.plan.how_often"))).element("dd", &[], frequency);
+    // Always known here: a plan needs every safety answer, duration among them, and a
+    // withheld one reads "after medical advice" (tests/properties.rs).
+    if let Some(frequency) = plan.frequency {
+        let frequency = texts.lookup(&format!("frequency.{frequency}"));
+        m.element("dt", &[], texts.ui(ui!("ui.plan.how_often"))).element("dd", &[], frequency);
+    }
     if !withheld {
         let minutes =
             texts.format_ui(ui!("ui.plan.session_minutes"), &[("minutes", &plan.session_minutes.to_string())]);
