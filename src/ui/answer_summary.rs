@@ -1,6 +1,6 @@
 //! A short summary of the main answers, for the person to check and the therapist to read.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::answers::{Answer, Pregnancy};
 use crate::domain::questionnaire::QuestionId;

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::markup::{into_html, Markup};
+use super::markup::{into_html, Markup, Write};
 use super::progress_chart::progress_chart;
 use super::texts::Texts;
 use crate::domain::{Intake, Progress};

@@ -1,7 +1,7 @@
 //! The clinic's own details on the results: booking and how to reach them, when the
 //! clinic configured them.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::screening::Triage;

@@ -1,6 +1,6 @@
 //! All eight techniques side by side in one table, sortable by its column headers.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::technique_card::status_label;
 use super::texts::Texts;
 use crate::domain::compare::{sort_rows, Direction, Sort, SortColumn};

@@ -1,7 +1,7 @@
 //! The fit of each technique as an SVG bar chart, sized with SVG attributes only (no
 //! inline styles, for the content security policy); colours come from the status classes.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::chart::FIT_BARS;
 use crate::domain::techniques::Technique;

@@ -1,11 +1,91 @@
-//! Static markup in the Yew tree: a [`Markup`] fragment (written and escaped by
-//! `crate::html`) becomes one raw node.
+//! Static markup in the Yew tree, built as Yew nodes.
+//!
+//! The view writers call [`Write`] (`crate::html`); here each call becomes a Yew element
+//! or text node, never an HTML string. Nothing is parsed from a string, so there is no
+//! `innerHTML` for a Trusted Types policy (`require-trusted-types-for 'script'`) to
+//! refuse, no string that could carry markup, and Yew updates only what changed.
 
-use yew::{AttrValue, Html};
+use std::cell::RefCell;
 
-pub(super) use crate::html::Markup;
+use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+use yew::{Html, NodeRef};
+
+pub(super) use crate::html::Write;
+
+/// An element being written: its tag, attributes and children so far.
+struct Open {
+    tag: &'static str,
+    attributes: Attributes,
+    children: Vec<VNode>,
+}
+
+/// A fragment under construction: the open elements, innermost last, and the finished
+/// top-level nodes.
+#[derive(Default)]
+pub(super) struct Markup {
+    open: Vec<Open>,
+    done: Vec<VNode>,
+}
+
+impl Markup {
+    pub(super) fn new() -> Markup {
+        Markup::default()
+    }
+
+    fn push(&mut self, node: VNode) {
+        match self.open.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => self.done.push(node),
+        }
+    }
+}
+
+thread_local! {
+    /// Every distinct list of attribute names written so far, each kept for good. Yew's
+    /// dynamic attributes take their names as one `'static` list (the form `html!` makes,
+    /// whose updates compare the list by address); the lists come from the code, so there
+    /// are a few dozen, and the same list is the same address on every render.
+    static NAMES: RefCell<Vec<&'static [&'static str]>> = const { RefCell::new(Vec::new()) };
+}
+
+fn interned(names: Vec<&'static str>) -> &'static [&'static str] {
+    NAMES.with_borrow_mut(|lists| {
+        if let Some(list) = lists.iter().copied().find(|list| *list == &names[..]) {
+            return list;
+        }
+        let list: &'static [&'static str] = Box::leak(names.into_boxed_slice());
+        lists.push(list);
+        list
+    })
+}
+
+impl Write for Markup {
+    fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) -> &mut Markup {
+        let given = || attributes.iter().filter(|(name, _)| !name.is_empty());
+        let keys = interned(given().map(|(name, _)| *name).collect());
+        let values = given().map(|(_, value)| Some(AttributeOrProperty::Attribute(AttrValue::from(value.to_string()))));
+        let attributes = Attributes::Dynamic { keys, values: values.collect() };
+        self.open.push(Open { tag, attributes, children: Vec::new() });
+        self
+    }
+
+    fn close(&mut self, _tag: &'static str) -> &mut Markup {
+        if let Some(Open { tag, attributes, children }) = self.open.pop() {
+            let children = VList::with_children(children, None).into();
+            let element =
+                VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, Listeners::None, children);
+            self.push(element.into());
+        }
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Markup {
+        self.push(VText::new(text.to_string()).into());
+        self
+    }
+}
 
 /// The finished fragment as one Yew node.
 pub(super) fn into_html(markup: Markup) -> Html {
-    Html::from_html_unchecked(AttrValue::from(markup.into_string()))
+    VList::with_children(markup.done, None).into()
 }

@@ -1,6 +1,6 @@
 //! The outlook check: what the score suggests about recovery and what it means for care.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::{Stratification, Triage};
 

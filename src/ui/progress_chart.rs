@@ -1,7 +1,7 @@
 //! The pain line: "pain now" at the intake and at each check-in, as an SVG chart sized
 //! with SVG attributes only (no inline styles, for the content security policy).
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::chart::{PointLabel, PAIN_LINE};
 use crate::domain::questionnaire::QuestionId;

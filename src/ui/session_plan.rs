@@ -1,6 +1,6 @@
 //! The session plan: how often and how long to book, then each part of the plan in order.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::text::plan_key;
 use crate::domain::Assessment;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::markup::{into_html, Markup};
+use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::browser::{crypto, page};
 use crate::domain::qr::{self, Ecc};

@@ -4,7 +4,7 @@
 //! DOM hook: the card's root carries `data-technique="<id>" data-status="<status>"
 //! data-fit="<n>"`, and nothing else on the page carries `data-technique`.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::recommend::{Status, TechniqueResult};
 use crate::domain::screening::Reading;

@@ -2,7 +2,7 @@
 //! card per technique, best fit first.
 
 use super::fit_chart::fit_chart;
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::technique_card::technique_card;
 use super::texts::Texts;
 use crate::domain::text::reading_note_key;

@@ -1,7 +1,7 @@
 //! The triage: whether massage is safe to start, in plain words and with the weight the
 //! level deserves, the flags behind it grouped by level, and any safety answers missing.
 
-use super::markup::Markup;
+use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::screening::{Screening, Triage};
 use crate::domain::text::UiKey;
