@@ -89,7 +89,7 @@ test('the iframe on the demo page completes an intake and follows its content\'s
   await openDemo(widget);
   const frame = page.frameLocator(FRAME);
   await frame.locator('.bpi-welcome').waitFor();
-  // The iframe's data-texts reached the widget through the embed page's address.
+  // The iframe's data-texts reached the widget through the loader's message.
   assert.equal((await frame.locator('.bpi-welcome h2').textContent()).trim(), 'Before your massage at Riverside');
   await frameFitsContent(page);
   const welcomeHeight = await page.locator(FRAME).evaluate((f) => f.clientHeight);
@@ -122,7 +122,7 @@ test('the iframe on the demo page completes an intake and follows its content\'s
   const stepHeight = await page.locator(FRAME).evaluate((f) => f.clientHeight);
   assert.ok(stepHeight < resultsHeight, `the frame shrank (${resultsHeight} -> ${stepHeight} px)`);
 
-  // The iframe's data attributes reached the widget inside it, through its address.
+  // The iframe's data attributes reached the widget inside it, through the loader's message.
   await frame.locator('.bpi-step [data-action=results]').click();
   await frame.locator('.bpi-results').waitFor();
   assert.equal(await frame.locator('.bpi-clinic a[data-action=call]').getAttribute('href'), 'tel:+442079460000');

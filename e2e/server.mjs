@@ -31,14 +31,18 @@ export const MIME_TYPES = {
 /** The policy the widget promises to run under (issue 5); `csp: true` sends it. */
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
+/** The strict policy with Trusted Types enforced, as security-minded platforms set. */
+export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'`;
+
 /**
  * Serves the files under `root` on `host`; port 0 picks a free port. With `csp`, every
- * response carries the strict Content-Security-Policy.
+ * response carries the strict Content-Security-Policy, or the policy `csp` names when it
+ * is a string (the strict one with Trusted Types, say).
  * Resolves to `{ url, origin, close() }` once the server listens.
  */
 export async function startServer({ root, host = '127.0.0.1', port = 0, csp = false }) {
   const rootDir = resolve(root);
-  const extraHeaders = csp ? { 'Content-Security-Policy': STRICT_CSP } : {};
+  const extraHeaders = csp ? { 'Content-Security-Policy': typeof csp === 'string' ? csp : STRICT_CSP } : {};
   const server = createServer((request, response) => {
     serve(rootDir, request, response, extraHeaders).catch((error) => {
       if (!response.headersSent) {

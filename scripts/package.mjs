@@ -76,15 +76,6 @@ index = index.replace(inline, '');
 if (!index.includes('boot.js')) throw new Error('index.html does not load boot.js');
 writeFileSync(join(DIST, 'index.html'), index);
 
-// The iframe page: the same head, the widget alone in the body.
-const embed = index
-  .replace(/<title>[^<]*<\/title>/, '<title>Back pain massage intake (embedded)</title>')
-  .replace(/<body>[\s\S]*<\/body>/, '<body><main><div data-backpain-intake data-isolation="none" data-frame></div></main></body>');
-writeFileSync(join(DIST, 'embed.html'), embed);
-
-const boot = readFileSync(join(WEB, 'boot.js'), 'utf8').replace('__GLUE__', glue).replace('__WASM__', wasm).replace('__CSS__', css);
-writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
-
 // The other languages' catalogs, minified; a malformed one fails the build here.
 const I18N = join(ROOT, 'data', 'i18n');
 const catalogs = {};
@@ -94,6 +85,34 @@ for (const file of readdirSync(I18N).filter((f) => f.endsWith('.json') && f !== 
   catalogs[lang] = JSON.stringify(JSON.parse(readFileSync(join(I18N, file), 'utf8')));
   writeFileSync(join(DIST, 'i18n', file), catalogs[lang]);
 }
+const english = JSON.parse(readFileSync(join(I18N, 'en.json'), 'utf8'));
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+// The iframe page: the same head, and in the body the element the widget mounts on,
+// holding the page's explanation in every language. The explanation is all anyone sees
+// who opens the page directly or frames it from a page that may not configure it (see
+// web/boot.js). A clinic whose pages are on another origin than the widget's files lists
+// those origins, separated by spaces, in the meta element (README, "Security").
+const explanation = ['en', ...Object.keys(catalogs)]
+  .map((lang) => `<p lang="${lang}">${escape(lang === 'en' ? english['page.embed_only'] : JSON.parse(catalogs[lang])['page.embed_only'])}</p>`)
+  .join('');
+const embed = index
+  .replace(/<title>[^<]*<\/title>/, '<title>Back pain massage intake (embedded)</title><meta name="backpain-intake-parents" content="">')
+  .replace(
+    /<body>[\s\S]*<\/body>/,
+    `<body><main><div data-backpain-intake data-isolation="none" data-frame><div class="bpi-root">${explanation}</div></div></main></body>`,
+  );
+writeFileSync(join(DIST, 'embed.html'), embed);
+
+// The loader, with the English texts of its last-resort screen and the other languages.
+const failed = Object.fromEntries(Object.entries(english).filter(([key]) => key.startsWith('page.failed.')));
+const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
+  .replace('__GLUE__', glue)
+  .replace('__WASM__', wasm)
+  .replace('__CSS__', css)
+  .replace('__FAILED__', JSON.stringify(failed))
+  .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
+writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
 
 for (const name of ['manifest.webmanifest', 'icon.svg']) cpSync(join(WEB, name), join(DIST, name));
 for (const size of [192, 512]) writeFileSync(join(DIST, `icon-${size}.png`), icon(size));
@@ -136,21 +155,31 @@ function singleFile() {
   const start = `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
     `const catalogs=${JSON.stringify(catalogs)};` +
     'const catalog=(lang)=>lang in catalogs?Promise.resolve(catalogs[lang]):Promise.reject(new Error(lang));' +
-    `await ${local('default')}({module_or_path:bytes});` +
-    'for(const host of document.querySelectorAll("[data-backpain-intake]")){' +
-    'mount_widget(host,host,catalog);followPageLanguage(host,catalog);}';
+    'const hosts=document.querySelectorAll("[data-backpain-intake]");' +
+    'const fail=()=>hosts.forEach((host)=>lastResort(host,host,catalog));' +
+    'const trapped=(event)=>(event.error||event.reason) instanceof WebAssembly.RuntimeError&&fail();' +
+    'addEventListener("error",trapped);addEventListener("unhandledrejection",trapped);' +
+    `try{await ${local('default')}({module_or_path:bytes});` +
+    'for(const host of hosts){mount_widget(host,host,catalog);followPageLanguage(host,catalog);}}catch{fail()}';
   // The standalone page's header, which follows the widget's language as on index.html.
   const header = /<header[^>]*bpi-page-header[^>]*>[\s\S]*?<\/header>/.exec(index);
   if (!header) throw new Error('index.html has no page header');
-  const follow = /\/\/ #region followPageLanguage[^\n]*\n([\s\S]*?)\/\/ #endregion/.exec(readFileSync(join(WEB, 'boot.js'), 'utf8'));
-  if (!follow) throw new Error('web/boot.js has no followPageLanguage region');
+  const region = (name) => {
+    const found = new RegExp(`// #region ${name}[^\\n]*\\n([\\s\\S]*?)// #endregion`).exec(readFileSync(join(WEB, 'boot.js'), 'utf8'));
+    if (!found) throw new Error(`web/boot.js has no ${name} region`);
+    return found[1];
+  };
+  const follow = [null, region('followPageLanguage')];
+  const failedTexts = region('lastResort')
+    .replace('__FAILED__', JSON.stringify(Object.fromEntries(Object.entries(english).filter(([key]) => key.startsWith('page.failed.')))))
+    .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
   return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Back pain massage intake (offline)</title>' +
     `<style>${styles}</style></head><body>` +
     header[0] +
     '<main><div data-backpain-intake data-isolation="none"></div></main>' +
-    `<script type="module">${code}\n${follow[1]}\n${start}</script></body></html>`;
+    `<script type="module">${code}\n${follow[1]}\n${failedTexts}\n${start}</script></body></html>`;
 }
 
 /** A square PNG icon: the accent colour with a white vertebra-like mark. */

@@ -186,9 +186,18 @@ fn the_english_catalog_has_no_unknown_keys() {
     assert!(unknown.is_empty(), "unused keys: {unknown:#?}");
 }
 
-/// The header of the standalone page (index.html), which web/boot.js translates when the
-/// widget shows another language.
-const PAGE_KEYS: [&str; 2] = ["page.title", "page.intro"];
+/// The texts of the pages around the widget: the header of the standalone page
+/// (index.html), which web/boot.js translates when the widget shows another language, the
+/// embed page's explanation, and the loader's last-resort screen.
+const PAGE_KEYS: [&str; 7] = [
+    "page.title",
+    "page.intro",
+    "page.embed_only",
+    "page.failed.h2",
+    "page.failed.p",
+    "page.failed.retry",
+    "page.failed.move",
+];
 
 #[test]
 fn the_standalone_page_says_in_english_what_the_catalog_says() {

@@ -1,11 +1,20 @@
-// Starts the widget on a page (scripts/package.mjs fills in the file names and strips
-// the comments). For every element with data-backpain-intake it isolates the widget in
-// a shadow root (unless data-isolation="none"), so the page's styles and the widget's
-// cannot meet, and mounts it. For every iframe with data-backpain-intake-frame it loads
-// the widget's embed page and sizes the frame to it. Inside such a frame it reports its
-// height to the parent, and only to the origin the parent named. On the widget's own
-// pages it translates the page's header along with the widget. On its own origin it
-// registers the service worker that keeps the widget working offline.
+// Starts the widget on a page (scripts/package.mjs fills in the file names and the English
+// texts, and strips the comments). For every element with data-backpain-intake it
+// isolates the widget in a shadow root (unless data-isolation="none"), so the page's
+// styles and the widget's cannot meet, and mounts it. For every iframe with
+// data-backpain-intake-frame it loads the widget's embed page, hands it the iframe's
+// configuration by message when the page asks, and sizes the frame to it.
+//
+// The embed page itself is configured by nobody but the page that frames it, and only
+// when that page's origin is the widget's own or one the embed page names in its
+// <meta name="backpain-intake-parents">: never by its own address, which anyone can
+// write into a link. At the top level, or framed by any other page, it shows only its
+// short explanation. See "Security" in the README.
+//
+// On the widget's own pages it translates the page's header along with the widget. If
+// the widget cannot start (the wasm fails to load, or traps), it shows a last-resort
+// screen instead of a blank space. On its own origin it registers the service worker
+// that keeps the widget working offline.
 import init, { mount_widget } from './__GLUE__';
 
 const here = new URL('.', import.meta.url);
@@ -86,27 +95,54 @@ function rootFor(host) {
 function frames() {
   for (const frame of document.querySelectorAll('iframe[data-backpain-intake-frame]')) {
     const src = new URL(frame.dataset.src || 'embed.html', here);
-    src.searchParams.set('parent', location.origin);
+    const config = {};
     for (const key of KEYS) {
       const value = frame.getAttribute(`data-${key}`);
-      if (value !== null) src.searchParams.set(key, value);
+      if (value !== null) config[key] = value;
     }
     addEventListener('message', (event) => {
-      const height = event.data && event.data.bpiHeight;
-      if (event.origin === src.origin && event.source === frame.contentWindow && height > 0 && height < 1e5) {
-        frame.style.height = `${Math.ceil(height)}px`;
-      }
+      if (event.origin !== src.origin || event.source !== frame.contentWindow || !event.data) return;
+      // The frame asks once it runs; the answer goes to the widget's origin only.
+      if (event.data.bpiReady) event.source.postMessage({ bpiConfig: config }, src.origin);
+      const height = event.data.bpiHeight;
+      if (height > 0 && height < 1e5) frame.style.height = `${Math.ceil(height)}px`;
     });
     frame.src = src.href;
   }
 }
 
-function reportHeight() {
-  const parentOrigin = new URLSearchParams(location.search).get('parent');
-  if (parent === window || !/^https?:\/\/[^/?#]+$/.test(parentOrigin || '')) return;
-  // Where the browser names the parent's origin, the named one must be it.
-  const actual = location.ancestorOrigins && location.ancestorOrigins[0];
-  if (actual && actual !== parentOrigin) return;
+// In the embed page: resolves with the framing page's origin once that page has sent the
+// configuration (copied onto `host`), when the framing page may configure the widget.
+// Otherwise it never resolves and the page's explanation stays.
+function framedBy(host) {
+  // The page says so (data-refused) when it has decided not to show the widget.
+  const explain = () => {
+    host.hidden = false;
+    host.dataset.refused = '';
+  };
+  return new Promise((resolve) => {
+    if (parent === window) return explain();
+    const named = document.querySelector('meta[name=backpain-intake-parents]');
+    const allowed = [location.origin, ...(named ? named.content.split(/\s+/) : [])];
+    // Where the browser names the framing page's origin, a stranger is told at once.
+    const ancestor = location.ancestorOrigins && location.ancestorOrigins[0];
+    if (ancestor && !allowed.includes(ancestor)) return explain();
+    host.hidden = true;
+    addEventListener('message', function configure(event) {
+      const config = event.source === parent && event.data && event.data.bpiConfig;
+      if (!config) return;
+      removeEventListener('message', configure);
+      if (!allowed.includes(event.origin)) return explain();
+      for (const key of KEYS) {
+        if (typeof config[key] === 'string') host.setAttribute(`data-${key}`, config[key]);
+      }
+      resolve(event.origin);
+    });
+    parent.postMessage({ bpiReady: 1 }, '*');
+  });
+}
+
+function reportHeight(parentOrigin) {
   // The height of the content itself: scrollHeight never falls below the frame's height,
   // so a frame sized by it could grow but never shrink.
   const html = document.documentElement;
@@ -115,32 +151,89 @@ function reportHeight() {
   report();
 }
 
+// #region lastResort (scripts/package.mjs copies this into the offline edition)
+// Shown in place of a widget that could not start: the module did not load, or the wasm
+// trapped. It offers to try again and, when saved answers might be the cause, to set
+// them aside (under a backup key, as the widget itself does) and start again. Its texts
+// are the catalog's page.failed.*: English is built in, the other languages (LANGS) are
+// fetched.
+const FAILED = __FAILED__;
+const LANGS = __LANGS__;
+async function lastResort(host, root, catalog) {
+  if (host.failed) return;
+  host.failed = true;
+  const lang = (host.dataset.lang || document.documentElement.lang || navigator.language).slice(0, 2);
+  const texts = { ...FAILED, ...(LANGS.includes(lang) && JSON.parse(await catalog(lang).catch(() => '{}'))) };
+  const key = /^[\w.-]{1,64}$/.test(host.dataset.storageKey || '') ? host.dataset.storageKey : 'backpain-intake.v1';
+  const box = document.createElement('div');
+  box.className = 'bpi-root';
+  box.setAttribute('role', 'alert');
+  for (const part of ['h2', 'p', 'retry', 'move']) {
+    const button = part.length > 2;
+    const element = box.appendChild(document.createElement(button ? 'button' : part));
+    element.append(texts[`page.failed.${part}`]);
+    if (button) {
+      element.className = 'bpi-button';
+      element.dataset.action = part;
+      element.onclick = () => {
+        try {
+          const saved = localStorage.getItem(key);
+          if (part === 'move' && saved !== null) {
+            localStorage.setItem(`${key}.backup.${Date.now()}`, saved);
+            localStorage.removeItem(key);
+          }
+        } catch {
+          // Storage refused: the reload tries without it.
+        }
+        location.reload();
+      };
+    }
+  }
+  root.replaceChildren(box);
+  host.hidden = false;
+}
+// #endregion
+
 frames();
 const hosts = document.querySelectorAll('[data-backpain-intake]');
 if (hosts.length) {
-  await init({ module_or_path: new URL('__WASM__', here) });
-  // Mount in a task of its own. The task that resolves init also finishes compiling the
-  // wasm, and the first render compiles every function it calls for the first time; run
-  // together they made one task long enough to delay a tap (Lighthouse's Total Blocking
-  // Time). Apart, each is shorter. See bench/README.md.
-  await new Promise((resolve) => setTimeout(resolve));
+  const started = init({ module_or_path: new URL('__WASM__', here) });
   for (const host of hosts) {
-    if (host.hasAttribute('data-frame')) {
-      // The embed page takes its configuration from its address.
-      for (const [key, value] of new URLSearchParams(location.search)) {
-        if (KEYS.includes(key)) host.setAttribute(`data-${key}`, value);
-      }
-      reportHeight();
-    }
-    const root = rootFor(host);
-    mount_widget(host, root, catalog);
-    followPageLanguage(root, catalog);
+    let root = host;
+    const fail = () => lastResort(host, root, catalog);
+    // A trap at any time leaves the module unusable: the widget says so.
+    const trapped = (event) => (event.error || event.reason) instanceof WebAssembly.RuntimeError && fail();
+    addEventListener('error', trapped);
+    addEventListener('unhandledrejection', trapped);
+    (async () => {
+      if (host.hasAttribute('data-frame')) reportHeight(await framedBy(host));
+      await started;
+      // Mount in a task of its own. The task that resolves init also finishes compiling
+      // the wasm, and the first render compiles every function it calls for the first
+      // time; run together they made one task long enough to delay a tap (Lighthouse's
+      // Total Blocking Time). Apart, each is shorter. See bench/README.md.
+      await new Promise((resolve) => setTimeout(resolve));
+      root = rootFor(host);
+      host.hidden = false;
+      mount_widget(host, root, catalog);
+      followPageLanguage(root, catalog);
+    })().catch(fail);
   }
 }
 // The worker's first install downloads every file again: after the page has loaded, so
-// that it never competes with the page for the network.
+// that it never competes with the page for the network. Under Trusted Types
+// (require-trusted-types-for 'script') a worker's address must come from a policy: this
+// one passes that single address and nothing else.
 if ('serviceWorker' in navigator && here.origin === location.origin) {
-  const register = () => navigator.serviceWorker.register(new URL('sw.js', here), { scope: here.pathname }).catch(() => {});
+  const worker = new URL('sw.js', here).href;
+  const register = () => {
+    try {
+      const policy = self.trustedTypes && trustedTypes.createPolicy('backpain-intake', { createScriptURL: (url) => (url === worker ? url : null) });
+      navigator.serviceWorker.register(policy ? policy.createScriptURL(worker) : worker, { scope: here.pathname }).catch(() => {});
+    } catch {
+      // A page whose trusted-types directive does not allow the policy: no offline copy.
+    }
+  };
   if (document.readyState === 'complete') register();
   else addEventListener('load', register);
 }

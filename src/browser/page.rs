@@ -26,13 +26,16 @@ pub fn clear_fragment() {
     }
 }
 
-/// The address of this page with a share payload as its fragment.
+/// The address of this page with a share payload as its fragment. From the embed page,
+/// which shows nothing when opened on its own, it is the standalone page beside it.
 pub fn share_url(payload: &str) -> String {
     let location = web_sys::window().map(|w| w.location());
     let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
         location.as_ref().and_then(|l| f(l).ok()).unwrap_or_default()
     };
-    format!("{}{}{}{FRAGMENT_PREFIX}{payload}", part(|l| l.origin()), part(|l| l.pathname()), part(|l| l.search()))
+    let path = part(|l| l.pathname());
+    let path = path.strip_suffix("embed.html").unwrap_or(&path);
+    format!("{}{path}{}{FRAGMENT_PREFIX}{payload}", part(|l| l.origin()), part(|l| l.search()))
 }
 
 /// Calls `on_change` whenever the fragment changes (a share link pasted into this tab).

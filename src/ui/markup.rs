@@ -32,6 +32,16 @@ impl Markup {
         Markup::default()
     }
 
+    /// Closes the innermost open element.
+    fn finish(&mut self) {
+        if let Some(Open { tag, attributes, children }) = self.open.pop() {
+            let children = VList::with_children(children, None).into();
+            let element =
+                VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, Listeners::None, children);
+            self.push(element.into());
+        }
+    }
+
     fn push(&mut self, node: VNode) {
         match self.open.last_mut() {
             Some(parent) => parent.children.push(node),
@@ -66,16 +76,15 @@ impl Write for Markup {
         let values = given().map(|(_, value)| Some(AttributeOrProperty::Attribute(AttrValue::from(value.to_string()))));
         let attributes = Attributes::Dynamic { keys, values: values.collect() };
         self.open.push(Open { tag, attributes, children: Vec::new() });
+        // A void element (`<br>`) has no closing tag: it is finished as soon as it opens.
+        if tag == "br" {
+            self.finish();
+        }
         self
     }
 
     fn close(&mut self, _tag: &'static str) -> &mut Markup {
-        if let Some(Open { tag, attributes, children }) = self.open.pop() {
-            let children = VList::with_children(children, None).into();
-            let element =
-                VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, Listeners::None, children);
-            self.push(element.into());
-        }
+        self.finish();
         self
     }
 
@@ -86,6 +95,10 @@ impl Write for Markup {
 }
 
 /// The finished fragment as one Yew node.
-pub(super) fn into_html(markup: Markup) -> Html {
+pub(super) fn into_html(mut markup: Markup) -> Html {
+    // As an HTML parser would, close what a writer left open rather than lose it.
+    while !markup.open.is_empty() {
+        markup.finish();
+    }
     VList::with_children(markup.done, None).into()
 }
