@@ -14,6 +14,15 @@ use std::fmt::Write as _;
 /// The deepest nesting accepted; deeper documents are refused, not overflowed.
 pub const MAX_DEPTH: usize = 64;
 
+/// The longest text read, in bytes: many times the largest document the widget writes (an
+/// intake with years of weekly check-ins is under 100 KB) or ships (a catalog, about 60 KB).
+/// A longer text is refused before any of it is read, so no input can fill the memory.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// The most values (strings, numbers, arrays, ...) one text may hold. A megabyte of `[0,0,`
+/// would otherwise be half a million values; every real document has a few thousand.
+pub const MAX_VALUES: usize = 50_000;
+
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Json {
@@ -226,7 +235,10 @@ fn sub(text: &str, from: usize, to: usize) -> &str {
 
 /// Parses a whole JSON text.
 pub fn parse(text: &str) -> Result<Json, ParseError> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0, values: 0 };
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(parser.error("too large"));
+    }
     parser.skip_space();
     let value = parser.value(0)?;
     parser.skip_space();
@@ -240,6 +252,8 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// Values begun so far, against [`MAX_VALUES`].
+    values: usize,
 }
 
 impl Parser<'_> {
@@ -273,6 +287,10 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Json, ParseError> {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err(self.error("too many values"));
+        }
         match self.peek() {
             None => Err(self.error("unexpected end of input")),
             Some(b'n') => self.literal(b"null", Json::Null),
