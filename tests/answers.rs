@@ -98,9 +98,9 @@ fn checkin_errors_name_the_entry_and_field() {
     );
     let many = format!(
         "[{}]",
-        vec![r#"{"date": "2026-11-20", "pain_now": 1, "pain_worst_week": 1, "sessions": 0}"#; 201].join(",")
+        vec![r#"{"date": "2026-11-20", "pain_now": 1, "pain_worst_week": 1, "sessions": 0}"#; 1001].join(",")
     );
-    check(&with_checkins(&many), "checkins: more than 200 entries");
+    check(&with_checkins(&many), "checkins: more than 1000 entries");
 }
 
 #[test]

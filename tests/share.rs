@@ -138,6 +138,22 @@ fn checkins_travel_only_when_chosen() {
     assert_eq!(opened_plain(&encode(&intake, true)).checkins, vec![day(2026, 1, 1, 4)]);
 }
 
+#[test]
+fn a_link_carries_the_latest_check_ins_and_years_of_them_are_kept() {
+    use backpain_intake::domain::checkins::{MAX_CHECKINS, MAX_SHARED_CHECKINS};
+    // Weekly for over nineteen years: all kept in the person's own document...
+    let weekly: Vec<CheckIn> = (0..MAX_CHECKINS)
+        .map(|week| day(2026 + (week / 52) as u16, (week % 52 / 5 + 1) as u8, (week % 5 * 5 + 1) as u8, 4))
+        .collect();
+    let mut intake = fixture("caution");
+    intake.checkins = weekly.clone();
+    let saved = Intake::from_json(&intake.to_json().to_text()).expect("a thousand check-ins read back");
+    assert_eq!(saved.checkins.len(), MAX_CHECKINS);
+    // ...and a link carries the latest of them.
+    let shared = opened_plain(&encode(&intake, true));
+    assert_eq!(shared.checkins, weekly[MAX_CHECKINS - MAX_SHARED_CHECKINS..].to_vec());
+}
+
 /// Builds a payload from raw content bytes with a correct checksum.
 fn with_crc(content: &[u8]) -> String {
     let mut bytes = content.to_vec();

@@ -10,8 +10,12 @@ use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
 use super::json::Json;
 
-/// The most check-ins a document may hold; more is refused, not truncated.
-pub const MAX_CHECKINS: usize = 200;
+/// The most check-ins a document may hold: a weekly check-in for nineteen years. More is
+/// refused, not truncated; at the limit the form says so instead of taking another.
+pub const MAX_CHECKINS: usize = 1000;
+/// The most check-ins a share link carries: the latest ones (its count is one byte, and
+/// the link stays short enough for a QR code).
+pub const MAX_SHARED_CHECKINS: usize = 200;
 /// The most sessions one check-in may report.
 pub const MAX_SESSIONS: u8 = 60;
 

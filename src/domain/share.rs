@@ -23,7 +23,7 @@
 //! fixture link of every version so that links already handed out keep opening.
 
 use super::answers::{Answer, AnswerSet, CodeSet, Intake, V1_CONDITION_CODES};
-use super::checkins::{CheckIn, Date, MAX_CHECKINS, MAX_SESSIONS};
+use super::checkins::{CheckIn, Date, MAX_SESSIONS, MAX_SHARED_CHECKINS};
 use super::error::AnswerError;
 use super::questionnaire::{Kind, QuestionId};
 
@@ -340,8 +340,10 @@ fn date_from_days(mut days: u32) -> Option<Date> {
 
 /// Writes the check-ins a link can carry: at most [`MAX_CHECKINS`], dated 2000 to 2178.
 fn write_checkins(bits: &mut BitWriter, checkins: &[CheckIn]) {
-    let carried: Vec<(u32, &CheckIn)> =
-        checkins.iter().filter_map(|c| days_since_2000(c.date).map(|d| (d, c))).take(MAX_CHECKINS).collect();
+    let mut carried: Vec<(u32, &CheckIn)> =
+        checkins.iter().filter_map(|c| days_since_2000(c.date).map(|d| (d, c))).collect();
+    // The latest, where there are more than a link carries (check-ins are kept by date).
+    carried.drain(..carried.len().saturating_sub(MAX_SHARED_CHECKINS));
     bits.push(carried.len() as u32, 8);
     for (days, checkin) in carried {
         bits.push(days, 16);
@@ -354,8 +356,8 @@ fn write_checkins(bits: &mut BitWriter, checkins: &[CheckIn]) {
 fn read_checkins(bits: &mut BitReader) -> Result<Vec<CheckIn>, ShareError> {
     let invalid = |field: &str, kind| ShareError::Invalid(AnswerError::field(field, kind));
     let count = bits.take(8)? as usize;
-    if count > MAX_CHECKINS {
-        return Err(invalid("checkins", super::error::AnswerErrorKind::TooMany { max: MAX_CHECKINS }));
+    if count > MAX_SHARED_CHECKINS {
+        return Err(invalid("checkins", super::error::AnswerErrorKind::TooMany { max: MAX_SHARED_CHECKINS }));
     }
     let mut checkins = Vec::with_capacity(count);
     for _ in 0..count {

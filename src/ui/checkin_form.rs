@@ -95,8 +95,19 @@ pub(super) fn on_checkin_submit(
 }
 
 /// The four inputs (the date defaulting to today) and a save button
-/// (`data-action="checkin"`); the error or the confirmation of the last submit.
-pub(super) fn checkin_form(texts: &Texts, state: CheckInFormState, onsubmit: Callback<SubmitEvent>) -> Html {
+/// (`data-action="checkin"`); the error or the confirmation of the last submit. When the
+/// person has the most check-ins kept (`MAX_CHECKINS`) (`full`), it says so plainly instead.
+pub(super) fn checkin_form(
+    texts: &Texts,
+    state: CheckInFormState,
+    full: bool,
+    onsubmit: Callback<SubmitEvent>,
+) -> Html {
+    if full {
+        return html! {
+            <p class="bpi-note" role="status" data-notice="checkin-limit">{ texts.ui(ui!("ui.checkin.limit")) }</p>
+        };
+    }
     let today = browser::today();
     let fields = FIELDS.iter().map(|&(field, name, label, max)| {
         let id = format!("bpi-checkin-{name}");

@@ -22,6 +22,7 @@ use super::texts::use_texts;
 use super::triage_panel::triage_panel;
 use crate::browser::{self, page};
 use crate::domain::answers::file_name;
+use crate::domain::checkins::MAX_CHECKINS;
 use crate::domain::compare::{Sort, SortColumn};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::session::Action;
@@ -124,7 +125,8 @@ pub fn Results(props: &ResultsProps) -> Html {
             </h2>
             { into_html(body) }
             { checkin_panel(&texts, &props.intake, assessment.progress, (!read_only).then(|| {
-                checkin_form(&texts, *checkin_state, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
+                let full = props.intake.checkins.len() >= MAX_CHECKINS;
+                checkin_form(&texts, *checkin_state, full, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
             })) }
             { into_html(summary) }
             if !read_only {
