@@ -91,6 +91,9 @@ test('a passphrase link opens with the right passphrase only', async (t) => {
   await opener.page.locator('[data-action=unlock]').click();
   await opener.page.locator('[data-shared=open]').waitFor();
   assert.deepEqual(await shownResults(opener.page), made);
+  // The wrong-passphrase alert has gone, and the opened result's heading has the focus.
+  await opener.page.locator('[data-notice=share-wrong-passphrase]').waitFor({ state: 'detached' });
+  await opener.page.waitForFunction(() => document.activeElement?.hasAttribute('data-focus-heading'));
   maker.assertClean();
   opener.assertClean();
 });

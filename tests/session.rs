@@ -170,6 +170,41 @@ fn another_tab_s_answers_are_adopted_on_this_tab_s_screen() {
 }
 
 #[test]
+fn two_tabs_answering_different_questions_at_once_both_keep_both() {
+    let base = at(Screen::Step(StepId::YourPain), json!({"age": 40, "pregnancy": "not_applicable"}));
+    let answer = |session: &Session, id, value| session.apply(Action::Answer(id, value));
+    // Each tab answers a different question before hearing of the other's write.
+    let here = answer(&base, QuestionId::PainNow, Answer::Integer(6));
+    let there = answer(&base, QuestionId::PainWorstWeek, Answer::Integer(8));
+    let merged_here =
+        here.apply(Action::MergeFromOtherTab(Box::new(there.intake.clone()), Box::new(base.intake.clone())));
+    let merged_there =
+        there.apply(Action::MergeFromOtherTab(Box::new(here.intake.clone()), Box::new(base.intake.clone())));
+    for merged in [&merged_here, &merged_there] {
+        assert_eq!(merged.intake.answers.integer(QuestionId::Age), Some(40));
+        assert_eq!(merged.intake.answers.integer(QuestionId::PainNow), Some(6));
+        assert_eq!(merged.intake.answers.integer(QuestionId::PainWorstWeek), Some(8));
+    }
+    assert_eq!(merged_here.intake, merged_there.intake, "the two tabs agree");
+    assert_eq!(merged_here.screen, Screen::Step(StepId::YourPain), "each stays on its screen");
+
+    // Both changed the same answer: the write that arrives last wins, in both tabs.
+    let mine = answer(&base, QuestionId::Age, Answer::Integer(41));
+    let theirs = answer(&base, QuestionId::Age, Answer::Integer(42));
+    let merged = mine.apply(Action::MergeFromOtherTab(Box::new(theirs.intake.clone()), Box::new(base.intake.clone())));
+    assert_eq!(merged.intake.answers.integer(QuestionId::Age), Some(42));
+
+    // A check-in recorded here while the other tab answered a question is kept.
+    let checkin =
+        CheckIn { date: Date { year: 2026, month: 11, day: 25 }, pain_now: 3, pain_worst_week: 5, sessions: 1 };
+    let recorded = base.apply(Action::RecordCheckIn(checkin.clone()));
+    let merged =
+        recorded.apply(Action::MergeFromOtherTab(Box::new(there.intake.clone()), Box::new(base.intake.clone())));
+    assert_eq!(merged.intake.checkins, vec![checkin]);
+    assert_eq!(merged.intake.answers.integer(QuestionId::PainWorstWeek), Some(8));
+}
+
+#[test]
 fn reset_returns_to_a_blank_welcome() {
     assert_eq!(complete(Screen::Results).apply(Action::Reset), Session::new());
 }

@@ -568,6 +568,31 @@ pub struct Intake {
 }
 
 impl Intake {
+    /// Another tab's document (`theirs`) merged into this tab's (`self`), answer by answer:
+    /// an answer this tab changed since `base` (the last document read from storage) and
+    /// the other tab did not is kept; every other answer is theirs, so when both changed
+    /// one, the later write wins. Check-ins merge the same way, as one list. Two tabs that
+    /// answer different questions at the same moment both keep both answers.
+    pub fn merged(&self, base: &Intake, theirs: &Intake) -> Intake {
+        let mut merged = theirs.clone();
+        for &id in QuestionId::ALL {
+            let (ours, before) = (self.answers.get(id), base.answers.get(id));
+            if ours != before && theirs.answers.get(id) == before {
+                match ours {
+                    // Ours was valid here, so setting it again cannot fail.
+                    Some(answer) => {
+                        let _ = merged.answers.set(id, answer);
+                    }
+                    None => merged.answers.clear(id),
+                }
+            }
+        }
+        if self.checkins != base.checkins && theirs.checkins == base.checkins {
+            merged.checkins = self.checkins.clone();
+        }
+        merged
+    }
+
     /// Parses `{"format": 2, "answers": {...}, "checkins": [...]}` (or format 1); check-ins
     /// are optional.
     pub fn from_json(text: &str) -> Result<Intake, AnswerError> {

@@ -80,6 +80,10 @@ pub enum Action {
     /// Take the answers and check-ins another tab saved, staying on this tab's screen
     /// when it is still valid.
     AdoptFromOtherTab(Box<Session>),
+    /// Merge the intake another tab saved (first) into this tab's, answer by answer, with
+    /// the last intake read from storage (second) as the common base ([`Intake::merged`]);
+    /// then as [`Action::AdoptFromOtherTab`].
+    MergeFromOtherTab(Box<Intake>, Box<Intake>),
     /// Forget everything and return to the welcome screen (after "clear my data").
     Reset,
     /// Replace the answers and check-ins with these (an imported file, or a shared result
@@ -229,17 +233,10 @@ impl Session {
                     next.intake.checkins.remove(index);
                 }
             }
-            Action::AdoptFromOtherTab(other) => {
-                let screen = next.screen;
-                next = Session { screen: Screen::Welcome, unanswered: Vec::new(), ..*other };
-                // Everything deleted elsewhere: this tab starts again too.
-                next.screen = match screen {
-                    _ if !next.has_progress() => Screen::Welcome,
-                    Screen::Results if next.can_show_results() => Screen::Results,
-                    Screen::Step(step) if next.reachable_steps().contains(&step) => Screen::Step(step),
-                    Screen::Welcome => Screen::Welcome,
-                    _ => Screen::Step(next.resume_step()),
-                };
+            Action::AdoptFromOtherTab(other) => next = next.adopting(other.intake),
+            Action::MergeFromOtherTab(theirs, base) => {
+                let merged = next.intake.merged(&base, &theirs);
+                next = next.adopting(merged);
             }
             Action::Reset => next = Session::new(),
             Action::Replace(intake, format) => {
@@ -252,6 +249,20 @@ impl Session {
                 }
             }
         }
+        next
+    }
+
+    /// This tab with another tab's intake, on this tab's screen while it is still valid.
+    fn adopting(&self, intake: Intake) -> Session {
+        let mut next = Session { screen: Screen::Welcome, unanswered: Vec::new(), intake };
+        // Everything deleted elsewhere: this tab starts again too.
+        next.screen = match self.screen {
+            _ if !next.has_progress() => Screen::Welcome,
+            Screen::Results if next.can_show_results() => Screen::Results,
+            Screen::Step(step) if next.reachable_steps().contains(&step) => Screen::Step(step),
+            Screen::Welcome => Screen::Welcome,
+            _ => Screen::Step(next.resume_step()),
+        };
         next
     }
 

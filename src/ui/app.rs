@@ -129,6 +129,9 @@ pub fn App(props: &AppProps) -> Html {
     // A shared result opened from the link in the address, shown instead of the person's
     // own session until they choose what to do with it.
     let shared = use_state(|| Shared::from_fragment(&page::fragment()));
+    // How many links have been pasted into this tab: a second damaged link with the same
+    // fault as the first is a new link, and says so again.
+    let pasted = use_mut_ref(|| 0u32);
     // An intake waiting for "replace my answers?" (an imported file, a saved shared result).
     let pending = use_state(|| None::<Replacement>);
     // Whether a passphrase is being tried on a protected link.
@@ -145,6 +148,12 @@ pub fn App(props: &AppProps) -> Html {
     // The intake last adopted from another tab, so that adopting it is not written back
     // (two tabs on different screens would otherwise echo each other forever).
     let adopted: Rc<RefCell<Option<Intake>>> = use_mut_ref(|| None);
+    // The intake last read from storage (at load, or from another tab): what an answer
+    // given here is compared with, to tell it from the other tab's (Intake::merged).
+    let synced: Rc<RefCell<Intake>> = use_mut_ref({
+        let intake = loaded.session.intake.clone();
+        move || intake
+    });
 
     let show = {
         let notices = notices.dispatcher();
@@ -207,7 +216,7 @@ pub fn App(props: &AppProps) -> Html {
     // own session stays.
     {
         let show = show.clone();
-        use_effect_with((shared.error(), texts), move |(code, texts)| {
+        use_effect_with((shared.error(), *pasted.borrow(), texts), move |(code, _, texts)| {
             if let Some(code) = code {
                 let detail = texts.t(&format!("share_error.{code}")).to_owned();
                 show.emit(Notice { kind: NoticeKind::ShareInvalid, detail: Some(detail) });
@@ -217,9 +226,12 @@ pub fn App(props: &AppProps) -> Html {
 
     // A share link pasted into this tab opens like one followed from elsewhere.
     {
-        let shared = shared.clone();
+        let (shared, pasted) = (shared.clone(), pasted.clone());
         use_effect_with((), move |_| {
-            let listener = page::listen_to_fragment(move || shared.set(Shared::from_fragment(&page::fragment())));
+            let listener = page::listen_to_fragment(move || {
+                *pasted.borrow_mut() += 1;
+                shared.set(Shared::from_fragment(&page::fragment()))
+            });
             move || drop(listener)
         });
     }
@@ -243,19 +255,22 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let show = show.clone();
-        let adopted = adopted.clone();
+        let (adopted, synced) = (adopted.clone(), synced.clone());
         use_effect_with(props.config.storage_key.clone(), move |key| {
             let listener = browser::listen_to_other_tabs(key.clone(), move |value| {
-                let other = match value {
-                    Some(text) => match Session::from_saved_json(&text) {
-                        Ok(other) => other,
-                        // Unreadable data from another tab is that tab's to report.
-                        Err(_) => return,
-                    },
-                    None => Session::new(),
+                // Unreadable data from another tab is that tab's to report.
+                let Ok(other) = value.as_deref().map_or(Ok(Session::new()), Session::from_saved_json) else {
+                    return;
                 };
+                // What storage holds now: the base of the next merge, and no echo to write.
+                let base = synced.replace(other.intake.clone());
                 *adopted.borrow_mut() = Some(other.intake.clone());
-                dispatcher.dispatch(Action::AdoptFromOtherTab(Box::new(other)));
+                dispatcher.dispatch(match value {
+                    // Answers given here meanwhile are merged in, and the merge written back.
+                    Some(_) => Action::MergeFromOtherTab(Box::new(other.intake), Box::new(base)),
+                    // Everything deleted there: deleted here too.
+                    None => Action::AdoptFromOtherTab(Box::new(other)),
+                });
                 show.emit(Notice::of(NoticeKind::OtherTab));
             });
             move || drop(listener)
@@ -356,9 +371,17 @@ pub fn App(props: &AppProps) -> Html {
     let emergency = session.is_emergency() && session.screen != Screen::Results && !shared_open;
 
     let body = if shared_open {
+        // Unlocking is acting: the opened result's heading takes the focus, and the
+        // earlier "wrong passphrase" alert goes.
         let on_shared = {
-            let shared = shared.clone();
-            Callback::from(move |next: Shared| shared.set(next))
+            let (shared, acted, dismiss) = (shared.clone(), acted.clone(), dismiss.clone());
+            Callback::from(move |next: Shared| {
+                *acted.borrow_mut() = true;
+                if let Shared::Open(..) = next {
+                    dismiss.emit(NoticeKind::ShareWrongPassphrase);
+                }
+                shared.set(next)
+            })
         };
         let on_save = on_replace
             .reform(|(intake, format)| (Replacement { intake, format, kind: NoticeKind::SharedSaved }, false));
