@@ -3,11 +3,12 @@
 // the widget installable, and the single-file edition works opened straight from disk.
 
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 import { DIST_DIR, catalog, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
@@ -45,6 +46,35 @@ test('a second visit with the network off completes an intake', async (t) => {
   // Nothing reached the network: the service worker answered everything from its cache.
   assert.deepEqual(widget.recorded.requests.slice(requestsOnline), []);
   await widget.screenshot('offline-results');
+  widget.assertClean();
+});
+
+test('a first visit transfers the wasm once and no catalog; a chosen language is cached then', async (t) => {
+  const widget = await openWidget(t);
+  const { page, context } = widget;
+  await widget.goto('/');
+  await controlled(page);
+  const wasm = readdirSync(DIST_DIR).find((name) => name.endsWith('_bg.wasm'));
+  const served = widget.server.served;
+  const count = (path) => served.filter((p) => p === path).length;
+  assert.equal(count(`/${wasm}`), 1, `the wasm is sent once, not again for the service worker: ${served}`);
+  assert.deepEqual(served.filter((p) => p.startsWith('/i18n/')), [], 'no catalog before a language is chosen');
+  // What the first visit put on the wire, each body at its brotli size (the server here
+  // sends files uncompressed; a real one compresses them).
+  const brotli = (path) =>
+    brotliCompressSync(readFileSync(join(DIST_DIR, path === '/' ? 'index.html' : path.slice(1))), {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length;
+  const bytes = served.reduce((sum, path) => sum + brotli(path), 0);
+  console.log(`first visit: ${served.length} files, ${bytes} bytes brotli (${served.join(' ')})`);
+
+  // A language chosen once is cached then, and works offline after.
+  await page.locator('select[data-action=lang]').selectOption('fr');
+  await page.locator('.bpi-app[lang=fr]').waitFor();
+  await page.waitForFunction(async () => Boolean(await caches.match(new URL('i18n/fr.json', location.href))));
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('.bpi-app[lang=fr] .bpi-welcome').waitFor();
   widget.assertClean();
 });
 

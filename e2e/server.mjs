@@ -38,13 +38,15 @@ export const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'scri
  * Serves the files under `root` on `host`; port 0 picks a free port. With `csp`, every
  * response carries the strict Content-Security-Policy, or the policy `csp` names when it
  * is a string (the strict one with Trusted Types, say).
- * Resolves to `{ url, origin, close() }` once the server listens.
+ * Resolves to `{ url, origin, served, close() }` once the server listens; `served` lists
+ * the path of every file sent, in order.
  */
 export async function startServer({ root, host = '127.0.0.1', port = 0, csp = false }) {
   const rootDir = resolve(root);
   const extraHeaders = csp ? { 'Content-Security-Policy': typeof csp === 'string' ? csp : STRICT_CSP } : {};
+  const served = [];
   const server = createServer((request, response) => {
-    serve(rootDir, request, response, extraHeaders).catch((error) => {
+    serve(rootDir, request, response, extraHeaders, served).catch((error) => {
       if (!response.headersSent) {
         send(response, 500, `internal error: ${error.message}`);
       } else {
@@ -61,6 +63,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = fa
   return {
     origin,
     url: `${origin}/`,
+    served,
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections();
@@ -69,7 +72,7 @@ export async function startServer({ root, host = '127.0.0.1', port = 0, csp = fa
   };
 }
 
-async function serve(rootDir, request, response, extraHeaders) {
+async function serve(rootDir, request, response, extraHeaders, served) {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     send(response, 405, 'method not allowed');
@@ -92,6 +95,7 @@ async function serve(rootDir, request, response, extraHeaders) {
     response.end();
     return;
   }
+  served.push(new URL(request.url, 'http://localhost').pathname);
   createReadStream(target).pipe(response);
 }
 

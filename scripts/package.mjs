@@ -118,18 +118,21 @@ for (const name of ['manifest.webmanifest', 'icon.svg']) cpSync(join(WEB, name),
 for (const size of [192, 512]) writeFileSync(join(DIST, `icon-${size}.png`), icon(size));
 cpSync(join(ROOT, 'demo'), join(DIST, 'demo'), { recursive: true });
 
-// The worker caches exactly this release; its version is a hash of the files.
+// The worker caches exactly this release; its version is a hash of the files. It caches
+// the first list when it installs, and the other languages' catalogs when first chosen.
 const cached = [
   'index.html', 'embed.html', 'boot.js', glue, wasm, css,
-  ...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`),
   'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
 ];
+const later = Object.keys(catalogs).map((lang) => `i18n/${lang}.json`);
 const hash = createHash('sha256');
-for (const name of cached) hash.update(readFileSync(join(DIST, name)));
+for (const name of [...cached, ...later]) hash.update(readFileSync(join(DIST, name)));
 const version = hash.digest('hex').slice(0, 12);
 const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
   .replace('__VERSION__', version)
-  .replace('__FILES__', JSON.stringify(['./', ...cached]));
+  // index.html is the folder's address: cached once, as './'.
+  .replace('__FILES__', JSON.stringify(['./', ...cached.filter((name) => name !== 'index.html')]))
+  .replace('__LATER__', JSON.stringify(later));
 writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());

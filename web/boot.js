@@ -194,10 +194,21 @@ async function lastResort(host, root, catalog) {
 }
 // #endregion
 
+// Where the service worker keeps the widget offline (its own origin), the wasm's bytes
+// are handed to it as they arrive, so that installing it does not download them again.
+const ownOrigin = 'serviceWorker' in navigator && here.origin === location.origin;
+let handedOver;
+
 frames();
 const hosts = document.querySelectorAll('[data-backpain-intake]');
 if (hosts.length) {
-  const started = init({ module_or_path: new URL('__WASM__', here) });
+  const wasmUrl = new URL('__WASM__', here);
+  const wasm = fetch(wasmUrl);
+  handedOver = wasm.then((response) => {
+    const copy = response.ok && ownOrigin && self.caches && response.clone();
+    return copy && caches.open('bpi-handover').then((cache) => cache.put(wasmUrl, copy));
+  }).catch(() => {});
+  const started = init({ module_or_path: wasm });
   for (const host of hosts) {
     let root = host;
     const fail = () => lastResort(host, root, catalog);
@@ -220,11 +231,11 @@ if (hosts.length) {
     })().catch(fail);
   }
 }
-// The worker's first install downloads every file again: after the page has loaded, so
+// The worker installs after the page has loaded and the wasm has been handed over, so
 // that it never competes with the page for the network. Under Trusted Types
 // (require-trusted-types-for 'script') a worker's address must come from a policy: this
 // one passes that single address and nothing else.
-if ('serviceWorker' in navigator && here.origin === location.origin) {
+if (ownOrigin) {
   const worker = new URL('sw.js', here).href;
   const register = () => {
     try {
@@ -234,6 +245,6 @@ if ('serviceWorker' in navigator && here.origin === location.origin) {
       // A page whose trusted-types directive does not allow the policy: no offline copy.
     }
   };
-  if (document.readyState === 'complete') register();
-  else addEventListener('load', register);
+  const loaded = document.readyState === 'complete' || new Promise((resolve) => addEventListener('load', resolve));
+  Promise.all([loaded, handedOver]).then(register);
 }

@@ -1,13 +1,32 @@
 // Keeps the widget working offline (scripts/package.mjs fills in the version and the
-// file list and strips the comments). Every file of a release is cached when the worker
-// installs; a new release has a new version, installs beside the old one, takes over,
-// and deletes the old caches. Requests for other addresses are left alone.
+// file lists and strips the comments). A new release has a new version, installs beside
+// the old one, takes over, and deletes the old caches. Requests for other addresses are
+// left alone.
+//
+// A first visit transfers each file once. Installing caches the release's files, but a
+// file this browser already holds under the same hashed name (the wasm the page has just
+// fetched and handed over, or the same file of the last release) is copied, not
+// downloaded again, and the others come through the browser's HTTP cache where it has
+// them. The other languages' catalogs are cached when a person first chooses one.
 const VERSION = 'bpi-__VERSION__';
 const FILES = __FILES__;
+const LATER = __LATER__;
 const scope = new URL(self.registration.scope);
+// Trunk's content-hashed file names: the same name is the same bytes.
+const hashed = (name) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(name);
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(VERSION).then((cache) => cache.addAll(FILES.map((f) => new URL(f, scope)))).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(VERSION).then((cache) =>
+      Promise.all(
+        FILES.map(async (name) => {
+          const url = new URL(name, scope);
+          const held = hashed(name) && (await caches.match(url));
+          return held ? cache.put(url, held) : cache.add(url);
+        }),
+      ),
+    ).then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -23,9 +42,19 @@ self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET' || url.origin !== scope.origin) return;
   url.search = '';
   url.hash = '';
+  url.pathname = url.pathname.replace(/\/index\.html$/, '/');
+  const later = LATER.some((name) => new URL(name, scope).href === url.href);
   event.respondWith(
     caches.open(VERSION).then((cache) =>
-      cache.match(url).then((hit) => hit || fetch(event.request)),
+      cache.match(url).then(
+        (hit) =>
+          hit ||
+          fetch(event.request).then((response) => {
+            // A file of the release kept for when it is needed: cached on its first use.
+            if (later && response.ok) cache.put(url, response.clone());
+            return response;
+          }),
+      ),
     ),
   );
 });
