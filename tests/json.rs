@@ -143,3 +143,15 @@ fn writing_keeps_member_order_and_escapes() {
     assert_eq!(value.to_pretty_text(), "{\n  \"b\": 1,\n  \"a\": \"x\\\"y\\n\\u0001\"\n}");
     assert_eq!(Json::Array(Vec::new()).to_pretty_text(), "[]");
 }
+
+#[test]
+fn texts_too_long_or_with_too_many_values_are_refused_before_they_are_built() {
+    use backpain_intake::domain::json::{MAX_TEXT_BYTES, MAX_VALUES};
+    let long = format!("\"{}\"", "x".repeat(MAX_TEXT_BYTES));
+    assert_eq!(json::parse(&long).map_err(|e| e.problem), Err("too large"));
+    let many = format!("[{}0]", "0,".repeat(MAX_VALUES));
+    assert!(many.len() <= MAX_TEXT_BYTES);
+    assert_eq!(json::parse(&many).map_err(|e| e.problem), Err("too many values"));
+    let enough = format!("[{}0]", "0,".repeat(MAX_VALUES - 2));
+    assert!(json::parse(&enough).is_ok(), "the array and its values, {MAX_VALUES} in all");
+}
