@@ -330,3 +330,25 @@ test('years of check-ins load, and at the limit the form says so', async (t) => 
   await widget.page.locator('[data-action=checkin]').waitFor();
   widget.assertClean();
 });
+
+test('a page\'s inherited custom properties and direction do not restyle the widget', async (t) => {
+  const widget = await openWidget(t);
+  // The probe's hostile page: the accent property the widget reads, and right-to-left,
+  // both inherited by every element below, shadow roots included.
+  const hostile = 'body { --bpi-clinic-accent: #ffff00; direction: rtl; }';
+  const startButton = async () => {
+    await widget.page.addStyleTag({ content: hostile });
+    return widget.page.locator('.bpi-welcome [data-action=next]').first().evaluate((button) => {
+      const style = getComputedStyle(button);
+      return { background: style.backgroundColor, direction: style.direction };
+    });
+  };
+  // The standalone page sets no accent: the widget's own, not the page's yellow.
+  await widget.goto('/');
+  assert.deepEqual(await startButton(), { background: 'rgb(31, 111, 139)', direction: 'ltr' });
+  // The demo's snippet sets one (data-accent-color): that one, in its shadow root.
+  await widget.page.goto(new URL('/demo/', widget.server.url).href, { waitUntil: 'load' });
+  await widget.page.locator('.bpi-welcome').first().waitFor();
+  assert.deepEqual(await startButton(), { background: 'rgb(138, 59, 18)', direction: 'ltr' });
+  widget.assertClean();
+});

@@ -95,6 +95,13 @@ test('full storage keeps a working session and says the answers are not saved', 
   const notice = widget.page.locator('[data-notice=storage-full]');
   await notice.waitFor();
   assert.equal(await notice.getAttribute('role'), 'alert');
+  // The footer does not claim the answers are saved while they are not.
+  assert.match(await widget.page.locator('.bpi-privacy').innerText(), /storage is full/);
+  // Room again: the next answer is saved, the alert goes and the footer says so.
+  await widget.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await widget.page.locator('[data-question=age] input').fill('53');
+  await notice.waitFor({ state: 'detached' });
+  assert.match(await widget.page.locator('.bpi-privacy').innerText(), /saved only in this browser/);
   await completeIntake(widget.page, fixture('clear').answers, { startFrom: 'step' });
   assert.equal(await widget.page.locator('.bpi-results').getAttribute('data-triage'), 'clear');
   widget.assertClean();

@@ -128,6 +128,7 @@ fn check_saved(text: &str, expected: &str) {
         Err(SavedError::Corrupt(_)) => "corrupt".into(),
         Err(SavedError::Invalid(e)) => format!("invalid {e}"),
         Err(SavedError::UnknownVersion(v)) => format!("version {v}"),
+        Err(SavedError::UnknownField(name)) => format!("unknown {name}"),
     };
     assert_eq!(got, expected, "{text}");
 }
@@ -149,6 +150,8 @@ fn saved_sessions_of_every_shape() {
     check_saved("{\"v\": 1, \"intake\": ", "corrupt");
     check_saved("[1, 2]", "corrupt");
     check_saved("{}", "invalid the \"format\" field is missing (expected 1 or 2)");
+    // A member a newer build wrote would be lost by the next save: refused, so set aside.
+    check_saved(r#"{"v": 1, "intake": {"format": 2, "answers": {}}, "reminders": []}"#, "unknown reminders");
 }
 
 #[test]

@@ -203,6 +203,12 @@ impl SessionStore {
         &self.key
     }
 
+    /// Whether the browser blocks storage altogether (rather than this store holding back
+    /// to protect data it could not read).
+    pub fn is_blocked(&self) -> bool {
+        self.backend.is_none()
+    }
+
     /// Whether saving is possible at all.
     pub fn is_available(&self) -> bool {
         self.backend.is_some() && self.writable.get()

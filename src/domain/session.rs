@@ -347,6 +347,15 @@ impl Session {
         if value.as_object().is_none() {
             return Err(SavedError::Corrupt("not a JSON object".into()));
         }
+        // A member this build does not know (written by a newer one) would be lost by the
+        // next save: the whole document is refused, so that the caller sets it aside.
+        if let Some((unknown, _)) =
+            value.as_object().into_iter().flatten().find(|(k, _)| !matches!(k.as_str(), "v" | "screen" | "intake"))
+        {
+            if value.get("v").is_some() {
+                return Err(SavedError::UnknownField(unknown.clone()));
+            }
+        }
         match value.get("v") {
             Some(v) if v.as_u64() == Some(SAVED_VERSION) => {
                 let (intake, format) = Intake::from_value_versioned(value.get("intake").unwrap_or(&Json::Null))
@@ -374,6 +383,8 @@ pub enum SavedError {
     Invalid(AnswerError),
     /// A version this build does not know (perhaps written by a newer one).
     UnknownVersion(String),
+    /// A member this build does not know, which saving would drop.
+    UnknownField(String),
 }
 
 impl std::fmt::Display for SavedError {
@@ -382,6 +393,7 @@ impl std::fmt::Display for SavedError {
             SavedError::Corrupt(detail) => write!(f, "saved data is corrupt ({detail})"),
             SavedError::Invalid(err) => write!(f, "saved answers are not valid ({err})"),
             SavedError::UnknownVersion(v) => write!(f, "saved data has unknown version {v}"),
+            SavedError::UnknownField(name) => write!(f, "saved data has unknown field \"{name}\""),
         }
     }
 }

@@ -236,16 +236,25 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Save every change.
+    // Save every change. While the store is full the footer says the answers are not
+    // saved, and once saving works again the "full" alert goes.
+    let full = use_state_eq(|| false);
     {
-        let store = store.clone();
-        let show = show.clone();
-        let adopted = adopted.clone();
+        let (store, show, dismiss, adopted, full) =
+            (store.clone(), show.clone(), dismiss.clone(), adopted.clone(), full.clone());
         use_effect_with(state.0.clone(), move |session| {
             let echo = adopted.borrow_mut().take_if(|intake| *intake == session.intake).is_some();
             if !echo {
-                if let Err(StoreError::Full) = store.save(session) {
-                    show.emit(Notice::of(NoticeKind::StorageFull));
+                match store.save(session) {
+                    Err(StoreError::Full) => {
+                        show.emit(Notice::of(NoticeKind::StorageFull));
+                        full.set(true);
+                    }
+                    Ok(()) if *full => {
+                        dismiss.emit(NoticeKind::StorageFull);
+                        full.set(false);
+                    }
+                    _ => {}
                 }
             }
         });
@@ -370,6 +379,14 @@ pub fn App(props: &AppProps) -> Html {
     let shared_open = !matches!(*shared, Shared::None | Shared::Failed(_));
     let emergency = session.is_emergency() && session.screen != Screen::Results && !shared_open;
 
+    // What the footer says about saving: blocked storage, data kept safe by not saving,
+    // a full store, or saved.
+    let footer_note = match (store.is_blocked(), store.is_available(), *full) {
+        (true, _, _) => ui!("ui.footer.memory_only"),
+        (false, false, _) => ui!("ui.footer.protecting"),
+        (false, true, true) => ui!("ui.footer.full"),
+        (false, true, false) => ui!("ui.footer.private"),
+    };
     let body = if shared_open {
         // Unlocking is acting: the opened result's heading takes the focus, and the
         // earlier "wrong passphrase" alert goes.
@@ -452,7 +469,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { body }
                 <footer class="bpi-footer">
-                    <p class="bpi-privacy">{ texts.ui(if store.is_available() { ui!("ui.footer.private") } else { ui!("ui.footer.memory_only") }) }</p>
+                    <p class="bpi-privacy">{ texts.ui(footer_note) }</p>
                     if !shared_open {
                         <div class="bpi-actions">
                             // The welcome screen has its own "open a file" and "start over".
