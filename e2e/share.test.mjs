@@ -146,12 +146,18 @@ test('an exported file imports in a fresh browser; a bad or huge file changes no
   const before = await saved(other.page);
   const dir = await mkdtemp(join(tmpdir(), 'bpi-import-'));
   const cases = [
-    ['not-json.json', 'this is not json', /not valid JSON/],
-    ['foreign.json', JSON.stringify({ name: 'a recipe' }), /format/],
-    ['bad-age.json', JSON.stringify({ format: 1, answers: { age: 300 } }), /age: 300 is out of range/],
+    ['not-json.json', 'this is not json', /not written the way one is/],
+    ['foreign.json', JSON.stringify({ name: 'a recipe' }), /not an answers file from this form/],
+    ['bad-age.json', JSON.stringify({ format: 1, answers: { age: 300 } }), /does not accept, at age\./],
     ['huge.json', `{"format": 1, "answers": {}, "x": "${'x'.repeat(300 * 1024)}"}`, /too large/],
+    // In the person's language, naming the part of the file at fault.
+    ['colour.json', JSON.stringify({ format: 2, answers: { favourite_colour: 'blue' } }), /parte que este formulario no tiene: favourite_colour/, 'es'],
   ];
-  for (const [name, content, reason] of cases) {
+  for (const [name, content, reason, lang] of cases) {
+    if (lang) {
+      await other.page.locator('select[data-action=lang]').selectOption(lang);
+      await other.page.locator(`.bpi-app[lang=${lang}]`).waitFor();
+    }
     const path = join(dir, name);
     await writeFile(path, content);
     await other.page.locator('footer [data-import-file]').setInputFiles(path);

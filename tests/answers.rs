@@ -218,3 +218,29 @@ fn format_1_documents_read_with_the_safer_clot_code_and_are_written_as_format_2(
     assert_eq!(added, ["rf_sexual_function", "rf_chest_abdomen"]);
     assert!(intake.added_since(2).is_empty(), "nothing is new to a format-2 reader");
 }
+
+#[test]
+fn a_refused_file_is_explained_in_words_of_the_catalog_naming_the_part_at_fault() {
+    use backpain_intake::domain::text::Catalog;
+    let english = Catalog::english();
+    let said = |text: &str| {
+        let error = Intake::from_json(text).expect_err("refused");
+        (english.text(error.text_key().as_str()).to_owned(), error.place().to_owned())
+    };
+    let (text, place) = said(r#"{"format": 2, "answers": {"favourite_colour": "blue"}}"#);
+    assert_eq!(
+        (text.as_str(), place.as_str()),
+        ("The file has a part this form does not have: {field}.", "favourite_colour")
+    );
+    let (text, place) = said(r#"{"format": 2, "answers": {"age": 300}}"#);
+    assert_eq!(
+        (text.as_str(), place.as_str()),
+        ("The file has an answer this form does not accept, at {field}.", "age")
+    );
+    assert_eq!(said("not json").0, "The file is not an answers file: it is not written the way one is.");
+    assert_eq!(
+        said(r#"{"format": 9, "answers": {}}"#).0,
+        "The file was saved by a newer version of this form, which this page cannot read."
+    );
+    assert_eq!(said(r#"{"recipe": 1}"#).0, "The file is not an answers file from this form.");
+}

@@ -237,3 +237,19 @@ fn safety_wording_is_refused_in_every_language() {
 fn json_object(key: &str, text: &str) -> String {
     format!(r#"{{"{key}": "{text}"}}"#)
 }
+
+#[test]
+fn two_widgets_on_one_page_never_share_a_storage_key() {
+    let mut in_use = Vec::new();
+    let mount = |pairs: &[(&str, &str)], in_use: &mut Vec<String>| {
+        let (mut config, _) = config(pairs);
+        let warning = config.keep_apart_from(in_use);
+        (config.storage_key, warning.is_some())
+    };
+    assert_eq!(mount(&[], &mut in_use), (DEFAULT_STORAGE_KEY.to_owned(), false));
+    // A second widget without a key, or with an invalid one: apart, and said.
+    assert_eq!(mount(&[("data-storage-key", "bad key!")], &mut in_use), (format!("{DEFAULT_STORAGE_KEY}.2"), true));
+    assert_eq!(mount(&[("data-storage-key", "riverside")], &mut in_use), ("riverside".to_owned(), false));
+    assert_eq!(mount(&[("data-storage-key", "riverside")], &mut in_use), ("riverside.2".to_owned(), true));
+    assert_eq!(mount(&[], &mut in_use), (format!("{DEFAULT_STORAGE_KEY}.3"), true));
+}

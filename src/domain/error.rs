@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::questionnaire::QuestionId;
+use super::text::UiKey;
 
 /// A problem with an answer document, naming the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +56,29 @@ pub enum AnswerErrorKind {
 }
 
 impl AnswerError {
+    /// What a person importing a file is told, in their language: an interface text
+    /// whose `{field}` is [`AnswerError::place`]. (The English [`Display`](fmt::Display)
+    /// is for the `assess` command.)
+    pub fn text_key(&self) -> UiKey {
+        use AnswerErrorKind as K;
+        match self.kind {
+            K::InvalidJson(_) => const { UiKey::of("ui.import.not_json") },
+            K::NotAnObject | K::MissingFormat | K::MissingAnswers => const { UiKey::of("ui.import.not_answers") },
+            K::UnsupportedFormat(_) => const { UiKey::of("ui.import.newer") },
+            K::UnknownField(_) | K::UnknownQuestion => const { UiKey::of("ui.import.unknown") },
+            K::TooMany { .. } => const { UiKey::of("ui.import.too_many") },
+            _ => const { UiKey::of("ui.import.bad_value") },
+        }
+    }
+
+    /// The part of the file at fault, as the file names it (`checkins[2].date`).
+    pub fn place(&self) -> &str {
+        match &self.kind {
+            AnswerErrorKind::UnknownField(name) => name,
+            _ => self.field.as_deref().unwrap_or_default(),
+        }
+    }
+
     /// An error about the document as a whole.
     pub fn top(kind: AnswerErrorKind) -> AnswerError {
         AnswerError { field: None, kind }

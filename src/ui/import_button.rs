@@ -24,7 +24,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
         }
     });
     let chosen = {
-        let on_import = on_import.clone();
+        let (on_import, texts) = (on_import.clone(), *texts);
         let (too_large, unreadable) =
             (texts.ui(ui!("ui.import.too_large")).to_owned(), texts.ui(ui!("ui.import.unreadable")).to_owned());
         Callback::from(move |event: Event| {
@@ -37,7 +37,8 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
                     None => return,
                     Some(Err(FileProblem::TooLarge)) => Err(too_large),
                     Some(Err(FileProblem::Unreadable)) => Err(unreadable),
-                    Some(Ok(text)) => Intake::from_json_versioned(&text).map_err(|e| e.to_string()),
+                    Some(Ok(text)) => Intake::from_json_versioned(&text)
+                        .map_err(|error| texts.format_ui(error.text_key(), &[("field", error.place())])),
                 };
                 // Clearing the input lets the same file be chosen again after a fix.
                 element.set_value("");

@@ -62,6 +62,11 @@ pub(crate) fn find_near<T: wasm_bindgen::JsCast>(from: &web_sys::Element, within
 /// The class every widget stylesheet selector is scoped under.
 pub const ROOT_CLASS: &str = "bpi-root";
 
+thread_local! {
+    /// The storage keys of the widgets mounted on this page so far.
+    static KEYS_IN_USE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Renders the widget into `root`, configured by the `data-*` attributes of `host`.
 ///
 /// `boot.js` calls this for every element carrying `data-backpain-intake`: `host` is
@@ -71,7 +76,11 @@ pub const ROOT_CLASS: &str = "bpi-root";
 /// accent colour as a custom property set through the CSSOM, which a strict
 /// Content-Security-Policy allows where a `style` attribute would not be.
 pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: browser::CatalogLoader) {
-    let (config, warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
+    let (mut config, mut warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
+    // Two widgets on one page never share a key (one would overwrite the other's answers).
+    if let Some(warning) = KEYS_IN_USE.with_borrow_mut(|keys| config.keep_apart_from(keys)) {
+        warnings.push(warning);
+    }
     for warning in warnings {
         browser::warn(&warning.to_string());
     }
