@@ -13,7 +13,7 @@ const FILES = __FILES__;
 const LATER = __LATER__;
 const scope = new URL(self.registration.scope);
 // Trunk's content-hashed file names: the same name is the same bytes.
-const hashed = (name) => /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(name);
+const hashed = (name) => /-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$/.test(name);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
