@@ -30,12 +30,12 @@ pub(super) fn step_view(
     } else {
         ("next", ui!("ui.step.next"), on_action.reform(|_: MouseEvent| Action::Next))
     };
-    let title_id = format!("bpi-step-{step_id}");
+    let title_id = ["bpi-step-", step_id.as_str()].concat();
     let mut head = Markup::new();
     let heading =
         [("id", title_id.as_str()), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-step-title")];
-    head.element("h2", &heading, texts.lookup(&format!("step.{step_id}.title")));
-    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&format!("step.{step_id}.intro")));
+    head.element("h2", &heading, texts.lookup(&["step.", step_id.as_str(), ".title"].concat()));
+    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&["step.", step_id.as_str(), ".intro"].concat()));
     head.element("p", &[("class", "bpi-required-note")], texts.ui(ui!("ui.step.required_note")));
     html! {
         <section class="bpi-step" data-step={step_id.as_str()} aria-labelledby={title_id.clone()}>
