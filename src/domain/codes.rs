@@ -33,17 +33,16 @@ macro_rules! codes {
 
             /// The stable code of this variant.
             pub const fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code),+
-                }
+                // The table `from_code` searches, rather than a `match`, which compiles
+                // to a second table of the same strings.
+                Self::CODES[self as usize]
             }
 
-            /// The variant with this code, if any.
+            /// The variant with this code, if any. A search of [`Self::CODES`] through one
+            /// shared function: a `match` on the strings compiles to a comparison chain
+            /// per enum, which costs the bundle more.
             pub fn from_code(code: &str) -> Option<Self> {
-                match code {
-                    $($code => Some($name::$variant),)+
-                    _ => None,
-                }
+                Self::from_index($crate::domain::codes::position(Self::CODES, code)?)
             }
 
             /// The variant with this code, at compile time: the data tables that
@@ -86,6 +85,11 @@ macro_rules! codes {
 }
 
 pub(crate) use codes;
+
+/// The position of `code` in `codes`.
+pub fn position(codes: &[&str], code: &str) -> Option<usize> {
+    codes.iter().position(|c| *c == code)
+}
 
 /// String equality usable in `const fn`.
 pub const fn const_eq(a: &str, b: &str) -> bool {

@@ -68,7 +68,7 @@ impl Technique {
 
     /// The text key of one part of its description: `technique.<id>.<part>`.
     pub fn text_key(id: TechniqueId, part: &str) -> String {
-        format!("technique.{}.{part}", id.as_str())
+        ["technique.", id.as_str(), ".", part].concat()
     }
 
     /// The parts of a technique's description every language catalog must hold.

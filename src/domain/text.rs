@@ -292,8 +292,8 @@ pub fn placeholders(text: &str) -> Vec<String> {
 /// technique reads as safe to book before that.
 pub fn status_key(status: Status, reading: Reading) -> String {
     match reading {
-        _ if status == Status::Avoid => format!("status.{status}"),
-        Reading::Recommendations => format!("status.{status}"),
+        _ if status == Status::Avoid => [STATUS, status.as_str()].concat(),
+        Reading::Recommendations => [STATUS, status.as_str()].concat(),
         Reading::AfterMedicalAdvice => "ui.results.status_after_doctor".to_owned(),
         Reading::ForReadingOnly => "ui.results.status_on_hold".to_owned(),
     }
@@ -359,86 +359,107 @@ pub fn is_safety_wording(key: &str) -> bool {
     QuestionId::from_code(id).is_some_and(QuestionId::is_safety_answer)
 }
 
+/// The key prefixes of flags, reasons, cautions and standings, shared by their key
+/// functions and [`required_keys`].
+const FLAG: &str = "flag.";
+const REASON: &str = "reason.";
+const CAUTION: &str = "caution.";
+const STATUS: &str = "status.";
+
 /// The key of a flag's explanation.
 pub fn flag_key(flag: Flag) -> String {
-    format!("flag.{flag}")
+    [FLAG, flag.as_str()].concat()
 }
 
 /// The key of a reason's words.
 pub fn reason_key(reason: Reason) -> String {
-    format!("reason.{reason}")
+    [REASON, reason.as_str()].concat()
 }
 
 /// The key of a caution's words.
 pub fn caution_key(caution: CautionId) -> String {
-    format!("caution.{caution}")
+    [CAUTION, caution.as_str()].concat()
 }
 
 /// The key of a plan item's words.
 pub fn plan_key(section: Section, item: PlanItem) -> String {
-    format!("plan.{section}.{item}")
+    ["plan.", section.as_str(), ".", item.as_str()].concat()
 }
 
 /// The key of a question's label, help text or option label.
 pub fn question_key(id: QuestionId, part: &str) -> String {
-    format!("q.{id}.{part}")
+    ["q.", id.as_str(), ".", part].concat()
 }
 
 /// The key of an option label.
 pub fn option_key(id: QuestionId, code: &str) -> String {
-    format!("q.{id}.opt.{code}")
+    ["q.", id.as_str(), ".opt.", code].concat()
 }
 
 /// Every key that the domain and the questionnaire can ask a catalog for. The widget's
 /// own interface keys (`ui.*`) are checked separately, against the English catalog.
 pub fn required_keys() -> Vec<String> {
-    let mut keys = Vec::new();
-    for step in StepId::ALL {
-        keys.push(format!("step.{step}.title"));
-        keys.push(format!("step.{step}.intro"));
+    let mut keys = SortedKeys(Vec::with_capacity(512));
+    for suffix in [".title", ".intro"] {
+        keys.each("step.", StepId::CODES, suffix);
     }
     for question in Questionnaire::get().questions() {
-        keys.push(question_key(question.id, "label"));
+        keys.add(question_key(question.id, "label"));
         if question.help {
-            keys.push(question_key(question.id, "help"));
+            keys.add(question_key(question.id, "help"));
         }
         if matches!(question.id.kind(), Kind::One(_) | Kind::Many { .. }) {
-            keys.extend(question.codes.iter().map(|code| option_key(question.id, code)));
+            for code in question.codes {
+                keys.add(option_key(question.id, code));
+            }
         }
     }
-    keys.extend(["common.yes", "common.no", "common.agree", "common.disagree"].map(String::from));
-    for level in Triage::ALL {
-        keys.push(format!("triage.{level}.title"));
-        keys.push(format!("triage.{level}.body"));
+    keys.each("common.", &["yes", "no", "agree", "disagree"], "");
+    for suffix in [".title", ".body"] {
+        keys.each("triage.", Triage::CODES, suffix);
+        keys.each("outlook.", Risk::CODES, suffix);
     }
-    keys.extend(Flag::ALL.iter().map(|f| flag_key(*f)));
-    for risk in Risk::ALL {
-        keys.push(format!("outlook.{risk}.title"));
-        keys.push(format!("outlook.{risk}.body"));
-    }
-    keys.extend(Reason::ALL.iter().map(|r| reason_key(*r)));
-    keys.extend(CautionId::ALL.iter().map(|c| caution_key(*c)));
-    keys.extend(Status::ALL.iter().map(|s| format!("status.{s}")));
+    keys.each(FLAG, Flag::CODES, "");
+    keys.each(REASON, Reason::CODES, "");
+    keys.each(CAUTION, CautionId::CODES, "");
+    keys.each(STATUS, Status::CODES, "");
     for id in TechniqueId::ALL {
-        keys.extend(Technique::TEXT_PARTS.iter().map(|part| Technique::text_key(*id, part)));
-    }
-    keys.extend(Frequency::ALL.iter().map(|f| format!("frequency.{f}")));
-    keys.extend(Section::ALL.iter().map(|s| format!("plan.{s}.title")));
-    keys.extend(PLAN_ROWS.iter().map(|r| plan_key(r.section, r.item)));
-    keys.extend(Progress::ALL.iter().map(|p| format!("progress.{p}")));
-    keys.extend(ShareError::CODES.iter().map(|code| format!("share_error.{code}")));
-    keys.push("date.format".to_owned());
-    keys.extend((1..=12).map(|month| format!("date.month.{month}")));
-    // Sorted by inserting each key where a binary search puts it: std's sort costs 3 KB
-    // of wasm, and this list is built at start-up to read the packed English catalog,
-    // where the swaps of the small insertion sort over 450 keys cost Lighthouse's Total
-    // Blocking Time 50 to 100 ms (4x CPU throttling; measured 110-170 ms against 50-60).
-    let mut sorted: Vec<String> = Vec::with_capacity(keys.len());
-    for key in keys {
-        let at = sorted.partition_point(|k| *k < key);
-        if sorted.get(at) != Some(&key) {
-            sorted.insert(at, key);
+        for part in Technique::TEXT_PARTS {
+            keys.add(Technique::text_key(*id, part));
         }
     }
-    sorted
+    keys.each("frequency.", Frequency::CODES, "");
+    keys.each("plan.", Section::CODES, ".title");
+    for row in PLAN_ROWS {
+        keys.add(plan_key(row.section, row.item));
+    }
+    keys.each("progress.", Progress::CODES, "");
+    keys.each("share_error.", ShareError::CODES, "");
+    keys.add("date.format".to_owned());
+    keys.each("date.month.", &["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"], "");
+    keys.0
+}
+
+/// Keys kept sorted and without repeats as they are added, each inserted where a binary
+/// search puts it: std's sort costs 3 KB of wasm, and this list is built at start-up to
+/// read the packed English catalog, where the swaps of the small insertion sort over 450
+/// keys cost Lighthouse's Total Blocking Time 50 to 100 ms (4x CPU throttling; measured
+/// 110-170 ms against 50-60).
+struct SortedKeys(Vec<String>);
+
+impl SortedKeys {
+    fn add(&mut self, key: String) {
+        let at = self.0.partition_point(|k| *k < key);
+        if self.0.get(at) != Some(&key) {
+            self.0.insert(at, key);
+        }
+    }
+
+    /// `prefix`, then each code, then `suffix`: the keys of a code list, built without
+    /// the formatting machinery.
+    fn each(&mut self, prefix: &str, codes: &[&str], suffix: &str) {
+        for code in codes {
+            self.add([prefix, code, suffix].concat());
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::browser;
 use crate::domain::checkins::{CheckIn, Date, MAX_SESSIONS};
@@ -126,19 +127,31 @@ pub(super) fn checkin_form(
             </div>
         }
     });
+    let mut legend = Markup::new();
+    legend.element("legend", &[], texts.ui(ui!("ui.checkin.form_title")));
+    // The error and the confirmation in slots of their own, as before, so that one never
+    // becomes the other in place (each is announced as it appears).
+    let (mut error, mut saved) = (Markup::new(), Markup::new());
+    if let Some(field) = state.error {
+        let attributes = [
+            ("id", "bpi-checkin-error"),
+            ("role", "alert"),
+            ("data-notice", "checkin-invalid"),
+            ("class", "bpi-field-error"),
+        ];
+        error.element("p", &attributes, texts.ui(field.error_key()));
+    }
+    if state.saved {
+        let attributes = [("role", "status"), ("data-notice", "checkin-saved"), ("class", "bpi-checkin-saved")];
+        saved.element("p", &attributes, texts.ui(ui!("ui.checkin.saved")));
+    }
     html! {
         <form class="bpi-checkin-form" novalidate=true {onsubmit}>
             <fieldset class="bpi-fieldset">
-                <legend>{ texts.ui(ui!("ui.checkin.form_title")) }</legend>
+                { into_html(legend) }
                 { for fields }
-                if let Some(field) = state.error {
-                    <p class="bpi-field-error" id="bpi-checkin-error" role="alert" data-notice="checkin-invalid">
-                        { texts.ui(field.error_key()) }
-                    </p>
-                }
-                if state.saved {
-                    <p class="bpi-checkin-saved" role="status" data-notice="checkin-saved">{ texts.ui(ui!("ui.checkin.saved")) }</p>
-                }
+                { into_html(error) }
+                { into_html(saved) }
                 <button type="submit" class="bpi-button bpi-button--primary" data-action="checkin">
                     { texts.ui(ui!("ui.checkin.submit")) }
                 </button>

@@ -20,7 +20,7 @@ pub(super) fn checkin_panel(texts: &Texts, intake: &Intake, progress: Progress, 
     head.element(
         "p",
         &[("class", "bpi-checkin-progress"), ("data-progress", progress.as_str())],
-        texts.lookup(&format!("progress.{progress}")),
+        texts.lookup(&["progress.", progress.as_str()].concat()),
     );
     head.element("p", &[], texts.ui(ui!("ui.checkin.frequency_moves")));
 

@@ -85,7 +85,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         for name in ["targets", "suits", "benefits", "cautions"] {
             m.element("td", &[], part(name));
         }
-        m.open("td", &[("class", &format!("bpi-status--{}", row.status))]);
+        m.open("td", &[("class", &["bpi-status--", row.status.as_str()].concat())]);
         m.text(&texts.format_ui(ui!("ui.results.fit"), &[("fit", &row.fit.to_string())]));
         m.open("br", &[]).text(status_label(texts, row.status, reading));
         m.close("td").close("tr");

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::domain::session::Action;
 
@@ -15,19 +16,18 @@ pub(super) fn emergency_panel(
     on_action: &Callback<Action>,
 ) -> Html {
     let results = on_action.reform(|_: MouseEvent| Action::ShowResults);
-    let call = emergency_number.map(|number| {
-        html! {
-            <p class="bpi-call">
-                <a href={format!("tel:{number}")}>{ texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]) }</a>
-            </p>
-        }
-    });
+    let mut guidance = Markup::new();
+    guidance.element("h2", &[("id", "bpi-emergency-title")], texts.t("triage.emergency.title"));
+    guidance.element("p", &[], texts.t("triage.emergency.body"));
+    if let Some(number) = emergency_number {
+        let label = texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]);
+        guidance.open("p", &[("class", "bpi-call")]);
+        guidance.element("a", &[("href", &format!("tel:{number}"))], &label).close("p");
+    }
+    guidance.element("p", &[], texts.ui(ui!("ui.emergency.no_massage")));
     html! {
         <section class="bpi-emergency" role="alert" data-notice="emergency" aria-labelledby="bpi-emergency-title">
-            <h2 id="bpi-emergency-title">{ texts.t("triage.emergency.title") }</h2>
-            <p>{ texts.t("triage.emergency.body") }</p>
-            { call }
-            <p>{ texts.ui(ui!("ui.emergency.no_massage")) }</p>
+            { into_html(guidance) }
             if results_button {
                 <button type="button" class="bpi-button bpi-button--danger" data-action="results" onclick={results}>
                     { texts.ui(ui!("ui.emergency.summary")) }

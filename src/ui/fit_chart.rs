@@ -32,7 +32,7 @@ pub(super) fn fit_chart(m: &mut Markup, texts: &Texts, rows: &[TechniqueResult])
         m.open(
             "rect",
             &[
-                ("class", &format!("bpi-bar bpi-bar--{}", r.status)),
+                ("class", &["bpi-bar bpi-bar--", r.status.as_str()].concat()),
                 ("x", &layout.bar_x().to_string()),
                 ("y", &layout.bar_y(i).to_string()),
                 ("width", &layout.bar_length(r.fit).to_string()),

@@ -23,9 +23,9 @@ pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Optio
         Some(score) => {
             let (total, psychosocial) = (score.total.to_string(), score.psychosocial.to_string());
             m.open("p", &[("class", "bpi-outlook-result")])
-                .element("strong", &[], texts.t(&format!("outlook.{risk}.title")))
+                .element("strong", &[], texts.t(&["outlook.", risk, ".title"].concat()))
                 .close("p");
-            m.element("p", &[], texts.t(&format!("outlook.{risk}.body")));
+            m.element("p", &[], texts.t(&["outlook.", risk, ".body"].concat()));
             let score =
                 texts.format_ui(ui!("ui.results.outlook.score"), &[("total", &total), ("psychosocial", &psychosocial)]);
             m.element("p", &[("class", "bpi-outlook-score")], &score);

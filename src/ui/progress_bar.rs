@@ -26,7 +26,7 @@ pub(super) fn progress_bar(
             <progress class="bpi-progress-meter" max="100" value={percent} aria-labelledby="bpi-progress-summary"></progress>
             <ol class="bpi-progress-steps">
                 { for StepId::ALL.iter().map(|&step| {
-                    let title = texts.t(&format!("step.{step}.title")).to_owned();
+                    let title = texts.t(&["step.", step.as_str(), ".title"].concat()).to_owned();
                     let current = step == here;
                     let done = step.index() < here.index();
                     let class = match (current, done) {

@@ -19,7 +19,7 @@ pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     // Always known here: a plan needs every safety answer, duration among them, and a
     // withheld one reads "after medical advice" (tests/properties.rs).
     if let Some(frequency) = plan.frequency {
-        let frequency = texts.lookup(&format!("frequency.{frequency}"));
+        let frequency = texts.lookup(&["frequency.", frequency.as_str()].concat());
         m.element("dt", &[], texts.ui(ui!("ui.plan.how_often"))).element("dd", &[], frequency);
     }
     if !withheld {
@@ -33,8 +33,8 @@ pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     }
     for (section, items) in &plan.sections {
         let items: Vec<&str> = items.iter().map(|item| texts.lookup(&plan_key(*section, *item))).collect();
-        let class = format!("bpi-plan-section bpi-plan-section--{section}");
-        m.titled_list("h4", &class, texts.lookup(&format!("plan.{section}.title")), &items);
+        let class = ["bpi-plan-section bpi-plan-section--", section.as_str()].concat();
+        m.titled_list("h4", &class, texts.lookup(&["plan.", section.as_str(), ".title"].concat()), &items);
     }
     m.close("section");
 }

@@ -12,6 +12,7 @@ use super::texts::Texts;
 use crate::browser::{crypto, page};
 use crate::domain::qr::{self, Ecc};
 use crate::domain::share;
+use crate::domain::text::UiKey;
 use crate::domain::Intake;
 
 /// What the copy button last achieved.
@@ -39,6 +40,18 @@ fn input(from: Option<web_sys::Element>, selector: &str) -> Option<web_sys::Html
     super::find_near(&from?, ".bpi-share", selector)
 }
 
+/// The panel's heading and first paragraph, and the label of the link field once there
+/// is one.
+fn heading(texts: &Texts, intro: UiKey, link_label: Option<UiKey>) -> Html {
+    let mut m = Markup::new();
+    m.element("h3", &[("id", "bpi-share-title")], texts.ui(ui!("ui.share.title")));
+    m.element("p", &[], texts.ui(intro));
+    if let Some(label) = link_label {
+        m.element("label", &[("for", "bpi-share-link"), ("class", "bpi-field")], texts.ui(label));
+    }
+    into_html(m)
+}
+
 /// The share button (`data-action="share"`), then the link in a field carrying
 /// `data-share-link`, a copy button (`data-action="copy-link"`) with a select-and-copy
 /// fallback, the system share sheet where the browser has one, a QR code, and options to
@@ -58,8 +71,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
     let Some(url) = state.link.clone() else {
         return html! {
             <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-                <h3 id="bpi-share-title">{ texts.ui(ui!("ui.share.title")) }</h3>
-                <p>{ texts.ui(ui!("ui.share.intro")) }</p>
+                { heading(texts, ui!("ui.share.intro"), None) }
                 <button type="button" class="bpi-button" data-action="share" onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
             </section>
         };
@@ -132,18 +144,20 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         code.open("path", &[("class", "bpi-qr-dark"), ("d", &path)]).close("path");
         code.close("svg");
     }
-    let copied_note = state.copied.map(|copied| {
-        let (code, key) = match copied {
+    let mut note = Markup::new();
+    if let Some(copied) = state.copied {
+        let (notice, key) = match copied {
             Copied::Yes => ("copied", ui!("ui.share.copied")),
             Copied::ByHand => ("copy-manual", ui!("ui.share.copy_by_hand")),
         };
-        html! { <p class="bpi-note" role="status" data-notice={code}>{ texts.ui(key) }</p> }
-    });
+        note.element("p", &[("role", "status"), ("data-notice", notice), ("class", "bpi-note")], texts.ui(key));
+    }
+    let mut passphrase = Markup::new();
+    passphrase.element("label", &[("for", "bpi-share-passphrase")], texts.ui(ui!("ui.share.passphrase")));
+    passphrase.element("p", &[("class", "bpi-help")], texts.ui(ui!("ui.share.passphrase_help")));
     html! {
         <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-            <h3 id="bpi-share-title">{ texts.ui(ui!("ui.share.title")) }</h3>
-            <p>{ texts.ui(if state.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }) }</p>
-            <label class="bpi-field" for="bpi-share-link">{ texts.ui(ui!("ui.share.link_label")) }</label>
+            { heading(texts, if state.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }, Some(ui!("ui.share.link_label"))) }
             <input id="bpi-share-link" class="bpi-share-link" type="text" readonly=true value={url.clone()}
                    data-share-link={url} />
             <div class="bpi-actions">
@@ -152,7 +166,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
                 </button>
                 { web_share }
             </div>
-            { copied_note }
+            { into_html(note) }
             { into_html(code) }
             if !intake.checkins.is_empty() {
                 <label class="bpi-option">
@@ -161,8 +175,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
                 </label>
             }
             <form class="bpi-share-protect" onsubmit={protect}>
-                <label for="bpi-share-passphrase">{ texts.ui(ui!("ui.share.passphrase")) }</label>
-                <p class="bpi-help">{ texts.ui(ui!("ui.share.passphrase_help")) }</p>
+                { into_html(passphrase) }
                 <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
                 <button type="submit" class="bpi-button" data-action="protect" disabled={state.busy}>
                     { texts.ui(if state.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }

@@ -6,11 +6,13 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::markup::{into_html, Markup, Write};
 use super::results::Results;
 use super::texts::Texts;
 use crate::browser::{crypto, page};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::share::{self, Opened, Sealed};
+use crate::domain::text::UiKey;
 use crate::domain::{assess, Intake};
 
 /// What the address's share link holds.
@@ -73,6 +75,25 @@ pub(super) struct SharedCallbacks<'a> {
     pub config: &'a Rc<EmbedConfig>,
 }
 
+/// The shared view's heading (`bpi-shared-title`, focused on arrival) and first paragraph,
+/// and a note (`data-notice="new-questions"`) when `note` is given.
+fn heading(texts: &Texts, title: UiKey, body: UiKey, note: Option<UiKey>) -> Html {
+    let mut m = Markup::new();
+    m.element("h2", &[("id", "bpi-shared-title"), ("tabindex", "-1"), ("data-focus-heading", "")], texts.ui(title));
+    m.element("p", &[], texts.ui(body));
+    if let Some(note) = note {
+        m.element("p", &[("role", "status"), ("data-notice", "new-questions"), ("class", "bpi-note")], texts.ui(note));
+    }
+    into_html(m)
+}
+
+/// A `<label>` for the input with this id.
+pub(super) fn label(texts: &Texts, input_id: &'static str, text: UiKey) -> Html {
+    let mut m = Markup::new();
+    m.element("label", &[("for", input_id)], texts.ui(text));
+    into_html(m)
+}
+
 /// A shared result with "save this to my device" (`data-action="save-shared"`) and "start
 /// my own" (`data-action="start-own"`), or the passphrase form (`data-action="unlock"`).
 pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallbacks) -> Html {
@@ -115,10 +136,9 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
             };
             html! {
                 <section class="bpi-panel bpi-shared" data-shared="locked" aria-labelledby="bpi-shared-title">
-                    <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.shared.locked_title")) }</h2>
-                    <p>{ texts.ui(ui!("ui.shared.locked_body")) }</p>
+                    { heading(texts, ui!("ui.shared.locked_title"), ui!("ui.shared.locked_body"), None) }
                     <form onsubmit={unlock}>
-                        <label for="bpi-unlock-passphrase">{ texts.ui(ui!("ui.shared.passphrase")) }</label>
+                        { label(texts, "bpi-unlock-passphrase", ui!("ui.shared.passphrase")) }
                         <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
                         <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={*busy}>
                             { texts.ui(if *busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
@@ -136,17 +156,11 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
             });
             // A link made before the latest safety questions: the triage lists them as
             // missing, and this says why.
-            let new_questions = (!intake.added_since(*format).is_empty()).then(|| {
-                html! {
-                    <p class="bpi-note" role="status" data-notice="new-questions">{ texts.ui(ui!("ui.notice.new_questions")) }</p>
-                }
-            });
+            let new_questions = (!intake.added_since(*format).is_empty()).then_some(ui!("ui.notice.new_questions"));
             html! {
                 <div class="bpi-shared" data-shared="open">
                     <section class="bpi-panel bpi-shared-banner" aria-labelledby="bpi-shared-title">
-                        <h2 id="bpi-shared-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.shared.title")) }</h2>
-                        <p>{ texts.ui(ui!("ui.shared.body")) }</p>
-                        { new_questions }
+                        { heading(texts, ui!("ui.shared.title"), ui!("ui.shared.body"), new_questions) }
                         <div class="bpi-actions">
                             <button type="button" class="bpi-button bpi-button--primary" data-action="save-shared" onclick={save}>
                                 { texts.ui(ui!("ui.shared.save")) }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::error_summary::error_summary;
+use super::markup::{into_html, Markup, Write};
 use super::question_field::{on_choice_change, question_field};
 use super::texts::Texts;
 use crate::domain::answers::AnswerSet;
@@ -29,14 +30,16 @@ pub(super) fn step_view(
     } else {
         ("next", ui!("ui.step.next"), on_action.reform(|_: MouseEvent| Action::Next))
     };
-    let title_id = format!("bpi-step-{step_id}");
+    let title_id = ["bpi-step-", step_id.as_str()].concat();
+    let mut head = Markup::new();
+    let heading =
+        [("id", title_id.as_str()), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-step-title")];
+    head.element("h2", &heading, texts.lookup(&["step.", step_id.as_str(), ".title"].concat()));
+    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&["step.", step_id.as_str(), ".intro"].concat()));
+    head.element("p", &[("class", "bpi-required-note")], texts.ui(ui!("ui.step.required_note")));
     html! {
         <section class="bpi-step" data-step={step_id.as_str()} aria-labelledby={title_id.clone()}>
-            <h2 id={title_id} class="bpi-step-title" tabindex="-1" data-focus-heading="">
-                { texts.lookup(&format!("step.{step_id}.title")) }
-            </h2>
-            <p class="bpi-step-intro">{ texts.lookup(&format!("step.{step_id}.intro")) }</p>
-            <p class="bpi-required-note">{ texts.ui(ui!("ui.step.required_note")) }</p>
+            { into_html(head) }
             if !unanswered.is_empty() {
                 { error_summary(texts, unanswered) }
             }

@@ -27,14 +27,18 @@ pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueRe
     let cautions = |avoid: bool| -> Vec<&str> {
         result.cautions.iter().filter(|c| c.is_avoid() == avoid).map(|c| texts.lookup(&caution_key(*c))).collect()
     };
-    let class = format!("bpi-card bpi-card--{status}");
+    let class = ["bpi-card bpi-card--", status.as_str()].concat();
     m.open(
         "article",
         &[("class", &class), ("data-technique", id.as_str()), ("data-status", status.as_str()), ("data-fit", &fit)],
     );
     m.element("h4", &[("class", "bpi-card-title")], texts.lookup(&Technique::text_key(id, "name")));
     m.open("p", &[("class", "bpi-card-meta")]);
-    m.element("span", &[("class", &format!("bpi-status bpi-status--{status}"))], status_label(texts, status, reading));
+    m.element(
+        "span",
+        &[("class", &["bpi-status bpi-status--", status.as_str()].concat())],
+        status_label(texts, status, reading),
+    );
     m.text(" ").element("span", &[("class", "bpi-fit")], &texts.format_ui(ui!("ui.results.fit"), &[("fit", &fit)]));
     m.close("p");
     m.element("p", &[], texts.lookup(&Technique::text_key(id, "what")));

@@ -23,9 +23,9 @@ const GROUPS: [(Triage, UiKey); 4] = [
 /// With an emergency, the clinic's local emergency number (when set) is a tap away.
 pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessment, emergency_number: Option<&str>) {
     let triage = assessment.triage;
-    let class = format!("bpi-panel bpi-triage bpi-triage--{triage}");
-    m.panel(&class, "bpi-triage-title", texts.t(&format!("triage.{triage}.title")), &[]);
-    m.element("p", &[("class", "bpi-triage-body")], texts.t(&format!("triage.{triage}.body")));
+    let class = ["bpi-panel bpi-triage bpi-triage--", triage.as_str()].concat();
+    m.panel(&class, "bpi-triage-title", texts.t(&["triage.", triage.as_str(), ".title"].concat()), &[]);
+    m.element("p", &[("class", "bpi-triage-body")], texts.t(&["triage.", triage.as_str(), ".body"].concat()));
     if let (Triage::Emergency, Some(number)) = (triage, emergency_number) {
         let label = texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]);
         m.open("p", &[("class", "bpi-call")]).element("a", &[("href", &format!("tel:{number}"))], &label).close("p");
@@ -43,7 +43,7 @@ pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessmen
             .filter(|f| Screening::level_of(**f) == level)
             .map(|f| texts.lookup(&flag_key(*f)))
             .collect();
-        m.titled_list("h4", &format!("bpi-flags bpi-flags--{level}"), texts.ui(heading), &flags);
+        m.titled_list("h4", &["bpi-flags bpi-flags--", level.as_str()].concat(), texts.ui(heading), &flags);
     }
     if assessment.withhold_recommendations {
         m.element("p", &[("class", "bpi-withheld")], texts.ui(ui!("ui.results.withheld")));

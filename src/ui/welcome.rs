@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::clear_data::clear_data;
 use super::import_button::import_button;
+use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::domain::session::Action;
 use crate::domain::Intake;
@@ -21,16 +22,23 @@ pub(super) fn welcome(
     let (confirming, on_ask, on_clear) = clearing;
     let start = on_action.reform(|_: MouseEvent| Action::Start);
     let start_label = texts.ui(if has_progress { ui!("ui.welcome.continue") } else { ui!("ui.welcome.start") });
+    let mut intro = Markup::new();
+    let heading = [("id", "bpi-welcome-title"), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-title")];
+    intro.element("h2", &heading, texts.ui(ui!("ui.welcome.title")));
+    intro.element("p", &[("class", "bpi-lead")], texts.ui(ui!("ui.welcome.lead")));
+    intro.open("ul", &[("class", "bpi-welcome-points")]);
+    for key in [
+        ui!("ui.welcome.not_diagnosis"),
+        ui!("ui.welcome.safety_first"),
+        ui!("ui.welcome.private"),
+        ui!("ui.welcome.time"),
+    ] {
+        intro.element("li", &[], texts.ui(key));
+    }
+    intro.close("ul");
     html! {
         <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
-            <h2 id="bpi-welcome-title" class="bpi-title" tabindex="-1" data-focus-heading="">{ texts.ui(ui!("ui.welcome.title")) }</h2>
-            <p class="bpi-lead">{ texts.ui(ui!("ui.welcome.lead")) }</p>
-            <ul class="bpi-welcome-points">
-                <li>{ texts.ui(ui!("ui.welcome.not_diagnosis")) }</li>
-                <li>{ texts.ui(ui!("ui.welcome.safety_first")) }</li>
-                <li>{ texts.ui(ui!("ui.welcome.private")) }</li>
-                <li>{ texts.ui(ui!("ui.welcome.time")) }</li>
-            </ul>
+            { into_html(intro) }
             <div class="bpi-actions">
                 <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
                     { start_label }
