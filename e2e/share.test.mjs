@@ -146,12 +146,12 @@ test('an exported file imports in a fresh browser; a bad or huge file changes no
   const before = await saved(other.page);
   const dir = await mkdtemp(join(tmpdir(), 'bpi-import-'));
   const cases = [
-    ['not-json.json', 'this is not json', /not written the way one is/],
+    ['not-json.json', 'this is not json', /not an answers file from this form/],
     ['foreign.json', JSON.stringify({ name: 'a recipe' }), /not an answers file from this form/],
     ['bad-age.json', JSON.stringify({ format: 1, answers: { age: 300 } }), /does not accept, at age\./],
     ['huge.json', `{"format": 1, "answers": {}, "x": "${'x'.repeat(300 * 1024)}"}`, /too large/],
     // In the person's language, naming the part of the file at fault.
-    ['colour.json', JSON.stringify({ format: 2, answers: { favourite_colour: 'blue' } }), /parte que este formulario no tiene: favourite_colour/, 'es'],
+    ['colour.json', JSON.stringify({ format: 2, answers: { favourite_colour: 'blue' } }), /algo que este formulario no acepta, en favourite_colour/, 'es'],
   ];
   for (const [name, content, reason, lang] of cases) {
     if (lang) {

@@ -230,14 +230,14 @@ fn a_refused_file_is_explained_in_words_of_the_catalog_naming_the_part_at_fault(
     let (text, place) = said(r#"{"format": 2, "answers": {"favourite_colour": "blue"}}"#);
     assert_eq!(
         (text.as_str(), place.as_str()),
-        ("The file has a part this form does not have: {field}.", "favourite_colour")
+        ("The file has something this form does not accept, at {field}.", "favourite_colour")
     );
     let (text, place) = said(r#"{"format": 2, "answers": {"age": 300}}"#);
     assert_eq!(
         (text.as_str(), place.as_str()),
-        ("The file has an answer this form does not accept, at {field}.", "age")
+        ("The file has something this form does not accept, at {field}.", "age")
     );
-    assert_eq!(said("not json").0, "The file is not an answers file: it is not written the way one is.");
+    assert_eq!(said("not json").0, "The file is not an answers file from this form.");
     assert_eq!(
         said(r#"{"format": 9, "answers": {}}"#).0,
         "The file was saved by a newer version of this form, which this page cannot read."

@@ -243,8 +243,8 @@ fn two_widgets_on_one_page_never_share_a_storage_key() {
     let mut in_use = Vec::new();
     let mount = |pairs: &[(&str, &str)], in_use: &mut Vec<String>| {
         let (mut config, _) = config(pairs);
-        let warning = config.keep_apart_from(in_use);
-        (config.storage_key, warning.is_some())
+        let changed = config.keep_apart_from(in_use);
+        (config.storage_key, changed)
     };
     assert_eq!(mount(&[], &mut in_use), (DEFAULT_STORAGE_KEY.to_owned(), false));
     // A second widget without a key, or with an invalid one: apart, and said.

@@ -111,25 +111,17 @@ impl EmbedConfig {
     /// Keeps this widget's storage apart from the widgets already on the page, whose keys
     /// are `in_use`: a key one of them has (two snippets with the same `data-storage-key`,
     /// or two without a valid one) becomes `<key>.2`, `<key>.3`, ... in mounting order, so
-    /// each keeps its own answers from visit to visit. Adds the key to `in_use`, and says
-    /// when it changed it.
-    pub fn keep_apart_from(&mut self, in_use: &mut Vec<String>) -> Option<ConfigWarning> {
-        let wanted = std::mem::take(&mut self.storage_key);
-        let mut key = wanted.clone();
+    /// each keeps its own answers from visit to visit. Adds the key to `in_use`; true when
+    /// it had to change it.
+    pub fn keep_apart_from(&mut self, in_use: &mut Vec<String>) -> bool {
+        let wanted = self.storage_key.clone();
         let mut n = 1;
-        while in_use.contains(&key) {
+        while in_use.contains(&self.storage_key) {
             n += 1;
-            key = format!("{wanted}.{n}");
+            self.storage_key = format!("{wanted}.{n}");
         }
-        in_use.push(key.clone());
-        self.storage_key = key;
-        (n > 1).then(|| ConfigWarning {
-            attribute: "data-storage-key",
-            problem: format!(
-                "another widget on this page saves under {wanted}; this one saves under {}",
-                self.storage_key
-            ),
-        })
+        in_use.push(self.storage_key.clone());
+        n > 1
     }
 
     /// The `tel:` address of the clinic's phone: its digits and a leading `+`, without

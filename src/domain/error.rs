@@ -62,11 +62,10 @@ impl AnswerError {
     pub fn text_key(&self) -> UiKey {
         use AnswerErrorKind as K;
         match self.kind {
-            K::InvalidJson(_) => const { UiKey::of("ui.import.not_json") },
-            K::NotAnObject | K::MissingFormat | K::MissingAnswers => const { UiKey::of("ui.import.not_answers") },
+            K::InvalidJson(_) | K::NotAnObject | K::MissingFormat | K::MissingAnswers => {
+                const { UiKey::of("ui.import.not_answers") }
+            }
             K::UnsupportedFormat(_) => const { UiKey::of("ui.import.newer") },
-            K::UnknownField(_) | K::UnknownQuestion => const { UiKey::of("ui.import.unknown") },
-            K::TooMany { .. } => const { UiKey::of("ui.import.too_many") },
             _ => const { UiKey::of("ui.import.bad_value") },
         }
     }

@@ -27,13 +27,20 @@ use crate::domain::session::{Action, Screen, Session};
 use crate::domain::text::{Catalog, Lang};
 use crate::domain::{assess, Assessment, Intake};
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, Default)]
 pub struct AppProps {
     #[prop_or_default]
     pub config: Rc<EmbedConfig>,
     /// Fetches the catalogs of languages other than English.
     #[prop_or_default]
     pub catalogs: CatalogLoader,
+}
+
+/// By address: the widget's root gets its configuration once, from `mount_widget`.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &AppProps) -> bool {
+        Rc::ptr_eq(&self.config, &other.config) && self.catalogs == other.catalogs
+    }
 }
 
 /// Answers that will replace the person's own (an imported file, a saved shared result),
@@ -237,8 +244,9 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Save every change. While the store is full the footer says the answers are not
-    // saved, and once saving works again the "full" alert goes.
-    let full = use_state_eq(|| false);
+    // saved, and once saving works again the "full" alert goes. (The footer reads `full`;
+    // it changes only with a notice, which renders again.)
+    let full = use_mut_ref(|| false);
     {
         let (store, show, dismiss, adopted, full) =
             (store.clone(), show.clone(), dismiss.clone(), adopted.clone(), full.clone());
@@ -247,13 +255,10 @@ pub fn App(props: &AppProps) -> Html {
             if !echo {
                 match store.save(session) {
                     Err(StoreError::Full) => {
+                        *full.borrow_mut() = true;
                         show.emit(Notice::of(NoticeKind::StorageFull));
-                        full.set(true);
                     }
-                    Ok(()) if *full => {
-                        dismiss.emit(NoticeKind::StorageFull);
-                        full.set(false);
-                    }
+                    Ok(()) if full.replace(false) => dismiss.emit(NoticeKind::StorageFull),
                     _ => {}
                 }
             }
@@ -381,7 +386,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // What the footer says about saving: blocked storage, data kept safe by not saving,
     // a full store, or saved.
-    let footer_note = match (store.is_blocked(), store.is_available(), *full) {
+    let footer_note = match (store.is_blocked(), store.is_available(), *full.borrow()) {
         (true, _, _) => ui!("ui.footer.memory_only"),
         (false, false, _) => ui!("ui.footer.protecting"),
         (false, true, true) => ui!("ui.footer.full"),

@@ -76,13 +76,14 @@ thread_local! {
 /// accent colour as a custom property set through the CSSOM, which a strict
 /// Content-Security-Policy allows where a `style` attribute would not be.
 pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: browser::CatalogLoader) {
-    let (mut config, mut warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
-    // Two widgets on one page never share a key (one would overwrite the other's answers).
-    if let Some(warning) = KEYS_IN_USE.with_borrow_mut(|keys| config.keep_apart_from(keys)) {
-        warnings.push(warning);
-    }
+    let (mut config, warnings) = EmbedConfig::from_attributes(|name| host.get_attribute(name));
     for warning in warnings {
         browser::warn(&warning.to_string());
+    }
+    // Two widgets on one page never share a key (one would overwrite the other's answers).
+    if KEYS_IN_USE.with_borrow_mut(|keys| config.keep_apart_from(keys)) {
+        let said = "backpain-intake: another widget on this page has the same storage key; this one saves under ";
+        browser::warn(&[said, &config.storage_key].concat());
     }
     // A refused class or property only loses styling; the widget still works.
     let _ = root.class_list().add_1(ROOT_CLASS);

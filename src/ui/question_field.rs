@@ -202,13 +202,24 @@ fn choice_options(texts: &Texts, question: &'static Question, answer: Option<Ans
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct NumberInputProps {
     question: &'static Question,
     answer: Option<Answer>,
     invalid: bool,
     described: Option<String>,
     on_action: Callback<Action>,
+}
+
+/// The question by address: each is one entry of the static questionnaire.
+impl PartialEq for NumberInputProps {
+    fn eq(&self, other: &NumberInputProps) -> bool {
+        std::ptr::eq(self.question, other.question)
+            && self.answer == other.answer
+            && self.invalid == other.invalid
+            && self.described == other.described
+            && self.on_action == other.on_action
+    }
 }
 
 /// A number field that keeps what the person types, even when it is not yet a valid

@@ -28,7 +28,7 @@ use crate::domain::embed::EmbedConfig;
 use crate::domain::session::Action;
 use crate::domain::{Assessment, Intake};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ResultsProps {
     pub assessment: Rc<Assessment>,
     pub intake: Rc<Intake>,
@@ -40,6 +40,19 @@ pub struct ResultsProps {
     /// A result someone shared: no check-in form, sharing, export or editing.
     #[prop_or(false)]
     pub read_only: bool,
+}
+
+/// By address: the widget hands over a new callback on each of its renders, so the
+/// results render again anyway, and comparing whole assessments only cost code.
+impl PartialEq for ResultsProps {
+    fn eq(&self, other: &ResultsProps) -> bool {
+        Rc::ptr_eq(&self.assessment, &other.assessment)
+            && Rc::ptr_eq(&self.intake, &other.intake)
+            && Rc::ptr_eq(&self.config, &other.config)
+            && self.on_action == other.on_action
+            && self.on_print == other.on_print
+            && self.read_only == other.read_only
+    }
 }
 
 /// The whole results screen, in the order a person needs it: whether massage is safe at
