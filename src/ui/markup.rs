@@ -71,10 +71,12 @@ fn interned(names: Vec<&'static str>) -> &'static [&'static str] {
 
 impl Write for Markup {
     fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) -> &mut Markup {
-        let given = || attributes.iter().filter(|(name, _)| !name.is_empty());
-        let keys = interned(given().map(|(name, _)| *name).collect());
-        let values = given().map(|(_, value)| Some(AttributeOrProperty::Attribute(AttrValue::from(value.to_string()))));
-        let attributes = Attributes::Dynamic { keys, values: values.collect() };
+        let keys = interned(attributes.iter().map(|(name, _)| *name).collect());
+        // An attribute with an empty name is left out: absent, as Yew's optional ones are.
+        let value = |(name, value): &(&str, &str)| {
+            (!name.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(value.to_string())))
+        };
+        let attributes = Attributes::Dynamic { keys, values: attributes.iter().map(value).collect() };
         self.open.push(Open { tag, attributes, children: Vec::new() });
         // A void element (`<br>`) has no closing tag: it is finished as soon as it opens.
         if tag == "br" {
