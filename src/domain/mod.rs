@@ -28,6 +28,7 @@ pub mod screening;
 pub mod session;
 pub mod share;
 pub mod sort;
+pub mod store;
 pub mod techniques;
 pub mod text;
 pub mod when;
