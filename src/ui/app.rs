@@ -16,6 +16,7 @@ use super::notice_list::{notice_list, Notice, NoticeKind};
 use super::progress_bar::progress_bar;
 use super::results::Results;
 use super::shared_view::{shared_view, Shared, SharedCallbacks};
+use super::state::use_value;
 use super::step_view::step_view;
 use super::texts::Texts;
 use super::welcome::welcome;
@@ -111,16 +112,16 @@ pub fn App(props: &AppProps) -> Html {
     let store = use_memo(props.config.storage_key.clone(), |key| SessionStore::open_local(key));
     // The language, and its texts once its catalog is at hand (None only while the first
     // language other than English is being fetched).
-    let lang = use_state({
+    let lang = use_value({
         let (store, clinic) = (store.clone(), props.config.lang);
         move || Lang::choose(store.load_lang(), clinic, &browser::browser_languages())
     });
     // The catalogs this widget has, with the clinic's texts applied: English at once.
     let kept = use_mut_ref(|| vec![Texts::english_with(&props.config.texts)]);
-    let shown = use_state(|| kept.borrow().iter().find(|t| t.lang == *lang).copied());
+    let shown = use_value(|| kept.borrow().iter().find(|t| t.lang == lang.get()).copied());
     // The language last asked for: a catalog that arrives after the person has chosen
     // another is kept, but not shown.
-    let wanted = use_mut_ref(|| *lang);
+    let wanted = use_mut_ref(|| lang.get());
     let loaded = use_memo((), {
         let store = store.clone();
         move |_| store.load(now_ms())
@@ -135,16 +136,16 @@ pub fn App(props: &AppProps) -> Html {
     });
     // A shared result opened from the link in the address, shown instead of the person's
     // own session until they choose what to do with it.
-    let shared = use_state(|| Shared::from_fragment(&page::fragment()));
+    let shared = use_value(|| Shared::from_fragment(&page::fragment()));
     // How many links have been pasted into this tab: a second damaged link with the same
     // fault as the first is a new link, and says so again.
     let pasted = use_mut_ref(|| 0u32);
     // An intake waiting for "replace my answers?" (an imported file, a saved shared result).
-    let pending = use_state(|| None::<Replacement>);
+    let pending = use_value(|| None::<Replacement>);
     // Whether a passphrase is being tried on a protected link.
-    let unlocking = use_state(|| false);
+    let unlocking = use_value(|| false);
     // Whether "clear my data" is asking for confirmation.
-    let confirming_clear = use_state(|| false);
+    let confirming_clear = use_value(|| false);
     let ask_clear = {
         let confirming_clear = confirming_clear.clone();
         Callback::from(move |ask: bool| confirming_clear.set(ask))
@@ -178,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
         let (shown, lang_state, show, kept, wanted) =
             (shown.clone(), lang.clone(), show.clone(), kept.clone(), wanted.clone());
         let (catalogs, overrides) = (props.catalogs.clone(), props.config.texts.clone());
-        use_effect_with(*lang, move |&lang| {
+        use_effect_with(lang.get(), move |&lang| {
             let at_hand = kept.borrow().iter().find(|t| t.lang == lang).copied();
             if at_hand.is_some() {
                 shown.set(at_hand);
@@ -197,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     None if !still_wanted => {}
                     None => {
-                        let fallback = shown.unwrap_or_else(|| kept.borrow()[0]);
+                        let fallback = shown.get().unwrap_or_else(|| kept.borrow()[0]);
                         shown.set(Some(fallback));
                         *wanted.borrow_mut() = fallback.lang;
                         lang_state.set(fallback.lang);
@@ -207,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    let texts = shown.unwrap_or_else(Texts::english);
+    let texts = shown.get().unwrap_or_else(Texts::english);
     let on_lang = {
         let (lang, store, acted, wanted) = (lang.clone(), store.clone(), acted.clone(), wanted.clone());
         Callback::from(move |chosen: Lang| {
@@ -223,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
     // own session stays.
     {
         let show = show.clone();
-        use_effect_with((shared.error(), *pasted.borrow(), texts), move |(code, _, texts)| {
+        use_effect_with((shared.borrow().error(), *pasted.borrow(), texts), move |(code, _, texts)| {
             if let Some(code) = code {
                 let detail = texts.t(&format!("share_error.{code}")).to_owned();
                 show.emit(Notice { kind: NoticeKind::ShareInvalid, detail: Some(detail) });
@@ -293,10 +294,10 @@ pub fn App(props: &AppProps) -> Html {
 
     // Each new screen's heading takes the focus once the person has acted, so keyboard
     // and screen-reader users start at its top.
-    let root = use_node_ref();
+    let root = use_mut_ref(NodeRef::default).borrow().clone();
     {
         let (root, acted) = (root.clone(), acted.clone());
-        use_effect_with((state.0.screen, shared.kind()), move |_| {
+        use_effect_with((state.0.screen, shared.borrow().kind()), move |_| {
             let heading = root
                 .cast::<web_sys::Element>()
                 .and_then(|r| r.query_selector("[data-focus-heading]").ok().flatten())
@@ -381,7 +382,7 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((session.intake.clone(), on_results), |(intake, on_results)| {
             on_results.then(|| Rc::new(assess(&intake.answers, &intake.checkins)))
         });
-    let shared_open = !matches!(*shared, Shared::None | Shared::Failed(_));
+    let shared_open = !matches!(*shared.borrow(), Shared::None | Shared::Failed(_));
     let emergency = session.is_emergency() && session.screen != Screen::Results && !shared_open;
 
     // What the footer says about saving: blocked storage, data kept safe by not saving,
@@ -410,7 +411,7 @@ pub fn App(props: &AppProps) -> Html {
         let on_wrong_passphrase = show.reform(|()| Notice::of(NoticeKind::ShareWrongPassphrase));
         shared_view(
             &texts,
-            &shared,
+            &shared.borrow(),
             SharedCallbacks {
                 on_shared: &on_shared,
                 on_save: &on_save,
@@ -426,7 +427,7 @@ pub fn App(props: &AppProps) -> Html {
                 &texts,
                 session.has_progress(),
                 &on_action,
-                (*confirming_clear, &ask_clear, &on_clear),
+                (confirming_clear.get(), &ask_clear, &on_clear),
                 &on_import,
             ),
             Screen::Step(step) => html! {
@@ -444,7 +445,7 @@ pub fn App(props: &AppProps) -> Html {
             }),
         }
     };
-    let confirm = pending.as_ref().map(|replacement| {
+    let confirm = pending.borrow().as_ref().map(|replacement| {
         let replacement = replacement.clone();
         let yes = on_replace.reform(move |_: MouseEvent| (replacement.clone(), true));
         let pending = pending.clone();
@@ -458,14 +459,14 @@ pub fn App(props: &AppProps) -> Html {
         )
     });
 
-    if shown.is_none() {
+    if shown.get().is_none() {
         // The first language other than English is on its way: nothing to read yet.
         return html! { <div class="bpi-app" aria-busy="true"></div> };
     }
     html! {
         <ContextProvider<Texts> context={texts}>
             <div class="bpi-app" lang={texts.lang.code()} ref={root}>
-                { lang_switcher(&texts, *lang, &on_lang) }
+                { lang_switcher(&texts, lang.get(), &on_lang) }
                 { notice_list(&texts, &notices.0, &dismiss) }
                 { confirm }
                 if emergency {
@@ -481,7 +482,7 @@ pub fn App(props: &AppProps) -> Html {
                             if session.screen != Screen::Welcome {
                                 { import_button(&texts, &on_import) }
                                 if session.has_progress() {
-                                    { clear_data(&texts, ui!("ui.clear.button"), *confirming_clear, &ask_clear, &on_clear) }
+                                    { clear_data(&texts, ui!("ui.clear.button"), confirming_clear.get(), &ask_clear, &on_clear) }
                                 }
                             }
                         </div>

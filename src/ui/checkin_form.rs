@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::markup::{into_html, Markup, Write};
+use super::state::Value;
 use super::texts::Texts;
 use crate::browser;
 use crate::domain::checkins::{CheckIn, Date, MAX_SESSIONS};
@@ -72,10 +73,7 @@ pub(super) struct CheckInFormState {
 
 /// The submit listener: a valid form sends [`Action::RecordCheckIn`]; otherwise the first
 /// field in error is named, marked invalid and focused.
-pub(super) fn on_checkin_submit(
-    state: UseStateHandle<CheckInFormState>,
-    on_action: Callback<Action>,
-) -> Callback<SubmitEvent> {
+pub(super) fn on_checkin_submit(state: Value<CheckInFormState>, on_action: Callback<Action>) -> Callback<SubmitEvent> {
     Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         let Some(form) = event.target_dyn_into::<web_sys::Element>() else {

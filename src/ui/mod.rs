@@ -35,6 +35,7 @@ mod results;
 mod session_plan;
 mod share_panel;
 mod shared_view;
+mod state;
 mod step_view;
 mod technique_card;
 mod technique_ranking;

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use super::state::use_value;
 use super::texts::{use_texts, Texts};
 use crate::browser::perf;
 use crate::domain::answers::{answer_for_choice, parse_typed_number, Answer, AnswerSet, CodeSet, NONE_OF_THESE};
@@ -232,14 +233,15 @@ fn NumberInput(props: &NumberInputProps) -> Html {
         Some(Answer::Integer(n)) => n.to_string(),
         _ => String::new(),
     };
-    let raw = use_state(|| shown(props.answer));
-    let problem = use_state(|| false);
+    let raw = use_value(|| shown(props.answer));
+    let problem = use_value(|| false);
     // Follow changes from elsewhere (another tab, a reset) unless the field already
     // shows that value.
     {
         let raw = raw.clone();
         use_effect_with(props.answer, move |answer| {
-            if parse_typed_number(id, &raw).ok().flatten() != *answer {
+            let same = parse_typed_number(id, &raw.borrow()).ok().flatten() == *answer;
+            if !same {
                 raw.set(shown(*answer));
             }
         });
@@ -268,7 +270,10 @@ fn NumberInput(props: &NumberInputProps) -> Html {
     let onblur = {
         let raw = raw.clone();
         let problem = problem.clone();
-        Callback::from(move |_: FocusEvent| problem.set(parse_typed_number(id, &raw).is_err()))
+        Callback::from(move |_: FocusEvent| {
+            let wrong = parse_typed_number(id, &raw.borrow()).is_err();
+            problem.set(wrong)
+        })
     };
     let (min, max) = match id.kind() {
         Kind::Integer { min, max } => (min, max),
@@ -276,17 +281,17 @@ fn NumberInput(props: &NumberInputProps) -> Html {
     };
     let range_id = format!("bpi-range-{id}");
     let described = match &props.described {
-        Some(d) if *problem => Some(format!("{d} {range_id}")),
+        Some(d) if problem.get() => Some(format!("{d} {range_id}")),
         Some(d) => Some(d.clone()),
-        None => problem.then(|| range_id.clone()),
+        None => problem.get().then(|| range_id.clone()),
     };
     html! {
         <>
             <input type="number" class="bpi-number" id={format!("bpi-in-{id}")} name={format!("bpi-{id}")}
-                   inputmode="numeric" min={min.to_string()} max={max.to_string()} step="1" value={(*raw).clone()}
-                   aria-invalid={(props.invalid || *problem).then_some("true")} aria-describedby={described}
+                   inputmode="numeric" min={min.to_string()} max={max.to_string()} step="1" value={raw.borrow().clone()}
+                   aria-invalid={(props.invalid || problem.get()).then_some("true")} aria-describedby={described}
                    aria-required={props.question.required.then_some("true")} autocomplete="off" {oninput} {onblur} />
-            if *problem {
+            if problem.get() {
                 <p class="bpi-field-error" id={range_id}>
                     { texts.format_ui(ui!("ui.field.range"), &[("min", &min.to_string()), ("max", &max.to_string())]) }
                 </p>

@@ -17,6 +17,7 @@ use super::markup::{into_html, Markup};
 use super::outlook_panel::outlook_panel;
 use super::session_plan::session_plan;
 use super::share_panel::{share_panel, ShareState};
+use super::state::use_value;
 use super::technique_ranking::technique_ranking;
 use super::texts::use_texts;
 use super::triage_panel::triage_panel;
@@ -67,15 +68,15 @@ impl PartialEq for ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let texts = use_texts();
     let config = &props.config;
-    let sort = use_state(Sort::default);
-    let checkin_state = use_state(CheckInFormState::default);
-    let share_state = use_state(ShareState::default);
+    let sort = use_value(Sort::default);
+    let checkin_state = use_value(CheckInFormState::default);
+    let share_state = use_value(ShareState::default);
     // The results section and the sort button to give the focus back to after the
     // table is redrawn.
     let sorted_by = use_mut_ref(|| None::<(web_sys::Element, SortColumn)>);
     {
         let sorted_by = sorted_by.clone();
-        use_effect_with(*sort, move |_| {
+        use_effect_with(sort.get(), move |_| {
             if let Some((section, column)) = sorted_by.borrow_mut().take() {
                 let selector = format!("[data-sort=\"{column}\"]");
                 let button = section.query_selector(&selector).ok().flatten();
@@ -111,7 +112,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|e| e.get_attribute(name));
             if let Some(column) = attribute("data-sort").as_deref().and_then(SortColumn::from_code) {
                 *sorted_by.borrow_mut() = target.closest(".bpi-results").ok().flatten().map(|s| (s, column));
-                sort.set(sort.clicked(column));
+                sort.set(sort.get().clicked(column));
             } else if let Some(index) = attribute("data-remove-checkin").and_then(|i| i.parse().ok()) {
                 on_action.emit(Action::RemoveCheckIn(index));
             }
@@ -122,7 +123,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     triage_panel(&mut body, &texts, assessment, config.emergency_number.as_deref());
     outlook_panel(&mut body, &texts, assessment.stratification, assessment.triage);
     technique_ranking(&mut body, &texts, assessment);
-    comparison_table(&mut body, &texts, assessment, *sort);
+    comparison_table(&mut body, &texts, assessment, sort.get());
     session_plan(&mut body, &texts, assessment);
     if !read_only {
         clinic_panel(&mut body, &texts, config, assessment.triage);
@@ -139,7 +140,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { into_html(body) }
             { checkin_panel(&texts, &props.intake, assessment.progress, (!read_only).then(|| {
                 let full = props.intake.checkins.len() >= MAX_CHECKINS;
-                checkin_form(&texts, *checkin_state, full, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
+                checkin_form(&texts, checkin_state.get(), full, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
             })) }
             { into_html(summary) }
             if !read_only {

@@ -8,6 +8,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::markup::{into_html, Markup, Write};
+use super::state::Value;
 use super::texts::Texts;
 use crate::browser::{crypto, page};
 use crate::domain::qr::{self, Ecc};
@@ -56,7 +57,9 @@ fn heading(texts: &Texts, intro: UiKey, link_label: Option<UiKey>) -> Html {
 /// `data-share-link`, a copy button (`data-action="copy-link"`) with a select-and-copy
 /// fallback, the system share sheet where the browser has one, a QR code, and options to
 /// include check-ins or protect the link with a passphrase.
-pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHandle<ShareState>) -> Html {
+pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<ShareState>) -> Html {
+    // The state this render shows (the callbacks read the state when they run).
+    let shown = state.borrow();
     let plain = {
         let (intake, state) = (intake.clone(), state.clone());
         move |with_checkins: bool| {
@@ -65,10 +68,10 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         }
     };
     let open = {
-        let (plain, with_checkins) = (plain.clone(), state.with_checkins);
+        let (plain, with_checkins) = (plain.clone(), shown.with_checkins);
         Callback::from(move |_: MouseEvent| plain(with_checkins))
     };
-    let Some(url) = state.link.clone() else {
+    let Some(url) = shown.link.clone() else {
         return html! {
             <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
                 { heading(texts, ui!("ui.share.intro"), None) }
@@ -77,7 +80,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         };
     };
     let toggle_checkins = {
-        let with_checkins = state.with_checkins;
+        let with_checkins = shown.with_checkins;
         Callback::from(move |_: Event| plain(!with_checkins))
     };
     let protect = {
@@ -88,7 +91,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
             if secret.is_empty() {
                 return;
             }
-            let current = (*state).clone();
+            let current = state.borrow().clone();
             state.set(ShareState { busy: true, ..current.clone() });
             let (intake, state) = (intake.clone(), state.clone());
             spawn_local(async move {
@@ -114,7 +117,8 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
                     }
                     Copied::ByHand
                 };
-                state.set(ShareState { copied: Some(copied), ..(*state).clone() });
+                let current = state.borrow().clone();
+                state.set(ShareState { copied: Some(copied), ..current });
             });
         })
     };
@@ -145,7 +149,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
         code.close("svg");
     }
     let mut note = Markup::new();
-    if let Some(copied) = state.copied {
+    if let Some(copied) = shown.copied {
         let (notice, key) = match copied {
             Copied::Yes => ("copied", ui!("ui.share.copied")),
             Copied::ByHand => ("copy-manual", ui!("ui.share.copy_by_hand")),
@@ -157,7 +161,7 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
     passphrase.element("p", &[("class", "bpi-help")], texts.ui(ui!("ui.share.passphrase_help")));
     html! {
         <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-            { heading(texts, if state.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }, Some(ui!("ui.share.link_label"))) }
+            { heading(texts, if shown.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }, Some(ui!("ui.share.link_label"))) }
             <input id="bpi-share-link" class="bpi-share-link" type="text" readonly=true value={url.clone()}
                    data-share-link={url} />
             <div class="bpi-actions">
@@ -170,15 +174,15 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &UseStateHa
             { into_html(code) }
             if !intake.checkins.is_empty() {
                 <label class="bpi-option">
-                    <input type="checkbox" checked={state.with_checkins} onchange={toggle_checkins} data-share-checkins="" />
+                    <input type="checkbox" checked={shown.with_checkins} onchange={toggle_checkins} data-share-checkins="" />
                     <span>{ texts.ui(ui!("ui.share.with_checkins")) }</span>
                 </label>
             }
             <form class="bpi-share-protect" onsubmit={protect}>
                 { into_html(passphrase) }
                 <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
-                <button type="submit" class="bpi-button" data-action="protect" disabled={state.busy}>
-                    { texts.ui(if state.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
+                <button type="submit" class="bpi-button" data-action="protect" disabled={shown.busy}>
+                    { texts.ui(if shown.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
                 </button>
             </form>
         </section>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::markup::{into_html, Markup, Write};
 use super::results::Results;
+use super::state::Value;
 use super::texts::Texts;
 use crate::browser::{crypto, page};
 use crate::domain::embed::EmbedConfig;
@@ -70,7 +71,7 @@ pub(super) struct SharedCallbacks<'a> {
     pub on_wrong_passphrase: &'a Callback<()>,
     pub on_print: &'a Callback<()>,
     /// Whether a passphrase is being tried, and how to say so.
-    pub busy: &'a UseStateHandle<bool>,
+    pub busy: &'a Value<bool>,
     /// The clinic's configuration (the emergency number in the triage).
     pub config: &'a Rc<EmbedConfig>,
 }
@@ -140,8 +141,8 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                     <form onsubmit={unlock}>
                         { label(texts, "bpi-unlock-passphrase", ui!("ui.shared.passphrase")) }
                         <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
-                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={*busy}>
-                            { texts.ui(if *busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
+                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={busy.get()}>
+                            { texts.ui(if busy.get() { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
                         </button>
                     </form>
                     { start_own_button }
