@@ -132,7 +132,8 @@ const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
   .replace('__VERSION__', version)
   // index.html is the folder's address: cached once, as './'.
   .replace('__FILES__', JSON.stringify(['./', ...cached.filter((name) => name !== 'index.html')]))
-  .replace('__LATER__', JSON.stringify(later));
+  .replace('__LATER__', JSON.stringify(later))
+  .replace('__HASHED__', JSON.stringify([glue, wasm, css]));
 writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());

@@ -189,12 +189,13 @@ fn the_english_catalog_has_no_unknown_keys() {
 /// The texts of the pages around the widget: the header of the standalone page
 /// (index.html), which web/boot.js translates when the widget shows another language, the
 /// embed page's explanation, and the loader's last-resort screen.
-const PAGE_KEYS: [&str; 7] = [
+const PAGE_KEYS: [&str; 8] = [
     "page.title",
     "page.intro",
     "page.embed_only",
     "page.failed.h2",
     "page.failed.p",
+    "page.failed.emergency",
     "page.failed.retry",
     "page.failed.move",
 ];

@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use backpain_intake::domain::answers::Answer;
+use backpain_intake::domain::questionnaire::QuestionId;
 use backpain_intake::domain::session::{Action, Screen, Session};
 use backpain_intake::domain::store::{Backend, LoadNotice, MemoryBackend, SessionStore, StoreError};
 use backpain_intake::domain::text::Lang;
@@ -72,11 +74,12 @@ fn whatever_cannot_be_read_is_moved_aside_whole_and_a_fresh_session_starts() {
 
 #[test]
 fn unreadable_data_with_no_room_to_move_it_is_never_overwritten() {
-    let junk = "{\"v\": 1, \"intake\": [broken";
+    let junk = format!("{{\"v\": 1, \"intake\": [broken {}", "x".repeat(100));
+    let junk = junk.as_str();
     let started = Session::new().apply(Action::Start);
     // Room for the junk or a started session under the key, not for a backup beside it.
-    let quota = KEY.len() + junk.len().max(started.to_saved_json().len()) + 2;
-    assert!(2 * (KEY.len() + junk.len()) + ".backup.5".len() > quota);
+    let quota = KEY.len() + junk.len() + 2;
+    assert!(started.to_saved_json().len() + 24 < junk.len());
     let (backend, store) = store_over(MemoryBackend::with_quota(quota));
     backend.set(KEY, junk).expect("set");
     let loaded = store.load(5);
@@ -106,10 +109,12 @@ fn a_blocked_store_leaves_an_in_memory_session_and_says_so() {
 #[test]
 fn a_full_store_reports_full_and_keeps_the_last_saved_value() {
     let first = Session::new().apply(Action::Start);
-    let (backend, store) = store_over(MemoryBackend::with_quota(KEY.len() + first.to_saved_json().len()));
+    // Room for the first session and its write stamp, not for the answered one.
+    let (backend, store) = store_over(MemoryBackend::with_quota(KEY.len() + first.to_saved_json().len() + 24));
     store.save(&first).expect("fits");
     assert_eq!(store.save(&answered()), Err(StoreError::Full));
-    assert_eq!(value(&backend, KEY), Some(first.to_saved_json()));
+    let kept = value(&backend, KEY).expect("kept");
+    assert_eq!(Session::from_saved_json(&kept), Ok(first));
     assert!(store.is_available(), "a full store is still a store: the next save may fit");
 }
 
@@ -136,4 +141,80 @@ fn a_language_that_is_not_one_is_ignored() {
     assert_eq!(store.load_lang(), Some(Lang::Fr));
     assert_eq!(store.key(), KEY);
     assert_eq!(store.load(1).session.screen, Screen::Welcome);
+}
+
+/// One tab as the widget runs it: its store, its session, and the last intake it read.
+struct Tab {
+    store: SessionStore,
+    session: Session,
+    synced: Intake,
+}
+
+impl Tab {
+    fn open(backend: &Rc<MemoryBackend>, now: u64) -> Tab {
+        let store = SessionStore::with_backend(KEY, backend.clone());
+        let session = store.load(now).session;
+        Tab { store, synced: session.intake.clone(), session }
+    }
+
+    /// Answers a question and saves; returns what was written, as the other tab hears it.
+    fn answer(&mut self, backend: &MemoryBackend, id: QuestionId, answer: Answer) -> String {
+        self.session = self.session.apply(Action::Answer(id, answer));
+        self.store.save(&self.session).expect("saved");
+        value(backend, KEY).expect("written")
+    }
+
+    /// Hears another tab's write, as the widget does; returns its own write, if any.
+    fn hear(&mut self, backend: &MemoryBackend, text: &str) -> Option<String> {
+        let (other, saw_ours) = self.store.receive(text).expect("readable");
+        let base = std::mem::replace(&mut self.synced, other.intake.clone());
+        let action = if saw_ours {
+            Action::AdoptFromOtherTab(Box::new(other.clone()))
+        } else {
+            Action::MergeFromOtherTab(Box::new(other.intake.clone()), Box::new(base))
+        };
+        self.session = self.session.apply(action);
+        // The widget writes back only what differs from what it heard.
+        (self.session.intake != other.intake).then(|| {
+            self.store.save(&self.session).expect("saved");
+            value(backend, KEY).expect("written")
+        })
+    }
+}
+
+#[test]
+fn two_tabs_writing_at_once_merge_and_settle_after_one_round() {
+    let backend = Rc::new(MemoryBackend::default());
+    let (mut a, mut b) = (Tab::open(&backend, 1_000), Tab::open(&backend, 2_000));
+    // Both answer before hearing the other: the writes cross.
+    let from_a = a.answer(&backend, QuestionId::Age, Answer::Integer(47));
+    let from_b = b.answer(&backend, QuestionId::PainNow, Answer::Integer(6));
+    let again_a = a.hear(&backend, &from_b).expect("A writes the merge back");
+    let again_b = b.hear(&backend, &from_a).expect("B writes the merge back");
+    assert_eq!(a.hear(&backend, &again_b), None, "settled");
+    assert_eq!(b.hear(&backend, &again_a), None, "settled");
+    for tab in [&a, &b] {
+        assert_eq!(tab.session.intake.answers.integer(QuestionId::Age), Some(47));
+        assert_eq!(tab.session.intake.answers.integer(QuestionId::PainNow), Some(6));
+    }
+}
+
+#[test]
+fn an_answer_changed_back_in_the_other_tab_stays_changed_with_no_back_and_forth() {
+    let backend = Rc::new(MemoryBackend::default());
+    let (mut a, mut b) = (Tab::open(&backend, 1_000), Tab::open(&backend, 2_000));
+    let from_a = a.answer(&backend, QuestionId::Age, Answer::Integer(47));
+    assert_eq!(b.hear(&backend, &from_a), None, "B takes A's answer");
+    // B, having seen it, changes it: A's old answer must not come back.
+    let from_b = b.answer(&backend, QuestionId::Age, Answer::Integer(74));
+    assert_eq!(a.hear(&backend, &from_b), None, "A takes B's change and writes nothing");
+    assert_eq!(a.session.intake.answers.integer(QuestionId::Age), Some(74));
+    // And a cleared answer stays cleared.
+    let from_a = a.answer(&backend, QuestionId::PainNow, Answer::Integer(3));
+    assert_eq!(b.hear(&backend, &from_a), None);
+    b.session = b.session.apply(Action::Unanswer(QuestionId::Age));
+    b.store.save(&b.session).expect("saved");
+    let cleared = value(&backend, KEY).expect("written");
+    assert_eq!(a.hear(&backend, &cleared), None);
+    assert_eq!(a.session.intake.answers.integer(QuestionId::Age), None);
 }

@@ -15,7 +15,9 @@
 // the widget cannot start (the wasm fails to load, or traps), it shows a last-resort
 // screen instead of a blank space. On its own origin it registers the service worker
 // that keeps the widget working offline.
-import init, { mount_widget } from './__GLUE__';
+// The module is imported when a widget needs it, so that a module that fails to load
+// leaves the last-resort screen rather than nothing.
+const GLUE = './__GLUE__';
 
 const here = new URL('.', import.meta.url);
 const css = new URL('__CSS__', here).href;
@@ -41,30 +43,21 @@ function catalog(lang) {
 function followPageLanguage(root, catalog) {
   const header = document.querySelector('header.bpi-page-header');
   if (!header) return;
-  const parts = [['page.title', header.querySelector('.bpi-page-title')], ['page.intro', header.querySelector('.bpi-page-intro')]];
-  const english = Object.fromEntries(parts.map(([key, element]) => [key, element && element.textContent]));
+  const parts = { 'page.title': header.querySelector('.bpi-page-title'), 'page.intro': header.querySelector('.bpi-page-intro') };
+  const english = { 'page.title': parts['page.title'].textContent, 'page.intro': parts['page.intro'].textContent };
   // What follows the heading in the document's title, such as " (offline)".
-  const suffix = document.title.startsWith(english['page.title']) ? document.title.slice(english['page.title'].length) : '';
+  const suffix = document.title.slice(english['page.title'].length);
   let shown = document.documentElement.lang;
   const follow = async () => {
     const app = root.querySelector('.bpi-app[lang]');
     const lang = app && app.getAttribute('lang');
     if (!lang || lang === shown) return;
     shown = lang;
-    let texts = english;
-    if (lang !== 'en') {
-      try {
-        texts = JSON.parse(await catalog(lang));
-      } catch {
-        // The widget has the same trouble and says so; the header stays as it is.
-        return;
-      }
-    }
-    if (lang !== shown) return;
-    for (const [key, element] of parts) {
-      if (element && typeof texts[key] === 'string') element.textContent = texts[key];
-    }
-    if (typeof texts['page.title'] === 'string') document.title = texts['page.title'] + suffix;
+    // A catalog that cannot be fetched: the widget says so, and the header stays.
+    const texts = lang === 'en' ? english : JSON.parse(await catalog(lang).catch(() => 'null'));
+    if (!texts || lang !== shown) return;
+    for (const key in parts) parts[key].textContent = texts[key];
+    document.title = texts['page.title'] + suffix;
     document.documentElement.lang = lang;
   };
   // A new screen can bring a new root element as well as a changed attribute.
@@ -128,10 +121,14 @@ function framedBy(host) {
     const ancestor = location.ancestorOrigins && location.ancestorOrigins[0];
     if (ancestor && !allowed.includes(ancestor)) return explain();
     host.hidden = true;
+    // A page that frames it without the loader (or with one too old to answer) never
+    // sends a configuration: after a few seconds the explanation shows.
+    const waited = setTimeout(explain, 5000);
     addEventListener('message', function configure(event) {
       const config = event.source === parent && event.data && event.data.bpiConfig;
       if (!config) return;
       removeEventListener('message', configure);
+      clearTimeout(waited);
       if (!allowed.includes(event.origin)) return explain();
       for (const key of KEYS) {
         if (typeof config[key] === 'string') host.setAttribute(`data-${key}`, config[key]);
@@ -159,19 +156,16 @@ function reportHeight(parentOrigin) {
 // fetched.
 const FAILED = __FAILED__;
 const LANGS = __LANGS__;
-async function lastResort(host, root, catalog) {
+function lastResort(host, root, catalog) {
   if (host.failed) return;
   host.failed = true;
-  const lang = (host.dataset.lang || document.documentElement.lang || navigator.language).slice(0, 2);
-  const texts = { ...FAILED, ...(LANGS.includes(lang) && JSON.parse(await catalog(lang).catch(() => '{}'))) };
-  const key = /^[\w.-]{1,64}$/.test(host.dataset.storageKey || '') ? host.dataset.storageKey : 'backpain-intake.v1';
+  const key = /^[\w.-]{1,64}$/.test((host.dataset.storageKey || '').trim()) ? host.dataset.storageKey.trim() : 'backpain-intake.v1';
   const box = document.createElement('div');
   box.className = 'bpi-root';
   box.setAttribute('role', 'alert');
-  for (const part of ['h2', 'p', 'retry', 'move']) {
-    const button = part.length > 2;
-    const element = box.appendChild(document.createElement(button ? 'button' : part));
-    element.append(texts[`page.failed.${part}`]);
+  const parts = ['h2', 'p', 'emergency', 'retry', 'move'].map((part) => {
+    const button = part === 'retry' || part === 'move';
+    const element = box.appendChild(document.createElement(button ? 'button' : part === 'h2' ? 'h2' : 'p'));
     if (button) {
       element.className = 'bpi-button';
       element.dataset.action = part;
@@ -188,9 +182,15 @@ async function lastResort(host, root, catalog) {
         location.reload();
       };
     }
-  }
+    return [part, element];
+  });
+  // English at once; the person's language as soon as its catalog arrives.
+  const say = (texts) => parts.forEach(([part, element]) => (element.textContent = texts[`page.failed.${part}`]));
+  say(FAILED);
   root.replaceChildren(box);
   host.hidden = false;
+  const lang = (host.dataset.lang || document.documentElement.lang || navigator.language).slice(0, 2);
+  if (LANGS.includes(lang)) catalog(lang).then(JSON.parse).then(say, () => {});
 }
 // #endregion
 
@@ -204,21 +204,29 @@ const hosts = document.querySelectorAll('[data-backpain-intake]');
 if (hosts.length) {
   const wasmUrl = new URL('__WASM__', here);
   const wasm = fetch(wasmUrl);
+  // Only on a first visit (no worker yet), and only a real wasm response.
   handedOver = wasm.then((response) => {
-    const copy = response.ok && ownOrigin && self.caches && response.clone();
+    const fresh = ownOrigin && !navigator.serviceWorker.controller && self.caches;
+    const copy = fresh && response.ok && /wasm/.test(response.headers.get('content-type')) && response.clone();
     return copy && caches.open('bpi-handover').then((cache) => cache.put(wasmUrl, copy));
   }).catch(() => {});
-  const started = init({ module_or_path: wasm });
+  const glue = import(GLUE);
+  const started = glue.then((module) => module.default({ module_or_path: wasm }));
   for (const host of hosts) {
     let root = host;
     const fail = () => lastResort(host, root, catalog);
-    // A trap at any time leaves the module unusable: the widget says so.
-    const trapped = (event) => (event.error || event.reason) instanceof WebAssembly.RuntimeError && fail();
+    // A trap at any time leaves the module unusable: the widget says so. Only a trap of
+    // this widget's module: its glue is on the error's stack.
+    const trapped = (event) => {
+      const error = event.error || event.reason;
+      if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(GLUE.slice(2))) fail();
+    };
     addEventListener('error', trapped);
     addEventListener('unhandledrejection', trapped);
     (async () => {
       if (host.hasAttribute('data-frame')) reportHeight(await framedBy(host));
       await started;
+      const { mount_widget } = await glue;
       // Mount in a task of its own. The task that resolves init also finishes compiling
       // the wasm, and the first render compiles every function it calls for the first
       // time; run together they made one task long enough to delay a tap (Lighthouse's

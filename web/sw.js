@@ -7,24 +7,31 @@
 // file this browser already holds under the same hashed name (the wasm the page has just
 // fetched and handed over, or the same file of the last release) is copied, not
 // downloaded again, and the others come through the browser's HTTP cache where it has
-// them. The other languages' catalogs are cached when a person first chooses one.
+// them (revalidated, so that an unhashed file is never an old one). The other languages'
+// catalogs are cached when a person first chooses one, and again by each new release
+// for whoever had chosen one.
 const VERSION = 'bpi-__VERSION__';
 const FILES = __FILES__;
 const LATER = __LATER__;
+// Trunk's content-hashed files: the same name is the same bytes.
+const HASHED = __HASHED__;
 const scope = new URL(self.registration.scope);
-// Trunk's content-hashed file names: the same name is the same bytes.
-const hashed = (name) => /-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$/.test(name);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(VERSION).then((cache) =>
-      Promise.all(
-        FILES.map(async (name) => {
+      Promise.all([
+        ...FILES.map(async (name) => {
           const url = new URL(name, scope);
-          const held = hashed(name) && (await caches.match(url));
-          return held ? cache.put(url, held) : cache.add(url);
+          const held = HASHED.includes(name) && (await caches.match(url));
+          return held ? cache.put(url, held) : cache.add(new Request(url, { cache: 'no-cache' }));
         }),
-      ),
+        // A language chosen under an earlier release: best effort, offline it waits.
+        ...LATER.map(async (name) => {
+          const url = new URL(name, scope);
+          if (await caches.match(url)) await cache.add(url).catch(() => {});
+        }),
+      ]),
     ).then(() => self.skipWaiting()),
   );
 });

@@ -568,11 +568,13 @@ pub struct Intake {
 }
 
 impl Intake {
-    /// Another tab's document (`theirs`) merged into this tab's (`self`), answer by answer:
-    /// an answer this tab changed since `base` (the last document read from storage) and
-    /// the other tab did not is kept; every other answer is theirs, so when both changed
-    /// one, the later write wins. Check-ins merge the same way, as one list. Two tabs that
-    /// answer different questions at the same moment both keep both answers.
+    /// Another tab's document (`theirs`), written without having seen this tab's last write,
+    /// merged into this tab's (`self`), answer by answer: an answer this tab changed since
+    /// `base` (the last document read from storage) and the other tab did not is kept;
+    /// every other answer is theirs, so when both changed one, the later write wins. A
+    /// check-in recorded here and not there is kept too. Two tabs that answer different
+    /// questions at the same moment both keep both answers. (When the other tab had seen
+    /// this tab's last write, its document simply stands: `domain::store`.)
     pub fn merged(&self, base: &Intake, theirs: &Intake) -> Intake {
         let mut merged = theirs.clone();
         for &id in QuestionId::ALL {
@@ -587,9 +589,9 @@ impl Intake {
                 }
             }
         }
-        if self.checkins != base.checkins && theirs.checkins == base.checkins {
-            merged.checkins = self.checkins.clone();
-        }
+        let recorded_here = self.checkins.iter().filter(|c| !base.checkins.contains(c) && !theirs.checkins.contains(c));
+        merged.checkins.extend(recorded_here.cloned());
+        super::sort::sort_small_by_key(&mut merged.checkins, |c| c.date);
         merged
     }
 

@@ -286,12 +286,28 @@ impl Session {
 
     /// The saved form: `{"v": 1, "screen": "...", "intake": {format, answers, checkins}}`.
     pub fn to_saved_json(&self) -> String {
-        Json::object([
+        self.to_saved_json_stamped(None)
+    }
+
+    /// The saved form with a [`Stamp`] (`"w": [write, seen]`), which tells another tab
+    /// whether this write was made after reading its own (`domain::store`).
+    pub fn to_saved_json_stamped(&self, stamp: Option<Stamp>) -> String {
+        let mut members = vec![
             ("v", Json::int(SAVED_VERSION as i64)),
             ("screen", Json::str(self.screen.as_str())),
             ("intake", self.intake.to_json()),
-        ])
-        .to_text()
+        ];
+        if let Some(Stamp { write, seen }) = stamp {
+            members.push(("w", Json::Array(vec![Json::int(write as i64), Json::int(seen as i64)])));
+        }
+        Json::object(members).to_text()
+    }
+
+    /// A saved session and its [`Stamp`], if it has one.
+    pub fn from_saved_json_stamped(text: &str) -> Result<(Session, Option<Stamp>), SavedError> {
+        let (mut session, format, stamp) = Session::read_saved(text)?;
+        session.upgrade_from(format);
+        Ok((session, stamp))
     }
 
     /// Reads a saved session. Version 1 is read as is; an answer document with no
@@ -304,9 +320,7 @@ impl Session {
     /// listed in [`Session::unanswered`], so the person answers them instead of starting
     /// again; see [`Session::upgraded`].
     pub fn from_saved_json(text: &str) -> Result<Session, SavedError> {
-        let (mut session, format) = Session::read_saved(text)?;
-        session.upgrade_from(format);
-        Ok(session)
+        Session::from_saved_json_stamped(text).map(|(session, _)| session)
     }
 
     /// Points an older session at the questions added since its format: their step, with
@@ -342,15 +356,18 @@ impl Session {
         self.unanswered.iter().any(|id| id.since_format() > OLDEST_FORMAT)
     }
 
-    fn read_saved(text: &str) -> Result<(Session, u64), SavedError> {
+    fn read_saved(text: &str) -> Result<(Session, u64, Option<Stamp>), SavedError> {
         let value = json::parse(text).map_err(|e| SavedError::Corrupt(e.to_string()))?;
         if value.as_object().is_none() {
             return Err(SavedError::Corrupt("not a JSON object".into()));
         }
         // A member this build does not know (written by a newer one) would be lost by the
         // next save: the whole document is refused, so that the caller sets it aside.
-        if let Some((unknown, _)) =
-            value.as_object().into_iter().flatten().find(|(k, _)| !matches!(k.as_str(), "v" | "screen" | "intake"))
+        if let Some((unknown, _)) = value
+            .as_object()
+            .into_iter()
+            .flatten()
+            .find(|(k, _)| !matches!(k.as_str(), "v" | "screen" | "intake" | "w"))
         {
             if value.get("v").is_some() {
                 return Err(SavedError::UnknownField(unknown.clone()));
@@ -362,16 +379,32 @@ impl Session {
                     .map_err(SavedError::Invalid)?;
                 let screen =
                     value.get("screen").and_then(Json::as_str).and_then(Screen::from_code).unwrap_or(Screen::Welcome);
-                Ok((Session { intake, screen, unanswered: Vec::new() }, format))
+                let stamp = match value.get("w").map(Json::as_array) {
+                    None => None,
+                    Some(Some([write, seen])) => {
+                        Some(Stamp { write: write.as_u64().unwrap_or(0), seen: seen.as_u64().unwrap_or(0) })
+                    }
+                    Some(_) => return Err(SavedError::UnknownField("w".into())),
+                };
+                Ok((Session { intake, screen, unanswered: Vec::new() }, format, stamp))
             }
             Some(v) => Err(SavedError::UnknownVersion(v.to_text())),
             None if value.get("format").is_some() => {
                 let (intake, format) = Intake::from_value_versioned(&value).map_err(SavedError::Invalid)?;
-                Ok((Session { intake, screen: Screen::Welcome, unanswered: Vec::new() }, format))
+                Ok((Session { intake, screen: Screen::Welcome, unanswered: Vec::new() }, format, None))
             }
             None => Err(SavedError::Invalid(AnswerError::top(AnswerErrorKind::MissingFormat))),
         }
     }
+}
+
+/// Which write a saved document is, and the other tab's write it was made after reading
+/// (0: none), so that a tab can tell an answer changed there on purpose from one the other
+/// tab never saw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub write: u64,
+    pub seen: u64,
 }
 
 /// Why a saved session could not be read.

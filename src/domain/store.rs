@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::session::Session;
+use super::session::{Session, Stamp};
 use super::text::Lang;
 
 /// Why a storage call failed.
@@ -127,18 +127,30 @@ pub struct SessionStore {
     backend: Option<Rc<dyn Backend>>,
     /// False once writing would destroy data that could not be moved aside.
     writable: Cell<bool>,
+    /// This tab's next write number, its last write, and the last write read from
+    /// storage (see [`SessionStore::receive`]).
+    next: Cell<u64>,
+    written: Cell<u64>,
+    read: Cell<u64>,
 }
 
 impl SessionStore {
     /// The store for `key` in `backend`, or a store with no backend (every save refused
     /// as unavailable) when the browser blocks storage.
     pub fn new(key: &str, backend: Option<Rc<dyn Backend>>) -> SessionStore {
-        SessionStore { key: key.to_owned(), backend, writable: Cell::new(true) }
+        SessionStore {
+            key: key.to_owned(),
+            backend,
+            writable: Cell::new(true),
+            next: Cell::new(1),
+            written: Cell::new(0),
+            read: Cell::new(0),
+        }
     }
 
     /// The store for `key` in any backend.
     pub fn with_backend(key: &str, backend: Rc<dyn Backend>) -> SessionStore {
-        SessionStore { key: key.to_owned(), backend: Some(backend), writable: Cell::new(true) }
+        SessionStore::new(key, Some(backend))
     }
 
     /// The key this instance saves under.
@@ -167,8 +179,11 @@ impl SessionStore {
             Ok(None) => return Loaded { session: Session::new(), notice: None },
             Err(_) => return Loaded { session: Session::new(), notice: Some(LoadNotice::Unavailable) },
         };
-        match Session::from_saved_json(&text) {
-            Ok(session) => {
+        // Write numbers start at the load time, so two tabs' numbers do not meet.
+        self.next.set(now_ms.max(1));
+        match Session::from_saved_json_stamped(&text) {
+            Ok((session, stamp)) => {
+                self.read.set(stamp.map_or(0, |s| s.write));
                 let notice = match (session.has_progress(), session.upgraded()) {
                     (_, true) => Some(LoadNotice::RestoredNewQuestions),
                     (true, false) => Some(LoadNotice::Restored),
@@ -195,13 +210,29 @@ impl SessionStore {
         match &self.backend {
             Some(backend) if self.writable.get() => {
                 if *session == Session::new() {
-                    backend.remove(&self.key)
-                } else {
-                    backend.set(&self.key, &session.to_saved_json())
+                    return backend.remove(&self.key);
                 }
+                let write = self.next.get();
+                let stamp = Stamp { write, seen: self.read.get() };
+                backend.set(&self.key, &session.to_saved_json_stamped(Some(stamp)))?;
+                self.next.set(write + 1);
+                self.written.set(write);
+                Ok(())
             }
             _ => Err(StoreError::Unavailable),
         }
+    }
+
+    /// Reads what another tab saved under this key: its session, and whether that tab wrote
+    /// it after reading this tab's last write. If so its document stands as it is (an
+    /// answer it cleared or changed back stays so); if not, the caller merges it answer by
+    /// answer ([`Intake::merged`](super::answers::Intake::merged)). `None` for text that
+    /// cannot be read, which is that tab's to report.
+    pub fn receive(&self, text: &str) -> Option<(Session, bool)> {
+        let (session, stamp) = Session::from_saved_json_stamped(text).ok()?;
+        let stamp = stamp.unwrap_or(Stamp { write: 0, seen: 0 });
+        self.read.set(stamp.write);
+        Some((session, stamp.seen != 0 && stamp.seen == self.written.get()))
     }
 
     /// The language the person chose in this widget earlier (`<key>.lang`), if any.

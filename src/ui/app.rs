@@ -232,18 +232,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // A share link pasted into this tab opens like one followed from elsewhere.
-    {
-        let (shared, pasted) = (shared.clone(), pasted.clone());
-        use_effect_with((), move |_| {
-            let listener = page::listen_to_fragment(move || {
-                *pasted.borrow_mut() += 1;
-                shared.set(Shared::from_fragment(&page::fragment()))
-            });
-            move || drop(listener)
-        });
-    }
-
     // Save every change. While the store is full the footer says the answers are not
     // saved, and once saving works again the "full" alert goes. (The footer reads `full`;
     // it changes only with a notice, which renders again.)
@@ -266,29 +254,39 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // Follow other tabs.
+    // Follow other tabs, and a share link pasted into this tab, which opens like one
+    // followed from elsewhere. (One effect for both: the storage key of a mounted widget
+    // never changes.)
     {
         let dispatcher = state.dispatcher();
         let show = show.clone();
-        let (adopted, synced) = (adopted.clone(), synced.clone());
-        use_effect_with(props.config.storage_key.clone(), move |key| {
-            let listener = browser::listen_to_other_tabs(key.clone(), move |value| {
-                // Unreadable data from another tab is that tab's to report.
-                let Ok(other) = value.as_deref().map_or(Ok(Session::new()), Session::from_saved_json) else {
+        let (adopted, synced, store) = (adopted.clone(), synced.clone(), store.clone());
+        let (shared, pasted) = (shared.clone(), pasted.clone());
+        let key = props.config.storage_key.clone();
+        use_effect_with((), move |_| {
+            let pasted = page::listen_to_fragment(move || {
+                *pasted.borrow_mut() += 1;
+                shared.set(Shared::from_fragment(&page::fragment()))
+            });
+            let listener = browser::listen_to_other_tabs(key, move |value| {
+                // Unreadable data from another tab is that tab's to report. Everything
+                // deleted there (no value): deleted here too.
+                let Some((other, saw_ours)) = value.map_or(Some((Session::new(), true)), |text| store.receive(&text))
+                else {
                     return;
                 };
                 // What storage holds now: the base of the next merge, and no echo to write.
                 let base = synced.replace(other.intake.clone());
                 *adopted.borrow_mut() = Some(other.intake.clone());
-                dispatcher.dispatch(match value {
+                dispatcher.dispatch(if saw_ours {
+                    Action::AdoptFromOtherTab(Box::new(other))
+                } else {
                     // Answers given here meanwhile are merged in, and the merge written back.
-                    Some(_) => Action::MergeFromOtherTab(Box::new(other.intake), Box::new(base)),
-                    // Everything deleted there: deleted here too.
-                    None => Action::AdoptFromOtherTab(Box::new(other)),
+                    Action::MergeFromOtherTab(Box::new(other.intake), Box::new(base))
                 });
                 show.emit(Notice::of(NoticeKind::OtherTab));
             });
-            move || drop(listener)
+            move || drop((listener, pasted))
         });
     }
 
