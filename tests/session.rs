@@ -292,3 +292,15 @@ fn an_older_file_with_gaps_before_the_new_questions_opens_on_the_first_gap() {
     assert!(replaced.unanswered.is_empty(), "the new questions are not on this step");
     assert!(replaced.reachable_steps().contains(&StepId::YourPain));
 }
+
+#[test]
+fn a_saved_document_carries_the_stamp_of_its_write() {
+    use backpain_intake::domain::session::Stamp;
+    let session = complete(Screen::Results);
+    let text = session.to_saved_json_stamped(Some(Stamp { write: 5, seen: 3 }));
+    assert_eq!(Session::from_saved_json_stamped(&text), Ok((session.clone(), Some(Stamp { write: 5, seen: 3 }))));
+    // Without one (written before stamps): no stamp; a malformed one is refused, set aside.
+    assert_eq!(Session::from_saved_json_stamped(&session.to_saved_json()).map(|(_, stamp)| stamp), Ok(None));
+    let bent = text.replace("[5,3]", "\"5,3\"");
+    assert!(matches!(Session::from_saved_json_stamped(&bent), Err(SavedError::UnknownField(_))));
+}
