@@ -153,9 +153,13 @@ pub fn App(props: &AppProps) -> Html {
     // True once the person has done anything: only then may the widget move focus, so an
     // embedded widget never steals focus from the clinic's page on load.
     let acted = use_mut_ref(|| false);
-    // The intake last adopted from another tab, so that adopting it is not written back
-    // (two tabs on different screens would otherwise echo each other forever).
-    let adopted: Rc<RefCell<Option<Intake>>> = use_mut_ref(|| None);
+    // The intake last adopted from another tab, or loaded, so that it is not written back
+    // (two tabs on different screens would otherwise echo each other forever, and a tab
+    // just opened would tell the others it had changed something).
+    let adopted: Rc<RefCell<Option<Intake>>> = use_mut_ref({
+        let intake = loaded.session.intake.clone();
+        move || Some(intake)
+    });
     // The intake last read from storage (at load, or from another tab): what an answer
     // given here is compared with, to tell it from the other tab's (Intake::merged).
     let synced: Rc<RefCell<Intake>> = use_mut_ref({
