@@ -145,6 +145,8 @@ test('under Trusted Types the whole flow works with no violation: standalone, sn
   assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
   await page.locator('.bpi-welcome').waitFor();
   for (const name of ['caution', 'emergency']) {
+    // A reload while the page still loads (its icon) would cut that request short.
+    await page.waitForLoadState('networkidle');
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     const doc = fixture(name);
@@ -158,6 +160,7 @@ test('under Trusted Types the whole flow works with no violation: standalone, sn
   await page.waitForFunction(async () => Boolean(await navigator.serviceWorker.getRegistration()));
   assert.deepEqual(await violations(), [], 'the standalone page');
 
+  await page.waitForLoadState('networkidle');
   await page.goto(new URL('/demo/', widget.server.url).href, { waitUntil: 'load' });
   await page.locator('.bpi-welcome').waitFor();
   await page.frameLocator('iframe[data-backpain-intake-frame]').locator('.bpi-results').waitFor();
