@@ -318,6 +318,7 @@ test('years of check-ins load, and at the limit the form says so', async (t) => 
       [STORAGE_KEY, count],
     );
   // 500 weekly check-ins (nearly ten years) load as they are.
+  await widget.page.waitForLoadState('networkidle');
   await withCheckins(500);
   await widget.page.reload();
   await widget.page.locator('.bpi-results').waitFor();
@@ -325,6 +326,7 @@ test('years of check-ins load, and at the limit the form says so', async (t) => 
   assert.equal(await widget.page.locator('[data-remove-checkin]').count(), 500);
   assert.equal(await widget.page.locator('[data-action=checkin]').count(), 1, 'room for more');
   // At 1,000 the form gives way to a plain statement of the limit.
+  await widget.page.waitForLoadState('networkidle');
   await withCheckins(1000);
   await widget.page.reload();
   await widget.page.locator('[data-notice=checkin-limit]').waitFor();
