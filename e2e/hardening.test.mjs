@@ -357,3 +357,33 @@ test('a page\'s inherited custom properties and direction do not restyle the wid
   assert.deepEqual(await startButton(), { background: 'rgb(138, 59, 18)', direction: 'ltr' });
   widget.assertClean();
 });
+
+test('two widgets with one storage key on a page keep their answers apart', async (t) => {
+  const widget = await openWidget(t);
+  const { page } = widget;
+  // A clinic page with the snippet twice, both naming the same key.
+  const body = `<!doctype html><html lang="en"><head><title>Two widgets</title><link rel="icon" href="/icon.svg">
+    <script type="module" src="/boot.js"></script></head><body>
+    <div id="first" data-backpain-intake data-storage-key="clinic"></div>
+    <div id="second" data-backpain-intake data-storage-key="clinic"></div></body></html>`;
+  await widget.context.route(`${widget.origin}/two.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  const warnings = [];
+  page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+  await page.goto(`${widget.origin}/two.html`, { waitUntil: 'load' });
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  await first.locator('.bpi-welcome').waitFor();
+  await second.locator('.bpi-welcome').waitFor();
+  await first.locator('.bpi-welcome [data-action=next]').click();
+  await first.locator('[data-question=age] input').fill('61');
+  await page.waitForFunction(() => localStorage.getItem('clinic') !== null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('clinic.2')), null, 'the second widget saved nothing');
+  assert.ok(warnings.some((w) => w.includes('same storage key') && w.includes('clinic.2')), warnings.join('\n'));
+  // After a reload each finds its own: the first its answer, the second a fresh start.
+  await page.waitForLoadState('networkidle');
+  await page.reload();
+  await first.locator('[data-question=age] input').waitFor();
+  assert.equal(await first.locator('[data-question=age] input').inputValue(), '61');
+  await second.locator('.bpi-welcome').waitFor();
+  widget.assertClean();
+});
