@@ -9,6 +9,16 @@
 //! events into actions and render what the domain computed, and thin adapters for local
 //! storage, the location hash and the embed configuration.
 
+/// The [`UiKey`](crate::domain::text::UiKey) of an interface text, resolved at compile
+/// time: `texts.ui(ui!("ui.results.title"))`. A key the English catalog lacks does not
+/// compile.
+macro_rules! ui {
+    ($key:literal) => {{
+        const KEY: $crate::domain::text::UiKey = $crate::domain::text::UiKey::of($key);
+        KEY
+    }};
+}
+
 pub mod domain;
 pub mod html;
 

@@ -279,15 +279,17 @@ fn the_language_is_the_persons_then_the_clinics_then_the_browsers() {
     assert_eq!(Lang::choose(None, None, &[]), Lang::En);
 }
 
-/// Every `"ui.…"` string literal in the widget's source: the components, and the domain
-/// modules that name the keys whose choice a native test checks (texts, errors).
+/// Every `"ui.…"` string literal in the widget's source: the components and views, and
+/// the domain modules that name the keys whose choice a native test checks (the widget
+/// core, texts, errors).
 fn ui_keys_in_source() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
-    let domain = ["text.rs", "error.rs"]
-        .map(|name| std::path::PathBuf::from(format!("{}/src/domain/{name}", env!("CARGO_MANIFEST_DIR"))));
-    for path in entries.flatten().map(|e| e.path()).chain(domain) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let files = ["src/ui", "src/domain"].into_iter().flat_map(|dir| {
+        let dir = format!("{root}/{dir}");
+        std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}")).flatten().map(|e| e.path())
+    });
+    for path in files {
         if path.extension().is_some_and(|e| e == "rs") {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             for (i, _) in text.match_indices("\"ui.") {

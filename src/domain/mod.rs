@@ -32,6 +32,7 @@ pub mod store;
 pub mod techniques;
 pub mod text;
 pub mod when;
+pub mod widget;
 
 use serde::Serialize;
 

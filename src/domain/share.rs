@@ -24,6 +24,7 @@
 
 use super::answers::{Answer, AnswerSet, CodeSet, Intake, V1_CONDITION_CODES};
 use super::checkins::{CheckIn, Date, MAX_SESSIONS, MAX_SHARED_CHECKINS};
+use super::codes::codes;
 use super::error::AnswerError;
 use super::questionnaire::{Kind, QuestionId};
 
@@ -72,34 +73,36 @@ pub enum ShareError {
     WrongPassphrase,
 }
 
-impl ShareError {
-    /// Every [`ShareError::code`], for the catalogs (`share_error.<code>`).
-    pub const CODES: &'static [&'static str] = &[
-        "empty",
-        "too_long",
-        "not_base64",
-        "too_short",
-        "damaged",
-        "unknown_version",
-        "truncated",
-        "invalid",
-        "needs_passphrase",
-        "wrong_passphrase",
-    ];
+codes! {
+    /// The kind of a [`ShareError`], whose words are `share_error.<code>`.
+    pub enum ShareErrorCode {
+        Empty = "empty",
+        TooLong = "too_long",
+        NotBase64 = "not_base64",
+        TooShort = "too_short",
+        Damaged = "damaged",
+        UnknownVersion = "unknown_version",
+        Truncated = "truncated",
+        Invalid = "invalid",
+        NeedsPassphrase = "needs_passphrase",
+        WrongPassphrase = "wrong_passphrase",
+    }
+}
 
-    /// A stable code for the kind of problem, whose words are `share_error.<code>`.
-    pub fn code(&self) -> &'static str {
+impl ShareError {
+    /// The kind of problem, whose words the person reads.
+    pub fn code(&self) -> ShareErrorCode {
         match self {
-            ShareError::Empty => "empty",
-            ShareError::TooLong => "too_long",
-            ShareError::NotBase64 => "not_base64",
-            ShareError::TooShort => "too_short",
-            ShareError::Damaged => "damaged",
-            ShareError::UnknownVersion(_) => "unknown_version",
-            ShareError::Truncated => "truncated",
-            ShareError::Invalid(_) => "invalid",
-            ShareError::NeedsPassphrase => "needs_passphrase",
-            ShareError::WrongPassphrase => "wrong_passphrase",
+            ShareError::Empty => ShareErrorCode::Empty,
+            ShareError::TooLong => ShareErrorCode::TooLong,
+            ShareError::NotBase64 => ShareErrorCode::NotBase64,
+            ShareError::TooShort => ShareErrorCode::TooShort,
+            ShareError::Damaged => ShareErrorCode::Damaged,
+            ShareError::UnknownVersion(_) => ShareErrorCode::UnknownVersion,
+            ShareError::Truncated => ShareErrorCode::Truncated,
+            ShareError::Invalid(_) => ShareErrorCode::Invalid,
+            ShareError::NeedsPassphrase => ShareErrorCode::NeedsPassphrase,
+            ShareError::WrongPassphrase => ShareErrorCode::WrongPassphrase,
         }
     }
 }

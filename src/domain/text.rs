@@ -14,7 +14,7 @@ use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
 use super::screening::{Flag, Reading, Triage};
-use super::share::ShareError;
+use super::share::ShareErrorCode;
 use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
 
@@ -381,6 +381,60 @@ pub fn caution_key(caution: CautionId) -> String {
     [CAUTION, caution.as_str()].concat()
 }
 
+/// The part of a titled text: a step's title and introduction, a triage level's or an
+/// outlook group's title and explanation, a plan section's title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Title,
+    Intro,
+    Body,
+}
+
+impl Part {
+    fn suffix(self) -> &'static str {
+        match self {
+            Part::Title => ".title",
+            Part::Intro => ".intro",
+            Part::Body => ".body",
+        }
+    }
+}
+
+/// The key of a step's title or introduction.
+pub fn step_key(step: StepId, part: Part) -> String {
+    ["step.", step.as_str(), part.suffix()].concat()
+}
+
+/// The key of a triage level's title or advice.
+pub fn triage_key(triage: Triage, part: Part) -> String {
+    ["triage.", triage.as_str(), part.suffix()].concat()
+}
+
+/// The key of an outlook group's title or explanation.
+pub fn outlook_key(risk: Risk, part: Part) -> String {
+    ["outlook.", risk.as_str(), part.suffix()].concat()
+}
+
+/// The key of a plan section's title.
+pub fn section_key(section: Section) -> String {
+    ["plan.", section.as_str(), Part::Title.suffix()].concat()
+}
+
+/// The key of how often to book.
+pub fn frequency_key(frequency: Frequency) -> String {
+    ["frequency.", frequency.as_str()].concat()
+}
+
+/// The key of how the pain is going.
+pub fn progress_key(progress: Progress) -> String {
+    ["progress.", progress.as_str()].concat()
+}
+
+/// The key of why a share link cannot be opened.
+pub fn share_error_key(code: ShareErrorCode) -> String {
+    ["share_error.", code.as_str()].concat()
+}
+
 /// The key of a plan item's words.
 pub fn plan_key(section: Section, item: PlanItem) -> String {
     ["plan.", section.as_str(), ".", item.as_str()].concat()
@@ -400,8 +454,9 @@ pub fn option_key(id: QuestionId, code: &str) -> String {
 /// own interface keys (`ui.*`) are checked separately, against the English catalog.
 pub fn required_keys() -> Vec<String> {
     let mut keys = SortedKeys(Vec::with_capacity(512));
-    for suffix in [".title", ".intro"] {
-        keys.each("step.", StepId::CODES, suffix);
+    for step in StepId::ALL {
+        keys.add(step_key(*step, Part::Title));
+        keys.add(step_key(*step, Part::Intro));
     }
     for question in Questionnaire::get().questions() {
         keys.add(question_key(question.id, "label"));
@@ -415,9 +470,13 @@ pub fn required_keys() -> Vec<String> {
         }
     }
     keys.each("common.", &["yes", "no", "agree", "disagree"], "");
-    for suffix in [".title", ".body"] {
-        keys.each("triage.", Triage::CODES, suffix);
-        keys.each("outlook.", Risk::CODES, suffix);
+    for part in [Part::Title, Part::Body] {
+        for triage in Triage::ALL {
+            keys.add(triage_key(*triage, part));
+        }
+        for risk in Risk::ALL {
+            keys.add(outlook_key(*risk, part));
+        }
     }
     keys.each(FLAG, Flag::CODES, "");
     keys.each(REASON, Reason::CODES, "");
@@ -428,13 +487,21 @@ pub fn required_keys() -> Vec<String> {
             keys.add(Technique::text_key(*id, part));
         }
     }
-    keys.each("frequency.", Frequency::CODES, "");
-    keys.each("plan.", Section::CODES, ".title");
+    for frequency in Frequency::ALL {
+        keys.add(frequency_key(*frequency));
+    }
+    for section in Section::ALL {
+        keys.add(section_key(*section));
+    }
     for row in PLAN_ROWS {
         keys.add(plan_key(row.section, row.item));
     }
-    keys.each("progress.", Progress::CODES, "");
-    keys.each("share_error.", ShareError::CODES, "");
+    for progress in Progress::ALL {
+        keys.add(progress_key(*progress));
+    }
+    for code in ShareErrorCode::ALL {
+        keys.add(share_error_key(*code));
+    }
     keys.add("date.format".to_owned());
     keys.each("date.month.", &["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"], "");
     keys.0

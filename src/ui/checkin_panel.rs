@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::markup::{into_html, Markup, Write};
 use super::progress_chart::progress_chart;
 use super::texts::Texts;
+use crate::domain::text;
 use crate::domain::{Intake, Progress};
 
 /// The progress message, a note that the plan books less often once the pain eases, the
@@ -20,7 +21,7 @@ pub(super) fn checkin_panel(texts: &Texts, intake: &Intake, progress: Progress, 
     head.element(
         "p",
         &[("class", "bpi-checkin-progress"), ("data-progress", progress.as_str())],
-        texts.lookup(&["progress.", progress.as_str()].concat()),
+        texts.lookup(&text::progress_key(progress)),
     );
     head.element("p", &[], texts.ui(ui!("ui.checkin.frequency_moves")));
 

@@ -4,38 +4,26 @@ use yew::prelude::*;
 
 use super::texts::Texts;
 use crate::domain::text::UiKey;
+use crate::domain::widget::Event;
 
 /// The button (`data-action="clear"`, labelled by `label_key`) or, while `confirming`,
 /// the question with "delete everything" (`data-action="clear-confirm"`) and "keep"
 /// (`data-action="clear-cancel"`). `on_ask` opens or closes the question.
-pub(super) fn clear_data(
-    texts: &Texts,
-    label_key: UiKey,
-    confirming: bool,
-    on_ask: &Callback<bool>,
-    on_confirm: &Callback<()>,
-) -> Html {
+pub(super) fn clear_data(texts: &Texts, label_key: UiKey, confirming: bool, dispatch: &Callback<Event>) -> Html {
     if !confirming {
         return html! {
             <button type="button" class="bpi-button bpi-button--quiet" data-action="clear"
-                    onclick={on_ask.reform(|_: MouseEvent| true)}>
+                    onclick={dispatch.reform(|_: MouseEvent| Event::AskClear(true))}>
                 { texts.ui(label_key) }
             </button>
         };
     }
-    let confirm = {
-        let (on_ask, on_confirm) = (on_ask.clone(), on_confirm.clone());
-        Callback::from(move |_: MouseEvent| {
-            on_ask.emit(false);
-            on_confirm.emit(());
-        })
-    };
     confirm_dialog(
         texts,
         ("bpi-confirm-text", ui!("ui.clear.question"), ui!("ui.clear.confirm"), ui!("ui.clear.cancel")),
         ("clear-confirm", "clear-cancel"),
-        confirm,
-        on_ask.reform(|_: MouseEvent| false),
+        dispatch.reform(|_: MouseEvent| Event::Clear),
+        dispatch.reform(|_: MouseEvent| Event::AskClear(false)),
     )
 }
 

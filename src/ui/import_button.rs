@@ -6,13 +6,14 @@ use yew::prelude::*;
 use super::texts::Texts;
 use crate::browser::page::{read_chosen_file, FileProblem};
 use crate::domain::answers::MAX_FILE_BYTES;
+use crate::domain::widget::Event;
 use crate::domain::Intake;
 
 /// A button (`data-action="import"`) that opens a file chooser (`data-import-file`). A
 /// file over [`MAX_FILE_BYTES`], unreadable, not JSON or not an answer file is refused
-/// with the reason, and nothing changes; `on_import` receives the intake or the problem
+/// with the reason, and nothing changes; the widget receives the intake or the problem
 /// in words.
-pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, u64), String>>) -> Html {
+pub(super) fn import_button(texts: &Texts, dispatch: &Callback<Event>) -> Html {
     // The file input sits just before the button.
     let choose = Callback::from(|event: MouseEvent| {
         let button = event.target_dyn_into::<web_sys::Element>();
@@ -24,14 +25,14 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
         }
     });
     let chosen = {
-        let (on_import, texts) = (on_import.clone(), *texts);
+        let (dispatch, texts) = (dispatch.clone(), *texts);
         let (too_large, unreadable) =
             (texts.ui(ui!("ui.import.too_large")).to_owned(), texts.ui(ui!("ui.import.unreadable")).to_owned());
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: web_sys::Event| {
             let Some(element) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
                 return;
             };
-            let (on_import, too_large, unreadable) = (on_import.clone(), too_large.clone(), unreadable.clone());
+            let (dispatch, too_large, unreadable) = (dispatch.clone(), too_large.clone(), unreadable.clone());
             spawn_local(async move {
                 let result = match read_chosen_file(&element, MAX_FILE_BYTES as f64).await {
                     None => return,
@@ -42,7 +43,7 @@ pub(super) fn import_button(texts: &Texts, on_import: &Callback<Result<(Intake, 
                 };
                 // Clearing the input lets the same file be chosen again after a fix.
                 element.set_value("");
-                on_import.emit(result);
+                dispatch.emit(Event::Import(result));
             });
         })
     };

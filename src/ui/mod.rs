@@ -3,16 +3,6 @@
 //! Components only translate events into [`Action`](crate::domain::session::Action)s and
 //! render what the domain computed: every decision lives in `crate::domain`.
 
-/// The [`UiKey`](crate::domain::text::UiKey) of an interface text, resolved at compile
-/// time: `texts.ui(ui!("ui.results.title"))`. A key the English catalog lacks does not
-/// compile.
-macro_rules! ui {
-    ($key:literal) => {{
-        const KEY: $crate::domain::text::UiKey = $crate::domain::text::UiKey::of($key);
-        KEY
-    }};
-}
-
 mod answer_summary;
 mod app;
 mod checkin_form;
@@ -46,7 +36,6 @@ mod welcome;
 use std::rc::Rc;
 
 pub use app::{App, AppProps};
-pub use notice_list::{Notice, NoticeKind};
 pub use results::{Results, ResultsProps};
 pub use texts::{use_texts, Texts};
 

@@ -2,6 +2,7 @@
 
 use super::markup::{Markup, Write};
 use super::texts::Texts;
+use crate::domain::text::{self, Part};
 use crate::domain::{Stratification, Triage};
 
 /// The outlook group with its explanation and score, or a note that the questions were
@@ -23,9 +24,9 @@ pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Optio
         Some(score) => {
             let (total, psychosocial) = (score.total.to_string(), score.psychosocial.to_string());
             m.open("p", &[("class", "bpi-outlook-result")])
-                .element("strong", &[], texts.t(&["outlook.", risk, ".title"].concat()))
+                .element("strong", &[], texts.lookup(&text::outlook_key(score.risk, Part::Title)))
                 .close("p");
-            m.element("p", &[], texts.t(&["outlook.", risk, ".body"].concat()));
+            m.element("p", &[], texts.lookup(&text::outlook_key(score.risk, Part::Body)));
             let score =
                 texts.format_ui(ui!("ui.results.outlook.score"), &[("total", &total), ("psychosocial", &psychosocial)]);
             m.element("p", &[("class", "bpi-outlook-score")], &score);

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::texts::Texts;
 use crate::domain::questionnaire::StepId;
 use crate::domain::session::Action;
+use crate::domain::text::{self, Part};
 
 /// The step names (reachable ones are buttons, `data-goto="<step>"`), the current step
 /// marked, and "Step n of 6, p% done" with a meter.
@@ -26,7 +27,7 @@ pub(super) fn progress_bar(
             <progress class="bpi-progress-meter" max="100" value={percent} aria-labelledby="bpi-progress-summary"></progress>
             <ol class="bpi-progress-steps">
                 { for StepId::ALL.iter().map(|&step| {
-                    let title = texts.t(&["step.", step.as_str(), ".title"].concat()).to_owned();
+                    let title = texts.lookup(&text::step_key(step, Part::Title)).to_owned();
                     let current = step == here;
                     let done = step.index() < here.index();
                     let class = match (current, done) {

@@ -2,6 +2,7 @@
 
 use super::markup::{Markup, Write};
 use super::texts::Texts;
+use crate::domain::text;
 use crate::domain::text::plan_key;
 use crate::domain::Assessment;
 
@@ -19,7 +20,7 @@ pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     // Always known here: a plan needs every safety answer, duration among them, and a
     // withheld one reads "after medical advice" (tests/properties.rs).
     if let Some(frequency) = plan.frequency {
-        let frequency = texts.lookup(&["frequency.", frequency.as_str()].concat());
+        let frequency = texts.lookup(&text::frequency_key(frequency));
         m.element("dt", &[], texts.ui(ui!("ui.plan.how_often"))).element("dd", &[], frequency);
     }
     if !withheld {
@@ -34,7 +35,7 @@ pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessmen
     for (section, items) in &plan.sections {
         let items: Vec<&str> = items.iter().map(|item| texts.lookup(&plan_key(*section, *item))).collect();
         let class = ["bpi-plan-section bpi-plan-section--", section.as_str()].concat();
-        m.titled_list("h4", &class, texts.lookup(&["plan.", section.as_str(), ".title"].concat()), &items);
+        m.titled_list("h4", &class, texts.lookup(&text::section_key(*section)), &items);
     }
     m.close("section");
 }

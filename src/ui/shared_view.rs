@@ -8,70 +8,20 @@ use yew::prelude::*;
 
 use super::markup::{into_html, Markup, Write};
 use super::results::Results;
-use super::state::Value;
 use super::texts::Texts;
-use crate::browser::{crypto, page};
+use crate::browser::crypto;
+use crate::domain::assess;
 use crate::domain::embed::EmbedConfig;
-use crate::domain::share::{self, Opened, Sealed};
+use crate::domain::share;
 use crate::domain::text::UiKey;
-use crate::domain::{assess, Intake};
+use crate::domain::widget::{Event, Shared};
 
-/// What the address's share link holds.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Shared {
-    /// No share link.
-    None,
-    /// A result, opened, with the answer format of its link (the link's version).
-    Open(Rc<Intake>, u64),
-    /// A protected result, waiting for its passphrase.
-    Locked(Rc<Sealed>),
-    /// A link that cannot be opened; the code of its [`share::ShareError`].
-    Failed(&'static str),
-}
-
-impl Shared {
-    /// Reads the link in a location fragment.
-    pub fn from_fragment(fragment: &str) -> Shared {
-        let payload = share::payload_of_fragment(fragment);
-        let version = payload.and_then(share::payload_version).map_or(0, u64::from);
-        match payload.map(share::decode) {
-            None => Shared::None,
-            Some(Ok(Opened::Plain(intake))) => Shared::Open(Rc::new(*intake), version),
-            Some(Ok(Opened::Sealed(sealed))) => Shared::Locked(Rc::new(sealed)),
-            Some(Err(error)) => Shared::Failed(error.code()),
-        }
-    }
-
-    /// Which state this is, for effects that follow changes of state.
-    pub fn kind(&self) -> u8 {
-        match self {
-            Shared::None => 0,
-            Shared::Open(..) => 1,
-            Shared::Locked(_) => 2,
-            Shared::Failed(_) => 3,
-        }
-    }
-
-    /// The code of the problem, when the link cannot be opened.
-    pub fn error(&self) -> Option<&'static str> {
-        match self {
-            Shared::Failed(code) => Some(code),
-            _ => None,
-        }
-    }
-}
-
-/// What the shared view can ask of the widget.
-pub(super) struct SharedCallbacks<'a> {
-    /// Moves to another state (opened, or none after "start my own").
-    pub on_shared: &'a Callback<Shared>,
-    /// "Save this to my device".
-    /// "Save this to my device", with the answer format of the link.
-    pub on_save: &'a Callback<(Rc<Intake>, u64)>,
-    pub on_wrong_passphrase: &'a Callback<()>,
+/// What the shared view needs from the widget.
+pub(super) struct SharedProps<'a> {
+    pub dispatch: &'a Callback<Event>,
     pub on_print: &'a Callback<()>,
-    /// Whether a passphrase is being tried, and how to say so.
-    pub busy: &'a Value<bool>,
+    /// Whether a passphrase is being tried.
+    pub unlocking: bool,
     /// The clinic's configuration (the emergency number in the triage).
     pub config: &'a Rc<EmbedConfig>,
 }
@@ -97,11 +47,8 @@ pub(super) fn label(texts: &Texts, input_id: &'static str, text: UiKey) -> Html 
 
 /// A shared result with "save this to my device" (`data-action="save-shared"`) and "start
 /// my own" (`data-action="start-own"`), or the passphrase form (`data-action="unlock"`).
-pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallbacks) -> Html {
-    let start_own = callbacks.on_shared.reform(|_: MouseEvent| {
-        page::clear_fragment();
-        Shared::None
-    });
+pub(super) fn shared_view(texts: &Texts, shared: &Shared, props: SharedProps) -> Html {
+    let start_own = props.dispatch.reform(|_: MouseEvent| Event::StartOwn);
     let start_own_button = html! {
         <button type="button" class="bpi-button" data-action="start-own" onclick={start_own}>
             { texts.ui(ui!("ui.shared.start_own")) }
@@ -109,10 +56,9 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
     };
     match shared {
         Shared::Locked(sealed) => {
-            let busy = callbacks.busy.clone();
+            let busy = props.unlocking;
             let unlock = {
-                let (sealed, busy) = (sealed.clone(), busy.clone());
-                let (on_shared, on_wrong) = (callbacks.on_shared.clone(), callbacks.on_wrong_passphrase.clone());
+                let (sealed, dispatch) = (sealed.clone(), props.dispatch.clone());
                 Callback::from(move |event: SubmitEvent| {
                     event.prevent_default();
                     let form = event.target_dyn_into::<web_sys::Element>();
@@ -122,16 +68,13 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                         })
                         .map(|i| i.value())
                         .unwrap_or_default();
-                    busy.set(true);
-                    let (sealed, busy, on_shared, on_wrong) =
-                        (sealed.clone(), busy.clone(), on_shared.clone(), on_wrong.clone());
+                    dispatch.emit(Event::Unlocking);
+                    let (sealed, dispatch) = (sealed.clone(), dispatch.clone());
                     spawn_local(async move {
-                        match crypto::open(&sealed, &secret).await {
-                            Ok(intake) => on_shared
-                                .emit(Shared::Open(Rc::new(intake), u64::from(share::version_of(sealed.header)))),
-                            Err(_) => on_wrong.emit(()),
-                        }
-                        busy.set(false);
+                        dispatch.emit(match crypto::open(&sealed, &secret).await {
+                            Ok(intake) => Event::Unlocked(intake, u64::from(share::version_of(sealed.header))),
+                            Err(_) => Event::WrongPassphrase,
+                        });
                     });
                 })
             };
@@ -141,8 +84,8 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                     <form onsubmit={unlock}>
                         { label(texts, "bpi-unlock-passphrase", ui!("ui.shared.passphrase")) }
                         <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
-                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={busy.get()}>
-                            { texts.ui(if busy.get() { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
+                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={busy}>
+                            { texts.ui(if busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
                         </button>
                     </form>
                     { start_own_button }
@@ -151,10 +94,7 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
         }
         Shared::Open(intake, format) => {
             let assessment = Rc::new(assess(&intake.answers, &intake.checkins));
-            let save = callbacks.on_save.reform({
-                let (intake, format) = (intake.clone(), *format);
-                move |_: MouseEvent| (intake.clone(), format)
-            });
+            let save = props.dispatch.reform(|_: MouseEvent| Event::SaveShared);
             // A link made before the latest safety questions: the triage lists them as
             // missing, and this says why.
             let new_questions = (!intake.added_since(*format).is_empty()).then_some(ui!("ui.notice.new_questions"));
@@ -169,8 +109,8 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, callbacks: SharedCallb
                             { start_own_button }
                         </div>
                     </section>
-                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()} config={callbacks.config.clone()}
-                             on_print={callbacks.on_print.clone()} read_only={true} />
+                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()} config={props.config.clone()}
+                             on_print={props.on_print.clone()} read_only={true} />
                 </div>
             }
         }

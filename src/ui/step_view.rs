@@ -9,6 +9,7 @@ use super::texts::Texts;
 use crate::domain::answers::AnswerSet;
 use crate::domain::questionnaire::{QuestionId, Questionnaire, StepId};
 use crate::domain::session::Action;
+use crate::domain::text::{self, Part};
 
 /// One step: its heading and introduction, the summary of what is missing after a
 /// refused "next", its visible questions, and Back / Next (or "see my results" on the
@@ -34,8 +35,8 @@ pub(super) fn step_view(
     let mut head = Markup::new();
     let heading =
         [("id", title_id.as_str()), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-step-title")];
-    head.element("h2", &heading, texts.lookup(&["step.", step_id.as_str(), ".title"].concat()));
-    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&["step.", step_id.as_str(), ".intro"].concat()));
+    head.element("h2", &heading, texts.lookup(&text::step_key(step_id, Part::Title)));
+    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&text::step_key(step_id, Part::Intro)));
     head.element("p", &[("class", "bpi-required-note")], texts.ui(ui!("ui.step.required_note")));
     html! {
         <section class="bpi-step" data-step={step_id.as_str()} aria-labelledby={title_id.clone()}>

@@ -5,6 +5,7 @@ use super::markup::{Markup, Write};
 use super::texts::Texts;
 use crate::domain::screening::{Screening, Triage};
 use crate::domain::text::UiKey;
+use crate::domain::text::{self, Part};
 use crate::domain::text::{flag_key, question_key};
 use crate::domain::Assessment;
 
@@ -24,8 +25,8 @@ const GROUPS: [(Triage, UiKey); 4] = [
 pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessment, emergency_number: Option<&str>) {
     let triage = assessment.triage;
     let class = ["bpi-panel bpi-triage bpi-triage--", triage.as_str()].concat();
-    m.panel(&class, "bpi-triage-title", texts.t(&["triage.", triage.as_str(), ".title"].concat()), &[]);
-    m.element("p", &[("class", "bpi-triage-body")], texts.t(&["triage.", triage.as_str(), ".body"].concat()));
+    m.panel(&class, "bpi-triage-title", texts.lookup(&text::triage_key(triage, Part::Title)), &[]);
+    m.element("p", &[("class", "bpi-triage-body")], texts.lookup(&text::triage_key(triage, Part::Body)));
     if let (Triage::Emergency, Some(number)) = (triage, emergency_number) {
         let label = texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]);
         m.open("p", &[("class", "bpi-call")]).element("a", &[("href", &format!("tel:{number}"))], &label).close("p");

@@ -7,20 +7,13 @@ use super::import_button::import_button;
 use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::domain::session::Action;
-use crate::domain::Intake;
+use crate::domain::widget::Event;
 
 /// The welcome screen. With a saved session (`has_progress`) it offers "continue" and
-/// "start over" (which asks before deleting: `clearing` is whether it is asking, how to
-/// ask, and what deletes); it always offers opening a saved file.
-pub(super) fn welcome(
-    texts: &Texts,
-    has_progress: bool,
-    on_action: &Callback<Action>,
-    clearing: (bool, &Callback<bool>, &Callback<()>),
-    on_import: &Callback<Result<(Intake, u64), String>>,
-) -> Html {
-    let (confirming, on_ask, on_clear) = clearing;
-    let start = on_action.reform(|_: MouseEvent| Action::Start);
+/// "start over" (which asks before deleting: `confirming_clear` is whether it is asking);
+/// it always offers opening a saved file.
+pub(super) fn welcome(texts: &Texts, has_progress: bool, confirming_clear: bool, dispatch: &Callback<Event>) -> Html {
+    let start = dispatch.reform(|_: MouseEvent| Event::Act(Action::Start));
     let start_label = texts.ui(if has_progress { ui!("ui.welcome.continue") } else { ui!("ui.welcome.start") });
     let mut intro = Markup::new();
     let heading = [("id", "bpi-welcome-title"), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-title")];
@@ -44,9 +37,9 @@ pub(super) fn welcome(
                     { start_label }
                 </button>
                 if has_progress {
-                    { clear_data(texts, ui!("ui.welcome.start_over"), confirming, on_ask, on_clear) }
+                    { clear_data(texts, ui!("ui.welcome.start_over"), confirming_clear, dispatch) }
                 }
-                { import_button(texts, on_import) }
+                { import_button(texts, dispatch) }
             </div>
         </section>
     }
