@@ -6,7 +6,8 @@
 //   sw.js        the service worker that caches the release for offline use
 //   i18n/<lang>.json   the catalogs of the languages other than English (English is in
 //                the wasm), fetched when a person first chooses one
-//   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png   installability
+//   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png   installability (copied
+//                from web/; the PNGs are committed, drawn once from icon.svg's design)
 //   demo/        a demo clinic page embedding the widget both ways (from demo/)
 //   back-pain-intake-offline.html   everything in one file that works from file://
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
@@ -20,7 +21,6 @@ import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
 
 import { shortenNames } from './shorten.mjs';
 
@@ -114,8 +114,9 @@ const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
   .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
 writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
 
-for (const name of ['manifest.webmanifest', 'icon.svg']) cpSync(join(WEB, name), join(DIST, name));
-for (const size of [192, 512]) writeFileSync(join(DIST, `icon-${size}.png`), icon(size));
+for (const name of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png']) {
+  cpSync(join(WEB, name), join(DIST, name));
+}
 cpSync(join(ROOT, 'demo'), join(DIST, 'demo'), { recursive: true });
 
 // The worker caches exactly this release; its version is a hash of the files. It caches
@@ -184,49 +185,4 @@ function singleFile() {
     header[0] +
     '<main><div data-backpain-intake data-isolation="none"></div></main>' +
     `<script type="module">${code}\n${follow[1]}\n${failedTexts}\n${start}</script></body></html>`;
-}
-
-/** A square PNG icon: the accent colour with a white vertebra-like mark. */
-function icon(size) {
-  const accent = [0x1f, 0x6f, 0x8b];
-  const rows = [];
-  for (let y = 0; y < size; y += 1) {
-    const row = Buffer.alloc(1 + size * 4);
-    for (let x = 0; x < size; x += 1) {
-      const u = x / size;
-      const v = y / size;
-      const spine = Math.abs(u - 0.5) < 0.04 && v > 0.18 && v < 0.82;
-      const bar = [0.3, 0.5, 0.7].some((c) => Math.abs(v - c) < 0.035) && Math.abs(u - 0.5) < 0.17;
-      const colour = spine || bar ? [255, 255, 255] : accent;
-      row.set([...colour, 255], 1 + x * 4);
-    }
-    rows.push(row);
-  }
-  const chunk = (type, data) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function crc32(bytes) {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k += 1) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-  }
-  return ~crc >>> 0;
 }
