@@ -1,13 +1,16 @@
 //! Back-pain massage intake widget.
 //!
-//! The crate has two halves. [`domain`] is pure Rust: it parses and validates answers,
-//! screens for red flags, scores the outlook check, ranks the eight massage techniques
-//! and builds a session plan. It never touches the browser, so it builds and tests on the
-//! host with plain `cargo test`, and the `assess` command uses it natively.
+//! Native, built and tested on the host with plain `cargo test`:
+//! - [`domain`]: answers in, assessment out (screening for red flags, the outlook check,
+//!   the ranking of the eight massage techniques, the session plan), the session, its
+//!   storage policy and the widget core ([`domain::widget`]): the whole widget's state,
+//!   moved by events, asking for effects. The `assess` command uses it natively.
+//! - [`view`]: functions from the core's state and a catalog to markup, written through a
+//!   small trait as Yew nodes in the browser or as escaped HTML natively.
 //!
-//! The browser half (`ui`, `browser`) exists only on `wasm32`: Yew components that turn
-//! events into actions and render what the domain computed, and thin adapters for local
-//! storage, the location hash and the embed configuration.
+//! On `wasm32` only: `ui`, the thin Yew shell that turns DOM events into the core's
+//! events, runs its effects and renders the views with the inputs; and `browser`, the
+//! adapters for local storage, Web Crypto, the address and files.
 
 /// The [`UiKey`](crate::domain::text::UiKey) of an interface text, resolved at compile
 /// time: `texts.ui(ui!("ui.results.title"))`. A key the English catalog lacks does not
@@ -20,7 +23,7 @@ macro_rules! ui {
 }
 
 pub mod domain;
-pub mod html;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -1,7 +1,7 @@
 //! The HTML writer escapes every text and attribute, so no catalog or clinic wording can
 //! inject markup.
 
-use backpain_intake::html::{escape_into, Markup, Write};
+use backpain_intake::view::html::{escape_into, Markup, Write};
 
 #[test]
 fn text_and_attributes_are_escaped() {

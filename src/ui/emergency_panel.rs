@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
-use super::markup::{into_html, Markup, Write};
+use super::markup::{into_html, Markup};
 use super::texts::Texts;
 use crate::domain::session::Action;
+use crate::view::screens::emergency_guidance;
 
 /// The emergency guidance, with the local emergency number when the clinic set one, and
 /// a button to the summary unless the screen has its own results button
@@ -17,14 +18,7 @@ pub(super) fn emergency_panel(
 ) -> Html {
     let results = on_action.reform(|_: MouseEvent| Action::ShowResults);
     let mut guidance = Markup::new();
-    guidance.element("h2", &[("id", "bpi-emergency-title")], texts.t("triage.emergency.title"));
-    guidance.element("p", &[], texts.t("triage.emergency.body"));
-    if let Some(number) = emergency_number {
-        let label = texts.format_ui(ui!("ui.emergency.call"), &[("number", number)]);
-        guidance.open("p", &[("class", "bpi-call")]);
-        guidance.element("a", &[("href", &format!("tel:{number}"))], &label).close("p");
-    }
-    guidance.element("p", &[], texts.ui(ui!("ui.emergency.no_massage")));
+    emergency_guidance(&mut guidance, texts, emergency_number);
     html! {
         <section class="bpi-emergency" role="alert" data-notice="emergency" aria-labelledby="bpi-emergency-title">
             { into_html(guidance) }

@@ -1,21 +1,25 @@
 //! Static markup in the Yew tree, built as Yew nodes.
 //!
-//! The view writers call [`Write`] (`crate::html`); here each call becomes a Yew element
-//! or text node, never an HTML string. Nothing is parsed from a string, so there is no
+//! The views (`crate::view`) call [`Write`]; here each call becomes a Yew element or
+//! text node, never an HTML string, and a [`Press`] becomes a click listener. Nothing is parsed from a string, so there is no
 //! `innerHTML` for a Trusted Types policy (`require-trusted-types-for 'script'`) to
 //! refuse, no string that could carry markup, and Yew updates only what changed.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
+use yew::html::onclick;
 use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
-use yew::{Html, NodeRef};
+use yew::{Callback, Html, NodeRef};
 
-pub(super) use crate::html::Write;
+pub(super) use crate::view::html::Write;
+use crate::view::Press;
 
 /// An element being written: its tag, attributes and children so far.
 struct Open {
     tag: &'static str,
     attributes: Attributes,
+    listeners: Listeners,
     children: Vec<VNode>,
 }
 
@@ -25,6 +29,8 @@ struct Open {
 pub(super) struct Markup {
     open: Vec<Open>,
     done: Vec<VNode>,
+    /// Where presses go; without it, buttons are written without listeners.
+    on_press: Option<Callback<Press>>,
 }
 
 impl Markup {
@@ -32,12 +38,16 @@ impl Markup {
         Markup::default()
     }
 
+    /// A fragment whose buttons send what they do to `on_press`.
+    pub(super) fn with_presses(on_press: &Callback<Press>) -> Markup {
+        Markup { on_press: Some(on_press.clone()), ..Markup::default() }
+    }
+
     /// Closes the innermost open element.
     fn finish(&mut self) {
-        if let Some(Open { tag, attributes, children }) = self.open.pop() {
+        if let Some(Open { tag, attributes, listeners, children }) = self.open.pop() {
             let children = VList::with_children(children, None).into();
-            let element =
-                VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, Listeners::None, children);
+            let element = VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, listeners, children);
             self.push(element.into());
         }
     }
@@ -77,7 +87,7 @@ impl Write for Markup {
             (!name.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(value.to_string())))
         };
         let attributes = Attributes::Dynamic { keys, values: attributes.iter().map(value).collect() };
-        self.open.push(Open { tag, attributes, children: Vec::new() });
+        self.open.push(Open { tag, attributes, listeners: Listeners::None, children: Vec::new() });
         // A void element (`<br>`) has no closing tag: it is finished as soon as it opens.
         if tag == "br" {
             self.finish();
@@ -92,6 +102,14 @@ impl Write for Markup {
 
     fn text(&mut self, text: &str) -> &mut Markup {
         self.push(VText::new(text.to_string()).into());
+        self
+    }
+
+    fn press(&mut self, press: Press) -> &mut Markup {
+        if let (Some(on_press), Some(open)) = (&self.on_press, self.open.last_mut()) {
+            let listener = onclick::Wrapper::new(on_press.reform(move |_| press));
+            open.listeners = Listeners::Pending(Box::new([Some(Rc::new(listener))]));
+        }
         self
     }
 }

@@ -1,36 +1,28 @@
-//! Yew function components, one per file, and the function that mounts the widget.
+//! The Yew shell: the components that own events and Yew state (inputs, forms, the
+//! widget core's shell), and the function that mounts the widget.
 //!
 //! Components only translate events into [`Action`](crate::domain::session::Action)s and
 //! render what the domain computed: every decision lives in `crate::domain`.
 
-mod answer_summary;
 mod app;
 mod checkin_form;
 mod checkin_panel;
 mod clear_data;
-mod clinic_panel;
-mod comparison_table;
 mod emergency_panel;
 mod error_summary;
-mod fit_chart;
 mod import_button;
 mod lang_switcher;
 mod markup;
 mod notice_list;
-mod outlook_panel;
 mod progress_bar;
-mod progress_chart;
 mod question_field;
 mod results;
-mod session_plan;
 mod share_panel;
 mod shared_view;
+mod shell;
 mod state;
 mod step_view;
-mod technique_card;
-mod technique_ranking;
 mod texts;
-mod triage_panel;
 mod welcome;
 
 use std::rc::Rc;

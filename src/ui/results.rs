@@ -8,19 +8,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::answer_summary::answer_summary;
 use super::checkin_form::{checkin_form, on_checkin_submit, CheckInFormState};
 use super::checkin_panel::checkin_panel;
-use super::clinic_panel::clinic_panel;
-use super::comparison_table::comparison_table;
 use super::markup::{into_html, Markup};
-use super::outlook_panel::outlook_panel;
-use super::session_plan::session_plan;
 use super::share_panel::{share_panel, ShareState};
 use super::state::use_value;
-use super::technique_ranking::technique_ranking;
 use super::texts::use_texts;
-use super::triage_panel::triage_panel;
 use crate::browser::{self, page};
 use crate::domain::answers::file_name;
 use crate::domain::checkins::MAX_CHECKINS;
@@ -28,6 +21,14 @@ use crate::domain::compare::{Sort, SortColumn};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::session::Action;
 use crate::domain::{Assessment, Intake};
+use crate::view::answer_summary::answer_summary;
+use crate::view::clinic_panel::clinic_panel;
+use crate::view::comparison_table::comparison_table;
+use crate::view::outlook_panel::outlook_panel;
+use crate::view::session_plan::session_plan;
+use crate::view::technique_ranking::technique_ranking;
+use crate::view::triage_panel::triage_panel;
+use crate::view::Press;
 
 #[derive(Properties)]
 pub struct ResultsProps {
@@ -60,10 +61,10 @@ impl PartialEq for ResultsProps {
 /// all, what the outlook means, which techniques fit, how they compare, the plan, progress
 /// over time, and what to show the therapist.
 ///
-/// The static parts are written as escaped markup (`crate::html`), which costs the bundle
-/// far less than `html!` for hundreds of elements; the inputs (the check-in form, the
-/// share panel) are components, and the buttons inside static markup are handled by one
-/// delegated listener on the section.
+/// The static parts are the native views (`crate::view`), written as Yew nodes, which
+/// costs the bundle far less than `html!` for hundreds of elements; the inputs (the
+/// check-in form, the share panel) are components, and what a button inside static markup
+/// does is a [`Press`].
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let texts = use_texts();
@@ -71,21 +72,21 @@ pub fn Results(props: &ResultsProps) -> Html {
     let sort = use_value(Sort::default);
     let checkin_state = use_value(CheckInFormState::default);
     let share_state = use_value(ShareState::default);
-    // The results section and the sort button to give the focus back to after the
-    // table is redrawn.
-    let sorted_by = use_mut_ref(|| None::<(web_sys::Element, SortColumn)>);
+    // The results section, and the sort button to give the focus back to after the table
+    // is drawn again.
+    let section = use_node_ref();
+    let sorted_by = use_mut_ref(|| None::<SortColumn>);
     {
-        let sorted_by = sorted_by.clone();
+        let (section, sorted_by) = (section.clone(), sorted_by.clone());
         use_effect_with(sort.get(), move |_| {
-            if let Some((section, column)) = sorted_by.borrow_mut().take() {
-                let selector = format!("[data-sort=\"{column}\"]");
-                let button = section.query_selector(&selector).ok().flatten();
-                if let Some(button) =
-                    button.and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
-                {
-                    // Focus can be refused; the table is still sorted.
-                    let _ = button.focus();
-                }
+            let Some(column) = sorted_by.borrow_mut().take() else {
+                return;
+            };
+            let selector = ["[data-sort=\"", column.as_str(), "\"]"].concat();
+            let button = section.cast::<web_sys::Element>().and_then(|s| s.query_selector(&selector).ok()?);
+            if let Some(button) = button {
+                // Focus can be refused; the table is still sorted.
+                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(button).focus();
             }
         });
     }
@@ -101,25 +102,19 @@ pub fn Results(props: &ResultsProps) -> Html {
                 page::download(&file_name(&browser::today()), &intake.to_json().to_pretty_text(), "application/json");
         })
     };
-    // One listener for the buttons inside static markup: sort headers and check-in removal.
-    let onclick = {
+    // What the buttons inside static markup do: sort the comparison, remove a check-in.
+    let on_press = {
         let (sort, on_action) = (sort.clone(), props.on_action.clone());
-        Callback::from(move |event: MouseEvent| {
-            let Some(target) = event.target_dyn_into::<web_sys::Element>() else {
-                return;
-            };
-            let attribute =
-                |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|e| e.get_attribute(name));
-            if let Some(column) = attribute("data-sort").as_deref().and_then(SortColumn::from_code) {
-                *sorted_by.borrow_mut() = target.closest(".bpi-results").ok().flatten().map(|s| (s, column));
+        Callback::from(move |press| match press {
+            Press::Sort(column) => {
+                *sorted_by.borrow_mut() = Some(column);
                 sort.set(sort.get().clicked(column));
-            } else if let Some(index) = attribute("data-remove-checkin").and_then(|i| i.parse().ok()) {
-                on_action.emit(Action::RemoveCheckIn(index));
             }
+            Press::RemoveCheckIn(index) => on_action.emit(Action::RemoveCheckIn(index)),
         })
     };
 
-    let mut body = Markup::new();
+    let mut body = Markup::with_presses(&on_press);
     triage_panel(&mut body, &texts, assessment, config.emergency_number.as_deref());
     outlook_panel(&mut body, &texts, assessment.stratification, assessment.triage);
     technique_ranking(&mut body, &texts, assessment);
@@ -133,7 +128,7 @@ pub fn Results(props: &ResultsProps) -> Html {
 
     html! {
         <section class="bpi-results" data-triage={assessment.triage.as_str()} aria-labelledby="bpi-results-title"
-                 {onclick}>
+                 ref={section}>
             <h2 id="bpi-results-title" class="bpi-results-title" tabindex="-1" data-focus-heading="">
                 { texts.ui(ui!("ui.results.title")) }
             </h2>
@@ -141,7 +136,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             { checkin_panel(&texts, &props.intake, assessment.progress, (!read_only).then(|| {
                 let full = props.intake.checkins.len() >= MAX_CHECKINS;
                 checkin_form(&texts, checkin_state.get(), full, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
-            })) }
+            }), &on_press) }
             { into_html(summary) }
             if !read_only {
                 { share_panel(&texts, &props.intake, &share_state) }

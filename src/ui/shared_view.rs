@@ -15,6 +15,7 @@ use crate::domain::embed::EmbedConfig;
 use crate::domain::share;
 use crate::domain::text::UiKey;
 use crate::domain::widget::{Event, Shared};
+use crate::view::screens::shared_heading;
 
 /// What the shared view needs from the widget.
 pub(super) struct SharedProps<'a> {
@@ -26,15 +27,10 @@ pub(super) struct SharedProps<'a> {
     pub config: &'a Rc<EmbedConfig>,
 }
 
-/// The shared view's heading (`bpi-shared-title`, focused on arrival) and first paragraph,
-/// and a note (`data-notice="new-questions"`) when `note` is given.
+/// A shared result's heading and first paragraph (see [`shared_heading`]).
 fn heading(texts: &Texts, title: UiKey, body: UiKey, note: Option<UiKey>) -> Html {
     let mut m = Markup::new();
-    m.element("h2", &[("id", "bpi-shared-title"), ("tabindex", "-1"), ("data-focus-heading", "")], texts.ui(title));
-    m.element("p", &[], texts.ui(body));
-    if let Some(note) = note {
-        m.element("p", &[("role", "status"), ("data-notice", "new-questions"), ("class", "bpi-note")], texts.ui(note));
-    }
+    shared_heading(&mut m, texts, title, body, note);
     into_html(m)
 }
 

@@ -3,13 +3,13 @@
 use yew::prelude::*;
 
 use super::error_summary::error_summary;
-use super::markup::{into_html, Markup, Write};
+use super::markup::{into_html, Markup};
 use super::question_field::{on_choice_change, question_field};
 use super::texts::Texts;
 use crate::domain::answers::AnswerSet;
 use crate::domain::questionnaire::{QuestionId, Questionnaire, StepId};
 use crate::domain::session::Action;
-use crate::domain::text::{self, Part};
+use crate::view::screens::{step_head, step_title_id};
 
 /// One step: its heading and introduction, the summary of what is missing after a
 /// refused "next", its visible questions, and Back / Next (or "see my results" on the
@@ -31,13 +31,9 @@ pub(super) fn step_view(
     } else {
         ("next", ui!("ui.step.next"), on_action.reform(|_: MouseEvent| Action::Next))
     };
-    let title_id = ["bpi-step-", step_id.as_str()].concat();
+    let title_id = step_title_id(step_id);
     let mut head = Markup::new();
-    let heading =
-        [("id", title_id.as_str()), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-step-title")];
-    head.element("h2", &heading, texts.lookup(&text::step_key(step_id, Part::Title)));
-    head.element("p", &[("class", "bpi-step-intro")], texts.lookup(&text::step_key(step_id, Part::Intro)));
-    head.element("p", &[("class", "bpi-required-note")], texts.ui(ui!("ui.step.required_note")));
+    step_head(&mut head, texts, step_id);
     html! {
         <section class="bpi-step" data-step={step_id.as_str()} aria-labelledby={title_id.clone()}>
             { into_html(head) }

@@ -4,10 +4,11 @@ use yew::prelude::*;
 
 use super::clear_data::clear_data;
 use super::import_button::import_button;
-use super::markup::{into_html, Markup, Write};
+use super::markup::{into_html, Markup};
 use super::texts::Texts;
 use crate::domain::session::Action;
 use crate::domain::widget::Event;
+use crate::view::screens::welcome_intro;
 
 /// The welcome screen. With a saved session (`has_progress`) it offers "continue" and
 /// "start over" (which asks before deleting: `confirming_clear` is whether it is asking);
@@ -16,19 +17,7 @@ pub(super) fn welcome(texts: &Texts, has_progress: bool, confirming_clear: bool,
     let start = dispatch.reform(|_: MouseEvent| Event::Act(Action::Start));
     let start_label = texts.ui(if has_progress { ui!("ui.welcome.continue") } else { ui!("ui.welcome.start") });
     let mut intro = Markup::new();
-    let heading = [("id", "bpi-welcome-title"), ("tabindex", "-1"), ("data-focus-heading", ""), ("class", "bpi-title")];
-    intro.element("h2", &heading, texts.ui(ui!("ui.welcome.title")));
-    intro.element("p", &[("class", "bpi-lead")], texts.ui(ui!("ui.welcome.lead")));
-    intro.open("ul", &[("class", "bpi-welcome-points")]);
-    for key in [
-        ui!("ui.welcome.not_diagnosis"),
-        ui!("ui.welcome.safety_first"),
-        ui!("ui.welcome.private"),
-        ui!("ui.welcome.time"),
-    ] {
-        intro.element("li", &[], texts.ui(key));
-    }
-    intro.close("ul");
+    welcome_intro(&mut intro, texts);
     html! {
         <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
             { into_html(intro) }

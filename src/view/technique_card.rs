@@ -4,7 +4,7 @@
 //! DOM hook: the card's root carries `data-technique="<id>" data-status="<status>"
 //! data-fit="<n>"`, and nothing else on the page carries `data-technique`.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::recommend::{Status, TechniqueResult};
 use crate::domain::screening::Reading;
@@ -12,13 +12,13 @@ use crate::domain::techniques::Technique;
 use crate::domain::text::{caution_key, reason_key, status_key};
 
 /// The words for a technique's standing as the comparison reads ([`status_key`]).
-pub(super) fn status_label(texts: &Texts, status: Status, reading: Reading) -> &'static str {
+pub fn status_label(texts: &Texts, status: Status, reading: Reading) -> &'static str {
     texts.lookup(&status_key(status, reading))
 }
 
 /// A card for one technique: name, status, fit out of 100, what it is, why to avoid it
 /// and what to take care with, why it fits (and why less), and how it works on request.
-pub(super) fn technique_card(m: &mut Markup, texts: &Texts, result: &TechniqueResult, reading: Reading) {
+pub fn technique_card<W: Write>(m: &mut W, texts: &Texts, result: &TechniqueResult, reading: Reading) {
     let (id, status) = (result.id, result.status);
     let fit = result.fit.to_string();
     let reasons = |positive: bool| -> Vec<&str> {

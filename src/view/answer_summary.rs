@@ -1,6 +1,6 @@
 //! A short summary of the main answers, for the person to check and the therapist to read.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::answers::{Answer, Pregnancy};
 use crate::domain::questionnaire::QuestionId;
@@ -43,7 +43,7 @@ fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<St
 /// Age, pregnancy (only when it applies), where it hurts, for how long, the pain now and
 /// at its worst, health conditions, preferred pressure and goal, each in the words of the
 /// questionnaire's options and "not answered" when missing.
-pub(super) fn answer_summary(m: &mut Markup, texts: &Texts, intake: &Intake) {
+pub fn answer_summary<W: Write>(m: &mut W, texts: &Texts, intake: &Intake) {
     let answers = &intake.answers;
     m.panel("bpi-panel bpi-summary", "bpi-summary-title", texts.ui(ui!("ui.results.summary.title")), &[]);
     m.open("dl", &[("class", "bpi-summary-list")]);

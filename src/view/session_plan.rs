@@ -1,6 +1,6 @@
 //! The session plan: how often and how long to book, then each part of the plan in order.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::text;
 use crate::domain::text::plan_key;
@@ -12,7 +12,7 @@ use crate::domain::Assessment;
 /// to stop and get help. While recommendations are withheld the plan holds only the stop
 /// signs and "how often" says medical advice comes first, with a note that the rest
 /// follows once massage is safe to start.
-pub(super) fn session_plan(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
+pub fn session_plan<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
     let plan = &assessment.plan;
     let withheld = assessment.withhold_recommendations;
     m.panel("bpi-panel bpi-plan", "bpi-plan-title", texts.ui(ui!("ui.plan.title")), &[]);

@@ -1,7 +1,7 @@
 //! The fit of each technique as an SVG bar chart, sized with SVG attributes only (no
 //! inline styles, for the content security policy); colours come from the status classes.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::chart::FIT_BARS;
 use crate::domain::techniques::Technique;
@@ -10,7 +10,7 @@ use crate::domain::TechniqueResult;
 /// One bar per technique, in the order given (best fit first), each labelled with its
 /// name and fit and classed `bpi-bar--<status>`; the chart's accessible name lists every
 /// technique with its fit.
-pub(super) fn fit_chart(m: &mut Markup, texts: &Texts, rows: &[TechniqueResult]) {
+pub fn fit_chart<W: Write>(m: &mut W, texts: &Texts, rows: &[TechniqueResult]) {
     let layout = FIT_BARS;
     let names: Vec<&str> = rows.iter().map(|r| texts.lookup(&Technique::text_key(r.id, "name"))).collect();
     let summary: Vec<String> = rows

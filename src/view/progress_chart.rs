@@ -1,7 +1,7 @@
 //! The pain line: "pain now" at the intake and at each check-in, as an SVG chart sized
 //! with SVG attributes only (no inline styles, for the content security policy).
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::chart::{PointLabel, PAIN_LINE};
 use crate::domain::questionnaire::QuestionId;
@@ -10,7 +10,7 @@ use crate::domain::Intake;
 /// A line of "pain now" on a 0-10 scale, starting with the intake's answer (labelled as
 /// the intake), then each check-in; its accessible name lists every point. Nothing is
 /// drawn with fewer than two points.
-pub(super) fn progress_chart(m: &mut Markup, texts: &Texts, intake: &Intake) {
+pub fn progress_chart<W: Write>(m: &mut W, texts: &Texts, intake: &Intake) {
     let layout = PAIN_LINE;
     let chart = layout.pain_chart(intake.answers.integer(QuestionId::PainNow), &intake.checkins);
     if chart.points.len() < 2 {

@@ -2,7 +2,7 @@
 //! card per technique, best fit first.
 
 use super::fit_chart::fit_chart;
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::technique_card::technique_card;
 use super::texts::Texts;
 use crate::domain::text::reading_note_key;
@@ -10,7 +10,7 @@ use crate::domain::Assessment;
 
 /// The eight techniques in the assessment's order (best fit first): a note that no
 /// technique is proven better than another, a bar chart of the fits, and the cards.
-pub(super) fn technique_ranking(m: &mut Markup, texts: &Texts, assessment: &Assessment) {
+pub fn technique_ranking<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
     let reading = assessment.triage.reading();
     m.panel("bpi-panel bpi-ranking", "bpi-ranking-title", texts.ui(ui!("ui.results.ranking.title")), &[]);
     m.element("p", &[], texts.ui(ui!("ui.results.ranking.no_best")));

@@ -1,8 +1,9 @@
 //! All eight techniques side by side in one table, sortable by its column headers.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::technique_card::status_label;
 use super::texts::Texts;
+use super::Press;
 use crate::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use crate::domain::techniques::{technique, Clothing, PressureLevel, Technique};
 use crate::domain::text::UiKey;
@@ -25,10 +26,10 @@ const COLUMNS: [(UiKey, Option<SortColumn>); 10] = [
 /// The comparison of all eight techniques: name, pressure, heat, clothing, typical
 /// session, what each works on, who it suits, benefits, cautions, and this person's fit
 /// and standing, in the order `sort` gives. Each sortable header holds a button
-/// (`data-sort="<column>"`, handled by the results' delegated listener), and the sorted
+/// (`data-sort="<column>"`, pressed as [`Press::Sort`]), and the sorted
 /// header carries `aria-sort`. Rows carry `data-row="<id>"` (never `data-technique`,
 /// which belongs to the cards).
-pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Assessment, sort: Sort) {
+pub fn comparison_table<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment, sort: Sort) {
     m.panel("bpi-panel bpi-compare", "bpi-compare-title", texts.ui(ui!("ui.table.title")), &[]);
     m.element("p", &[], texts.ui(ui!("ui.table.intro")));
     m.open(
@@ -56,7 +57,7 @@ pub(super) fn comparison_table(m: &mut Markup, texts: &Texts, assessment: &Asses
         let aria_sort = sort.aria_sort(column).map_or(("", ""), |value| ("aria-sort", value));
         m.open("th", &[("scope", "col"), aria_sort]);
         m.open("button", &[("type", "button"), ("class", "bpi-sort"), ("data-sort", column.as_str())]);
-        m.text(texts.ui(key)).element("span", &[("aria-hidden", "true")], arrow);
+        m.press(Press::Sort(column)).text(texts.ui(key)).element("span", &[("aria-hidden", "true")], arrow);
         m.close("button").close("th");
     }
     m.close("tr").close("thead").open("tbody", &[]);

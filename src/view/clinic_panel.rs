@@ -1,7 +1,7 @@
 //! The clinic's own details on the results: booking and how to reach them, when the
 //! clinic configured them.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::screening::Triage;
@@ -9,7 +9,7 @@ use crate::domain::screening::Triage;
 /// The clinic's name, a booking link (only when massage can start: see
 /// [`EmbedConfig::offers_booking`]) and its phone number; nothing when none is set.
 /// While a doctor must be seen first, the panel says so instead of offering to book.
-pub(super) fn clinic_panel(m: &mut Markup, texts: &Texts, config: &EmbedConfig, triage: Triage) {
+pub fn clinic_panel<W: Write>(m: &mut W, texts: &Texts, config: &EmbedConfig, triage: Triage) {
     if config.booking_url.is_none() && config.phone.is_none() {
         return;
     }

@@ -4,12 +4,13 @@
 //! code, and the results screen has hundreds of elements that never change on their own.
 //! Written through [`Write`], the same results cost a fraction of the wasm (measured in
 //! the commit that introduced this module). The interactive parts (inputs, the share
-//! panel) stay Yew components; the few buttons in static markup are handled by one
-//! delegated listener that reads their `data-*` attribute.
+//! panel) stay Yew components; what a button in static markup does is a [`Press`].
 //!
 //! In the browser the writer builds Yew nodes (`ui::markup`); [`Markup`] writes the same
 //! calls as escaped HTML text, so a catalog string (or a clinic's own wording) can never
 //! inject markup in either. Pure Rust: tested natively in `tests/html.rs`.
+
+use super::Press;
 
 /// What the view writers write to: elements, attributes and text, never raw markup.
 ///
@@ -28,6 +29,12 @@ pub trait Write {
 
     /// Text (escaped, where the writer writes HTML).
     fn text(&mut self, text: &str) -> &mut Self;
+
+    /// What pressing the innermost open element (a button) does. HTML text has no
+    /// behaviour, so this writes nothing there; the browser's writer attaches a listener.
+    fn press(&mut self, _press: Press) -> &mut Self {
+        self
+    }
 
     /// An element holding only text.
     fn element(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) -> &mut Self {

@@ -1,6 +1,6 @@
 //! The outlook check: what the score suggests about recovery and what it means for care.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::text::{self, Part};
 use crate::domain::{Stratification, Triage};
@@ -11,7 +11,7 @@ use crate::domain::{Stratification, Triage};
 /// or urgent), none of it is shown as advice: only a note that it can wait.
 ///
 /// DOM hook: the panel carries `data-outlook="low|medium|high"` when there is a score.
-pub(super) fn outlook_panel(m: &mut Markup, texts: &Texts, stratification: Option<Stratification>, triage: Triage) {
+pub fn outlook_panel<W: Write>(m: &mut W, texts: &Texts, stratification: Option<Stratification>, triage: Triage) {
     let risk = stratification.map_or("", |s| s.risk.as_str());
     let hook = if risk.is_empty() { ("", "") } else { ("data-outlook", risk) };
     m.panel("bpi-panel bpi-outlook", "bpi-outlook-title", texts.ui(ui!("ui.results.outlook.title")), &[hook]);

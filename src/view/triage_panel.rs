@@ -1,7 +1,7 @@
 //! The triage: whether massage is safe to start, in plain words and with the weight the
 //! level deserves, the flags behind it grouped by level, and any safety answers missing.
 
-use super::markup::{Markup, Write};
+use super::html::Write;
 use super::texts::Texts;
 use crate::domain::screening::{Screening, Triage};
 use crate::domain::text::UiKey;
@@ -22,7 +22,7 @@ const GROUPS: [(Triage, UiKey); 4] = [
 /// plain note when nothing is recommended.
 ///
 /// With an emergency, the clinic's local emergency number (when set) is a tap away.
-pub(super) fn triage_panel(m: &mut Markup, texts: &Texts, assessment: &Assessment, emergency_number: Option<&str>) {
+pub fn triage_panel<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment, emergency_number: Option<&str>) {
     let triage = assessment.triage;
     let class = ["bpi-panel bpi-triage bpi-triage--", triage.as_str()].concat();
     m.panel(&class, "bpi-triage-title", texts.lookup(&text::triage_key(triage, Part::Title)), &[]);

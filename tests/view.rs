@@ -1,0 +1,219 @@
+//! The native views (`crate::view`), written as HTML: exact markup for the screens' static
+//! parts, escaping of a clinic's wording, the DOM hooks the end-to-end tests and
+//! architecture.md rely on, and well-formed results for every fixture.
+
+use std::collections::BTreeMap;
+
+use backpain_intake::domain::checkins::{CheckIn, Date};
+use backpain_intake::domain::compare::{Sort, SortColumn};
+use backpain_intake::domain::embed::EmbedConfig;
+use backpain_intake::domain::questionnaire::StepId;
+use backpain_intake::domain::text::{Catalog, Lang, UiKey};
+use backpain_intake::domain::{assess, Intake};
+use backpain_intake::view::answer_summary::answer_summary;
+use backpain_intake::view::checkin::{checkin_head, checkin_history};
+use backpain_intake::view::clinic_panel::clinic_panel;
+use backpain_intake::view::comparison_table::comparison_table;
+use backpain_intake::view::html::{escape_into, Markup};
+use backpain_intake::view::outlook_panel::outlook_panel;
+use backpain_intake::view::screens::{emergency_guidance, shared_heading, step_head, welcome_intro};
+use backpain_intake::view::session_plan::session_plan;
+use backpain_intake::view::technique_ranking::technique_ranking;
+use backpain_intake::view::triage_panel::triage_panel;
+use backpain_intake::view::Texts;
+
+fn intake(name: &str) -> Intake {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    Intake::from_json(&std::fs::read_to_string(&path).expect("a fixture")).expect("a valid fixture")
+}
+
+fn written(view: impl FnOnce(&mut Markup)) -> String {
+    let mut m = Markup::new();
+    view(&mut m);
+    m.into_string()
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::new();
+    escape_into(&mut out, text);
+    out
+}
+
+fn ui(texts: &Texts, key: &str) -> String {
+    escaped(texts.ui(UiKey::of(key)))
+}
+
+/// The results of `intake` as the person's own results screen writes them.
+fn results(texts: &Texts, intake: &Intake, config: &EmbedConfig) -> String {
+    let assessment = assess(&intake.answers, &intake.checkins);
+    written(|m| {
+        triage_panel(m, texts, &assessment, config.emergency_number.as_deref());
+        outlook_panel(m, texts, assessment.stratification, assessment.triage);
+        technique_ranking(m, texts, &assessment);
+        comparison_table(m, texts, &assessment, Sort::default());
+        session_plan(m, texts, &assessment);
+        clinic_panel(m, texts, config, assessment.triage);
+        checkin_head(m, texts, assessment.progress);
+        checkin_history(m, texts, intake, true);
+        answer_summary(m, texts, intake);
+    })
+}
+
+/// Checks that every element opened is closed in order, and returns the ids written.
+fn check_well_formed(html: &str) -> Vec<String> {
+    const VOID: &[&str] = &["br", "img", "input", "meta", "link", "hr"];
+    let (mut stack, mut ids) = (Vec::<String>::new(), Vec::new());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').expect("every tag ends") + start;
+        let tag = &rest[start + 1..end];
+        if let Some(name) = tag.strip_prefix('/') {
+            assert_eq!(stack.pop().as_deref(), Some(name), "closed out of order near {}", &rest[start..end + 1]);
+        } else {
+            let name = tag.split(' ').next().expect("a name");
+            if !VOID.contains(&name) {
+                stack.push(name.to_owned());
+            }
+            if let Some(at) = tag.find(" id=\"") {
+                let id = &tag[at + 5..];
+                ids.push(id[..id.find('"').expect("a quoted id")].to_owned());
+            }
+        }
+        assert!(!tag.contains('<'), "no stray '<' inside a tag: {tag}");
+        rest = &rest[end + 1..];
+    }
+    assert!(stack.is_empty(), "left open: {stack:?}");
+    ids
+}
+
+#[test]
+fn the_welcome_is_written_exactly() {
+    let texts = Texts::english();
+    let points = ["ui.welcome.not_diagnosis", "ui.welcome.safety_first", "ui.welcome.private", "ui.welcome.time"]
+        .map(|key| format!("<li>{}</li>", ui(&texts, key)))
+        .concat();
+    let expected = format!(
+        "<h2 id=\"bpi-welcome-title\" tabindex=\"-1\" data-focus-heading=\"\" class=\"bpi-title\">{}</h2>\
+         <p class=\"bpi-lead\">{}</p><ul class=\"bpi-welcome-points\">{points}</ul>",
+        ui(&texts, "ui.welcome.title"),
+        ui(&texts, "ui.welcome.lead"),
+    );
+    assert_eq!(written(|m| welcome_intro(m, &texts)), expected);
+}
+
+#[test]
+fn a_clinics_wording_is_text_never_markup() {
+    let hostile = r#"<img src=x onerror="alert(1)"> & 'more'"#;
+    let json = format!(r#"{{"en": {{"ui.welcome.title": {}}}}}"#, serde_json::to_string(hostile).expect("json"));
+    let (config, warnings) = EmbedConfig::from_attributes(|name| (name == "data-texts").then(|| json.clone()));
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let texts = Texts::english_with(&config.texts);
+    let html = written(|m| welcome_intro(m, &texts));
+    assert!(html.contains("&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; &#39;more&#39;"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+}
+
+#[test]
+fn each_step_heading_labels_its_step_and_takes_the_focus() {
+    let texts = Texts::english();
+    for step in StepId::ALL {
+        let html = written(|m| step_head(m, &texts, *step));
+        let title = escaped(texts.lookup(&format!("step.{}.title", step.as_str())));
+        let heading = format!(
+            "<h2 id=\"bpi-step-{}\" tabindex=\"-1\" data-focus-heading=\"\" class=\"bpi-step-title\">{title}</h2>",
+            step.as_str()
+        );
+        assert!(html.starts_with(&heading), "{html}");
+        assert!(html.ends_with(&format!("<p class=\"bpi-required-note\">{}</p>", ui(&texts, "ui.step.required_note"))));
+    }
+}
+
+#[test]
+fn the_emergency_guidance_links_the_clinics_number_only_when_set() {
+    let texts = Texts::english();
+    let with = written(|m| emergency_guidance(m, &texts, Some("112")));
+    let label = escaped(&texts.format_ui(UiKey::of("ui.emergency.call"), &[("number", "112")]));
+    assert!(with.contains(&format!("<p class=\"bpi-call\"><a href=\"tel:112\">{label}</a></p>")), "{with}");
+    assert!(with.starts_with(&format!(
+        "<h2 id=\"bpi-emergency-title\">{}</h2>",
+        escaped(texts.lookup("triage.emergency.title"))
+    )));
+    let without = written(|m| emergency_guidance(m, &texts, None));
+    assert!(!without.contains("<a "), "{without}");
+    check_well_formed(&with);
+}
+
+#[test]
+fn a_shared_results_note_on_new_questions_is_a_status() {
+    let texts = Texts::english();
+    let (title, body, note) =
+        (UiKey::of("ui.shared.title"), UiKey::of("ui.shared.body"), UiKey::of("ui.notice.new_questions"));
+    let html = written(|m| shared_heading(m, &texts, title, body, Some(note)));
+    assert!(html.contains("<p role=\"status\" data-notice=\"new-questions\" class=\"bpi-note\">"), "{html}");
+    assert!(!written(|m| shared_heading(m, &texts, title, body, None)).contains("data-notice"));
+}
+
+#[test]
+fn the_results_are_well_formed_with_unique_ids_for_every_fixture_and_language() {
+    let config = EmbedConfig { emergency_number: Some("112".to_owned()), ..EmbedConfig::default() };
+    for lang in Lang::ALL {
+        let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let catalog = Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english())
+            .expect("parses");
+        let texts = Texts::keep(*lang, catalog, &config.texts);
+        for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
+            let html = results(&texts, &intake(fixture), &config);
+            let ids = check_well_formed(&html);
+            let mut seen = BTreeMap::new();
+            for id in &ids {
+                *seen.entry(id).or_insert(0) += 1;
+            }
+            let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+            assert!(repeated.is_empty(), "{fixture} in {}: ids written twice: {repeated:?}", lang.code());
+            assert!(!html.contains("\"?\"") && !html.contains(">?<"), "{fixture}: a missing text");
+        }
+    }
+}
+
+#[test]
+fn the_results_carry_the_hooks_the_end_to_end_tests_read() {
+    let texts = Texts::english();
+    let config = EmbedConfig::default();
+    let emergency = results(&texts, &intake("emergency.json"), &config);
+    assert!(emergency.contains("class=\"bpi-panel bpi-triage bpi-triage--emergency\""), "the triage level");
+    assert!(emergency.contains("id=\"bpi-triage-title\""));
+    let caution = results(&texts, &intake("caution.json"), &config);
+    assert_eq!(caution.matches("data-row=\"").count(), 8, "a comparison row per technique");
+    assert_eq!(caution.matches("data-sort=\"").count(), SortColumn::ALL.len(), "a sort button per column");
+    assert_eq!(caution.matches("aria-sort=\"").count(), 1, "only the sorted column says so");
+    assert!(caution.contains("data-progress=\""));
+    assert!(caution.contains("data-outlook=\""));
+}
+
+#[test]
+fn check_ins_can_be_removed_only_from_the_persons_own_results() {
+    let texts = Texts::english();
+    let mut intake = intake("caution.json");
+    for (day, pain) in [(3, 6), (10, 4)] {
+        let date = Date { year: 2026, month: 11, day };
+        intake.checkins.push(CheckIn { date, pain_now: pain, pain_worst_week: pain + 1, sessions: 1 });
+    }
+    let own = written(|m| checkin_history(m, &texts, &intake, true));
+    assert!(own.contains("data-remove-checkin=\"0\"") && own.contains("data-remove-checkin=\"1\""), "{own}");
+    assert!(own.contains(&format!(
+        "aria-label=\"{}\"",
+        escaped(&texts.format_ui(
+            UiKey::of("ui.checkin.remove_label"),
+            &[("date", &texts.date(Date { year: 2026, month: 11, day: 10 }))]
+        ))
+    )));
+    let shared = written(|m| checkin_history(m, &texts, &intake, false));
+    assert!(!shared.contains("data-remove-checkin"), "{shared}");
+    assert_eq!(shared.matches("<li class=\"bpi-checkin-entry\">").count(), 2);
+    check_well_formed(&own);
+    intake.checkins.clear();
+    assert_eq!(
+        written(|m| checkin_history(m, &texts, &intake, true)),
+        format!("<p>{}</p>", ui(&texts, "ui.checkin.none"))
+    );
+}
