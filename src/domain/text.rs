@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::checkins::{Date, Progress};
+use super::codes::codes;
 use super::json;
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
@@ -18,25 +19,20 @@ use super::share::ShareErrorCode;
 use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
 
-/// A language the widget ships a catalog for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Lang {
-    En,
-    Es,
-    Fr,
+codes! {
+    /// A language the widget ships a catalog for; the code is its BCP 47 tag, which also
+    /// names the catalog file (`data/i18n/<code>.json`).
+    pub enum Lang {
+        En = "en",
+        Es = "es",
+        Fr = "fr",
+    }
 }
 
 impl Lang {
-    /// Every shipped language.
-    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es, Lang::Fr];
-
-    /// The BCP 47 code, which also names the catalog file (`data/i18n/<code>.json`).
+    /// The BCP 47 code.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-            Lang::Fr => "fr",
-        }
+        self.as_str()
     }
 
     /// The language's name in that language, for the language switcher.
