@@ -79,7 +79,10 @@ fn a_version_1_clot_reads_as_unexplained_leg_swelling() {
     }
     let opened = opened_plain(&with_crc(&bytes));
     assert_eq!(opened.answers.many::<Condition>(), Some(vec![Condition::LegSwellingNew, Condition::Arthritis]));
-    assert_eq!(assess(&opened.answers, &[]).flags, [Flag::LegSwellingNew, Flag::Arthritis]);
+    assert_eq!(
+        assess(&opened.answers, &[]).flags,
+        [Flag::Condition(Condition::LegSwellingNew), Flag::Condition(Condition::Arthritis)]
+    );
 }
 
 #[test]
