@@ -4,9 +4,9 @@
 
 mod common;
 
-use backpain_intake::domain::answers::Condition;
+use backpain_intake::domain::choices::Condition;
 use backpain_intake::domain::plan::Section;
-use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::recommend::Status;
 use backpain_intake::domain::screening::{screen, Finding, Reading, Screening, Triage, RULES};
 use backpain_intake::domain::when::When;

@@ -5,9 +5,10 @@ mod common;
 
 use common::valid_answer;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Condition, Intake, V1_CONDITION_CODES};
 use backpain_intake::domain::checkins::{CheckIn, Date};
-use backpain_intake::domain::questionnaire::{Kind, QuestionId};
+use backpain_intake::domain::choices::{Condition, V1_CONDITION_CODES};
+use backpain_intake::domain::intake::{Answer, CodeSet, Intake};
+use backpain_intake::domain::question::{Kind, QuestionId};
 use backpain_intake::domain::share::{
     self, base64url_decode, base64url_encode, crc32, decode, encode, Opened, ShareError, ShareErrorCode, FLAG_CHECKINS,
 };

@@ -9,11 +9,12 @@
 
 use serde::Serialize;
 
-use super::answers::{Aggravator, AnswerSet, Condition, Duration, SessionMinutes};
 use super::checkins::Progress;
+use super::choices::{Aggravator, Condition, Duration, SessionMinutes};
 use super::codes::codes;
+use super::intake::AnswerSet;
 use super::outlook::{Risk, Stratification};
-use super::questionnaire::QuestionId;
+use super::question::QuestionId;
 use super::when::{When, BLEEDING_RISK, CLOT_RISK};
 
 codes! {

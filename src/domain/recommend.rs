@@ -21,12 +21,13 @@
 
 use serde::Serialize;
 
-use super::answers::{
-    Activity, Aggravator, AnswerSet, Clothed, Condition, Duration, Experience, Goal, Heat, Location, Occupation,
-    Pattern, Pressure, SessionMinutes,
+use super::choices::{
+    Activity, Aggravator, Clothed, Condition, Duration, Experience, Goal, Heat, Location, Occupation, Pattern,
+    Pressure, SessionMinutes,
 };
 use super::codes::codes;
-use super::questionnaire::QuestionId;
+use super::intake::AnswerSet;
+use super::question::QuestionId;
 use super::sort::{sort_small_by, sort_small_by_key};
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
 pub use super::when::{PainBand, When};

@@ -12,9 +12,11 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use super::answers::{AnswerSet, Condition, NightPain, Onset};
+use super::choices::{Condition, NightPain, Onset};
 use super::codes::{self, codes};
-use super::questionnaire::{QuestionId, Questionnaire};
+use super::intake::AnswerSet;
+use super::question::QuestionId;
+use super::questionnaire::Questionnaire;
 use super::when::When;
 
 codes! {

@@ -6,12 +6,13 @@
 //! may the results show) is decided here and tested natively. The saved form of a
 //! session is versioned JSON; reading it back is total and typed.
 
-use super::answers::{Answer, Intake, OLDEST_FORMAT};
 use super::checkins::{CheckIn, MAX_CHECKINS};
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
+use super::intake::{Answer, Intake, OLDEST_FORMAT};
 use super::json::{self, Json};
-use super::questionnaire::{QuestionId, Questionnaire, StepId};
+use super::question::QuestionId;
+use super::questionnaire::{Questionnaire, StepId};
 use super::screening::{screen, Triage};
 use super::sort::sort_small_by_key;
 

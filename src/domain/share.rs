@@ -22,11 +22,12 @@
 //! `leg_swelling_new`), and the new questions are unanswered. `tests/share.rs` keeps a
 //! fixture link of every version so that links already handed out keep opening.
 
-use super::answers::{Answer, AnswerSet, CodeSet, Intake, V1_CONDITION_CODES};
 use super::checkins::{CheckIn, Date, MAX_SESSIONS, MAX_SHARED_CHECKINS};
+use super::choices::V1_CONDITION_CODES;
 use super::codes::codes;
 use super::error::AnswerError;
-use super::questionnaire::{Kind, QuestionId};
+use super::intake::{Answer, AnswerSet, CodeSet, Intake};
+use super::question::{Kind, QuestionId};
 
 /// The format version this build writes.
 pub const VERSION: u8 = 2;

@@ -9,11 +9,12 @@
 //! so write "answered no" as its own condition rather than with `Not`, and keep `Not`
 //! for conditions whose gaps the `incomplete` triage covers (as screening does).
 
-use super::answers::{
-    Activity, Aggravator, AnswerSet, Condition, Duration, Experience, Goal, Location, NightPain, Occupation, Onset,
-    Pattern, Pregnancy,
+use super::choices::{
+    Activity, Aggravator, Condition, Duration, Experience, Goal, Location, NightPain, Occupation, Onset, Pattern,
+    Pregnancy,
 };
-use super::questionnaire::QuestionId;
+use super::intake::AnswerSet;
+use super::question::QuestionId;
 
 /// The pain now, out of 10, from which pain counts as severe: a caution in screening and
 /// gentler work in the ranking.

@@ -22,10 +22,10 @@ use super::technique_ranking::technique_ranking;
 use super::texts::use_texts;
 use super::triage_panel::triage_panel;
 use crate::browser::{self, page};
-use crate::domain::answers::file_name;
 use crate::domain::checkins::MAX_CHECKINS;
 use crate::domain::compare::{Sort, SortColumn};
 use crate::domain::embed::EmbedConfig;
+use crate::domain::intake::file_name;
 use crate::domain::session::Action;
 use crate::domain::{Assessment, Intake};
 
