@@ -3,7 +3,9 @@
 //! The crate has two halves. [`domain`] is pure Rust: it parses and validates answers,
 //! screens for red flags, scores the outlook check, ranks the eight massage techniques
 //! and builds a session plan. It never touches the browser, so it builds and tests on the
-//! host with plain `cargo test`, and the `assess` command uses it natively.
+//! host with plain `cargo test`, and the `assess` command uses it natively. Beneath it,
+//! [`codec`] holds the byte and text codecs with no clinical content (JSON, base64url,
+//! CRC-32, QR codes, a small sort), which import nothing from `domain`.
 //!
 //! The browser half (`ui`, `browser`) exists only on `wasm32`: Yew components that turn
 //! events into actions and render what the domain computed, and thin adapters for local
@@ -19,6 +21,7 @@ macro_rules! ui {
     }};
 }
 
+pub mod codec;
 pub mod domain;
 pub mod html;
 

@@ -5,13 +5,13 @@ mod common;
 
 use common::valid_answer;
 
+use backpain_intake::codec::base64::{base64url_decode, base64url_encode};
+use backpain_intake::codec::crc32::crc32;
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::choices::{Condition, V1_CONDITION_CODES};
 use backpain_intake::domain::intake::{Answer, CodeSet, Intake};
 use backpain_intake::domain::question::{Kind, QuestionId};
-use backpain_intake::domain::share::{
-    self, base64url_decode, base64url_encode, crc32, decode, encode, Opened, ShareError, ShareErrorCode, FLAG_CHECKINS,
-};
+use backpain_intake::domain::share::{self, decode, encode, Opened, ShareError, ShareErrorCode, FLAG_CHECKINS};
 use backpain_intake::domain::{assess, AnswerSet, Flag};
 use proptest::prelude::*;
 

@@ -7,7 +7,7 @@
 
 use super::codes::codes;
 use super::error::{parse_integer, AnswerError, AnswerErrorKind};
-use super::json::Json;
+use crate::codec::json::Json;
 
 /// The most check-ins a document may hold: a weekly check-in for nineteen years. More is
 /// refused, not truncated; at the limit the form says so instead of taking another.

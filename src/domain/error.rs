@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use super::json::Json;
 use super::question::QuestionId;
+use crate::codec::json::Json;
 
 /// A problem with an answer document, naming the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]

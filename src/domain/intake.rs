@@ -18,8 +18,8 @@
 use super::checkins::CheckIn;
 use super::choices::V1_DVT_CODE;
 use super::error::{parse_integer, AnswerError, AnswerErrorKind};
-use super::json::{self, Json};
 use super::question::{Choice, Kind, QuestionId, QUESTION_COUNT};
+use crate::codec::json::{self, Json};
 
 /// The answer format this version writes.
 pub const FORMAT: u64 = 2;
@@ -295,7 +295,7 @@ impl Intake {
         }
         let recorded_here = self.checkins.iter().filter(|c| !base.checkins.contains(c) && !theirs.checkins.contains(c));
         merged.checkins.extend(recorded_here.cloned());
-        super::sort::sort_small_by_key(&mut merged.checkins, |c| c.date);
+        crate::codec::sort::sort_small_by_key(&mut merged.checkins, |c| c.date);
         merged
     }
 

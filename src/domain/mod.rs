@@ -8,8 +8,8 @@
 //!   -> AnswerSet (validated)  -> assess() -> Assessment (triage, outlook, ranking, plan)
 //! ```
 //!
-//! The modules, in layers: each imports only modules of the layers above it, so there is
-//! no circle among them.
+//! The modules, in an order in which each imports only modules listed before it, so
+//! there is no circle among them:
 //!
 //! - The answers: [`choices`] (the code enums of the choice questions), [`techniques`]
 //!   (the eight techniques and their facts), [`question`] (every question id and the kind
@@ -22,8 +22,10 @@
 //! - Around them: [`share`] (the share link), [`text`] (the words, per language),
 //!   [`error_text`], [`embed`] (a clinic's configuration), [`compare`] and [`chart`] (the
 //!   results' table and charts), [`session`], [`store`] and [`widget`] (the widget as a
-//!   native state machine). [`json`], [`qr`] and [`sort`] are codecs with no clinical
-//!   content.
+//!   native state machine).
+//!
+//! The byte and text codecs it uses (JSON, base64url, CRC-32, QR, sorting) are in
+//! [`codec`](crate::codec), which knows nothing of this module.
 //!
 //! The contract it implements is shared/design/domain.md.
 
@@ -38,17 +40,14 @@ pub mod error;
 pub mod error_text;
 pub mod input;
 pub mod intake;
-pub mod json;
 pub mod outlook;
 pub mod plan;
-pub mod qr;
 pub mod question;
 pub mod questionnaire;
 pub mod recommend;
 pub mod screening;
 pub mod session;
 pub mod share;
-pub mod sort;
 pub mod store;
 pub mod techniques;
 pub mod text;

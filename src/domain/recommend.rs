@@ -28,10 +28,10 @@ use super::choices::{
 use super::codes::codes;
 use super::intake::AnswerSet;
 use super::question::QuestionId;
-use super::sort::{sort_small_by, sort_small_by_key};
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
 pub use super::when::{PainBand, When};
 use super::when::{BLEEDING_RISK, CLOT_RISK};
+use crate::codec::sort::{sort_small_by, sort_small_by_key};
 
 /// Every technique starts here.
 pub const BASE_FIT: i32 = 35;

@@ -10,11 +10,11 @@ use super::checkins::{CheckIn, MAX_CHECKINS};
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
 use super::intake::{Answer, Intake, OLDEST_FORMAT};
-use super::json::{self, Json};
 use super::question::QuestionId;
 use super::questionnaire::{Questionnaire, StepId};
 use super::screening::{screen, Triage};
-use super::sort::sort_small_by_key;
+use crate::codec::json::{self, Json};
+use crate::codec::sort::sort_small_by_key;
 
 /// The version of the saved-session document this build writes.
 pub const SAVED_VERSION: u64 = 1;

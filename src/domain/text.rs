@@ -8,7 +8,6 @@
 use std::sync::OnceLock;
 
 use super::checkins::{Date, Progress};
-use super::json;
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
 use super::question::{Kind, QuestionId};
@@ -16,8 +15,9 @@ use super::questionnaire::{Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
 use super::screening::{Flag, Reading, Triage};
 use super::share::ShareErrorCode;
-use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
+use crate::codec::json;
+use crate::codec::sort::sort_small_by;
 
 /// A language the widget ships a catalog for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
