@@ -13,7 +13,7 @@ use std::path::Path;
 
 // The crate's own JSON reader (std only), so the build needs no extra dependency.
 #[allow(dead_code)]
-#[path = "src/domain/json.rs"]
+#[path = "src/codec/json.rs"]
 mod json;
 
 use json::Json as Value;

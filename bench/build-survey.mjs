@@ -28,8 +28,8 @@ export const SURVEY_DIR = join(BENCH_DIR, 'surveyjs');
 
 const QUESTIONNAIRE = join(ROOT_DIR, 'data/questionnaire.json');
 const I18N_DIR = join(ROOT_DIR, 'data/i18n');
-const QUESTIONNAIRE_RS = join(ROOT_DIR, 'src/domain/questionnaire.rs');
-const ANSWERS_RS = join(ROOT_DIR, 'src/domain/answers.rs');
+const QUESTION_RS = join(ROOT_DIR, 'src/domain/question.rs');
+const INPUT_RS = join(ROOT_DIR, 'src/domain/input.rs');
 
 // The widget's default language; the other catalogs become SurveyJS locales.
 const DEFAULT_LANG = 'en';
@@ -126,7 +126,7 @@ function surveyQuestion(question, texts, manyRules, kinds) {
       return { type: 'radiogroup', ...element, choices: question.codes.map(choice) };
     case 'many/choices': {
       const rule = manyRules.get(id);
-      if (!rule) throw new Error(`${id}: no Kind::Many entry in ${QUESTIONNAIRE_RS}`);
+      if (!rule) throw new Error(`${id}: no Kind::Many entry in ${QUESTION_RS}`);
       const choices = question.codes.map((code) =>
         code === rule.exclusive ? { ...choice(code), isExclusive: true } : choice(code),
       );
@@ -209,24 +209,24 @@ async function readCatalogs(dir) {
 
 /**
  * What questionnaire.json does not say about a "many" question, read from the Rust
- * schema (QuestionId::kind in src/domain/questionnaire.rs): the least number of codes
+ * schema (QuestionId::kind in src/domain/question.rs): the least number of codes
  * (`min`), the code that excludes all others (`exclusive`, "none" for other care), and
- * the value of the widget's "none of these" box (NONE_OF_THESE in answers.rs). Fails
+ * the value of the widget's "none of these" box (NONE_OF_THESE in input.rs). Fails
  * loudly if the source no longer reads as expected, rather than guessing.
  */
 async function readManyRules() {
-  const source = await readFile(QUESTIONNAIRE_RS, 'utf8');
+  const source = await readFile(QUESTION_RS, 'utf8');
   const enumBody = source.match(/pub enum QuestionId \{([^}]*)\}/)?.[1];
-  if (!enumBody) throw new Error(`${QUESTIONNAIRE_RS}: no \`pub enum QuestionId\``);
+  if (!enumBody) throw new Error(`${QUESTION_RS}: no \`pub enum QuestionId\``);
   const idOf = new Map([...enumBody.matchAll(/(\w+)\s*=\s*"(\w+)"/g)].map(([, variant, id]) => [variant, id]));
-  const noneOfThese = (await readFile(ANSWERS_RS, 'utf8')).match(/pub const NONE_OF_THESE: &str = "(\w+)";/)?.[1];
-  if (!noneOfThese) throw new Error(`${ANSWERS_RS}: no NONE_OF_THESE constant`);
+  const noneOfThese = (await readFile(INPUT_RS, 'utf8')).match(/pub const NONE_OF_THESE: &str = "(\w+)";/)?.[1];
+  if (!noneOfThese) throw new Error(`${INPUT_RS}: no NONE_OF_THESE constant`);
 
   const rules = new Map();
   const many = /Q::(\w+)\s*=>\s*Kind::Many\s*\{\s*codes:\s*[\w:]+,\s*min:\s*(\d+),\s*exclusive:\s*(?:None|Some\("(\w+)"\))\s*\}/g;
   for (const [, variant, min, exclusive] of source.matchAll(many)) {
     const id = idOf.get(variant);
-    if (!id) throw new Error(`${QUESTIONNAIRE_RS}: Q::${variant} is not a QuestionId`);
+    if (!id) throw new Error(`${QUESTION_RS}: Q::${variant} is not a QuestionId`);
     rules.set(id, { min: Number(min), exclusive: exclusive ?? null, noneOfThese });
   }
   return rules;

@@ -7,6 +7,8 @@
 //!   moved by events, asking for effects. The `assess` command uses it natively.
 //! - [`view`]: functions from the core's state and a catalog to markup, written through a
 //!   small trait as Yew nodes in the browser or as escaped HTML natively.
+//! - [`codec`], beneath both: the byte and text codecs with no clinical content (JSON,
+//!   base64url, CRC-32, QR codes, a small sort), which import nothing from `domain`.
 //!
 //! On `wasm32` only: `ui`, the thin Yew shell that turns DOM events into the core's
 //! events, runs its effects and renders the views with the inputs; and `browser`, the
@@ -22,6 +24,7 @@ macro_rules! ui {
     }};
 }
 
+pub mod codec;
 pub mod domain;
 pub mod view;
 

@@ -3,10 +3,9 @@
 
 mod common;
 
-use backpain_intake::domain::answers::{
-    answer_for_choice, parse_typed_number, toggle_code, Answer, CodeSet, Condition, Duration, Intake, OtherCare,
-    Pattern,
-};
+use backpain_intake::domain::choices::{Condition, Duration, OtherCare, Pattern};
+use backpain_intake::domain::input::{answer_for_choice, parse_typed_number, toggle_code};
+use backpain_intake::domain::intake::{Answer, CodeSet, Intake};
 use backpain_intake::domain::{AnswerErrorKind, AnswerSet, QuestionId};
 
 /// Parses `text` and compares the error message (or "ok").

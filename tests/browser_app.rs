@@ -10,7 +10,8 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use backpain_intake::browser::CatalogLoader;
 use backpain_intake::domain::embed::EmbedConfig;
-use backpain_intake::domain::questionnaire::{QuestionId, StepId};
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::questionnaire::StepId;
 use backpain_intake::domain::session::{Screen, Session};
 use backpain_intake::domain::text::{Catalog, Lang};
 use backpain_intake::domain::Intake;
@@ -179,7 +180,7 @@ async fn none_of_these_is_an_explicit_answer() {
     storage().set_item(&key, &session.to_saved_json()).expect("save");
     let root = mount(&key).await;
     click(&root, "[data-question=conditions] input[data-none]").await;
-    assert_eq!(saved(&key).intake.answers.many::<backpain_intake::domain::answers::Condition>(), Some(Vec::new()));
+    assert_eq!(saved(&key).intake.answers.many::<backpain_intake::domain::choices::Condition>(), Some(Vec::new()));
     click(&root, "[data-question=conditions] input[value=arthritis]").await;
     let none: HtmlInputElement = get(&root, "[data-question=conditions] input[data-none]").dyn_into().expect("input");
     assert!(!none.checked(), "choosing a condition clears none-of-these");

@@ -14,7 +14,7 @@ use yew::Callback;
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use backpain_intake::domain::embed::EmbedConfig;
-use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::session::Action;
 use backpain_intake::domain::techniques::Technique;
 use backpain_intake::domain::text::{question_key, Catalog};

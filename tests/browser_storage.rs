@@ -8,8 +8,9 @@ use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 use backpain_intake::browser::storage::{Backend, LoadNotice, LocalBackend, MemoryBackend, SessionStore, StoreError};
-use backpain_intake::domain::answers::Answer;
-use backpain_intake::domain::questionnaire::{QuestionId, StepId};
+use backpain_intake::domain::intake::Answer;
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::questionnaire::StepId;
 use backpain_intake::domain::session::{Action, Screen, Session};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -4,9 +4,8 @@
 use std::collections::BTreeSet;
 
 use backpain_intake::domain::checkins::Date;
-use backpain_intake::domain::questionnaire::{
-    Control, Kind, Question, QuestionId, Questionnaire, ShowIf, Step, StepId,
-};
+use backpain_intake::domain::question::{Kind, QuestionId};
+use backpain_intake::domain::questionnaire::{Control, Question, Questionnaire, ShowIf, Step, StepId};
 use backpain_intake::domain::techniques::{self, techniques, TechniqueId};
 use backpain_intake::domain::text::{required_keys, Catalog, Lang, UiKey, UI_KEYS};
 use serde_json::{json, Value};

@@ -15,8 +15,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use backpain_intake::codec::json;
 use backpain_intake::domain::embed::EmbedConfig;
-use backpain_intake::domain::json;
 use backpain_intake::domain::session::{Action, Session};
 use backpain_intake::domain::share::{self, payload_of_fragment};
 use backpain_intake::domain::text::Catalog;

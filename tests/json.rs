@@ -2,7 +2,7 @@
 //! accepted, the same values read, text that serde_json reads back identically, and no
 //! panic or stack overflow on any input.
 
-use backpain_intake::domain::json::{self, Json, MAX_DEPTH};
+use backpain_intake::codec::json::{self, Json, MAX_DEPTH};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -146,7 +146,7 @@ fn writing_keeps_member_order_and_escapes() {
 
 #[test]
 fn texts_too_long_or_with_too_many_values_are_refused_before_they_are_built() {
-    use backpain_intake::domain::json::{MAX_TEXT_BYTES, MAX_VALUES};
+    use backpain_intake::codec::json::{MAX_TEXT_BYTES, MAX_VALUES};
     let long = format!("\"{}\"", "x".repeat(MAX_TEXT_BYTES));
     assert_eq!(json::parse(&long).map_err(|e| e.problem), Err("too large"));
     let many = format!("[{}0]", "0,".repeat(MAX_VALUES));

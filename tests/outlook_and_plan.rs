@@ -6,7 +6,7 @@ mod common;
 use backpain_intake::domain::checkins::{progress, CheckIn, Date, Progress};
 use backpain_intake::domain::outlook::{stratify, Risk};
 use backpain_intake::domain::plan::{frequency, plan, Frequency, Offer, PlanItem, Section};
-use backpain_intake::domain::{answers::Duration, assess};
+use backpain_intake::domain::{assess, choices::Duration};
 use common::with;
 use serde_json::{json, Map, Value};
 

@@ -4,9 +4,9 @@
 
 mod common;
 
-use backpain_intake::domain::answers::{Answer, Intake};
+use backpain_intake::domain::intake::{Answer, Intake};
 use backpain_intake::domain::plan::Frequency;
-use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::recommend::Status;
 use backpain_intake::domain::{assess, AnswerSet, TechniqueId, Triage};
 use common::{valid_answer, with};

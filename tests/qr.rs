@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use backpain_intake::domain::qr::{encode, Ecc, QrCode, QrError};
+use backpain_intake::codec::qr::{encode, Ecc, QrCode, QrError};
 use proptest::prelude::*;
 
 const LEVELS: [Ecc; 4] = [Ecc::L, Ecc::M, Ecc::Q, Ecc::H];

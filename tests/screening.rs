@@ -4,10 +4,12 @@
 
 mod common;
 
+use backpain_intake::domain::choices::Condition;
 use backpain_intake::domain::plan::Section;
-use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::recommend::Status;
-use backpain_intake::domain::screening::{screen, Reading, Screening, Triage, RULES};
+use backpain_intake::domain::screening::{screen, Finding, Reading, Screening, Triage, RULES};
+use backpain_intake::domain::when::When;
 use backpain_intake::domain::Flag;
 use common::{assessed, codes, with};
 use serde_json::{json, Value};
@@ -275,6 +277,50 @@ fn every_flag_has_exactly_one_rule() {
     }
 }
 
+/// The flag codes in the order the `Flag` enum declared them before the condition flags
+/// were derived from the conditions (and the order `flags` lists them in): the codes, the
+/// text keys `flag.<code>` and the JSON order must not change.
+const FLAG_CODES_BEFORE: &str = "\
+    rf_bladder rf_bowel rf_saddle_numbness rf_sexual_function rf_both_legs \
+    rf_progressive_weakness rf_chest_abdomen rf_neck_stroke_signs major_trauma \
+    fracture_risk fracture_risk_age rf_fever infection_risk rf_cancer_history \
+    rf_weight_loss constant_night_pain leg_swelling_new rf_numbness_one_leg \
+    immunosuppressed inflammatory_pattern new_pain_over_50 young_persistent_pain \
+    dvt_diagnosed recent_surgery recent_fracture cancer_treatment open_wound \
+    osteoporosis anticoagulants bleeding_disorder reduced_sensation heat_sensitivity \
+    skin_condition varicose_veins hypermobility oil_allergy fibromyalgia arthritis \
+    disc_herniation spinal_stenosis high_blood_pressure pregnancy postpartum severe_pain \
+    long_term_steroids";
+
+#[test]
+fn the_flag_codes_and_their_order_are_unchanged() {
+    let before: Vec<&str> = FLAG_CODES_BEFORE.split_whitespace().collect();
+    assert_eq!(before.len(), 45);
+    assert_eq!(Flag::CODES, before);
+    let from_all: Vec<&str> = Flag::ALL.iter().map(|f| f.as_str()).collect();
+    assert_eq!(from_all, before);
+    let from_rules: Vec<&str> = RULES.iter().map(|r| r.flag.as_str()).collect();
+    assert_eq!(from_rules, before);
+    for code in before {
+        assert_eq!(Flag::from_code(code).map(Flag::as_str), Some(code));
+        assert_eq!(serde_json::to_value(Flag::from_code(code)).ok(), Some(json!(code)));
+    }
+    assert_eq!(Flag::from_code("dvt_or_leg_swelling"), None);
+}
+
+#[test]
+fn every_condition_is_its_own_flag_raised_by_itself() {
+    for condition in Condition::ALL {
+        let rows: Vec<_> = RULES.iter().filter(|r| r.flag == Flag::Condition(*condition)).collect();
+        assert_eq!(rows.len(), 1, "{condition}");
+        assert_eq!(rows[0].when, When::Condition(*condition), "{condition}");
+        let screening = screen(&with(json!({"conditions": [condition.as_str()]})));
+        assert_eq!(screening.flags, [Flag::Condition(*condition)], "{condition}");
+        assert_eq!(screening.triage, rows[0].level, "{condition}");
+    }
+    assert!(Finding::CODES.iter().all(|code| Condition::from_code(code).is_none()));
+}
+
 #[test]
 fn rules_are_listed_most_serious_first() {
     let order = [Triage::Emergency, Triage::Urgent, Triage::MedicalReview, Triage::Caution];
@@ -335,10 +381,10 @@ fn what_each_level_withholds() {
 
 #[test]
 fn the_level_of_a_flag_is_its_rule_level() {
-    assert_eq!(Screening::level_of(Flag::RfBothLegs), Triage::Emergency);
-    assert_eq!(Screening::level_of(Flag::LegSwellingNew), Triage::Urgent);
-    assert_eq!(Screening::level_of(Flag::DvtDiagnosed), Triage::MedicalReview);
-    assert_eq!(Screening::level_of(Flag::Immunosuppressed), Triage::MedicalReview);
+    assert_eq!(Screening::level_of(Flag::Finding(Finding::RfBothLegs)), Triage::Emergency);
+    assert_eq!(Screening::level_of(Flag::Condition(Condition::LegSwellingNew)), Triage::Urgent);
+    assert_eq!(Screening::level_of(Flag::Condition(Condition::DvtDiagnosed)), Triage::MedicalReview);
+    assert_eq!(Screening::level_of(Flag::Finding(Finding::Immunosuppressed)), Triage::MedicalReview);
 }
 
 #[test]

@@ -2,9 +2,11 @@
 
 mod common;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Experience, FORMAT};
 use backpain_intake::domain::checkins::{CheckIn, Date};
-use backpain_intake::domain::questionnaire::{QuestionId, StepId};
+use backpain_intake::domain::choices::Experience;
+use backpain_intake::domain::intake::{Answer, CodeSet, FORMAT};
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::questionnaire::StepId;
 use backpain_intake::domain::session::{Action, SavedError, Screen, Session};
 use backpain_intake::domain::Intake;
 use serde_json::json;

@@ -5,12 +5,13 @@ mod common;
 
 use common::valid_answer;
 
-use backpain_intake::domain::answers::{Answer, CodeSet, Condition, Intake, V1_CONDITION_CODES};
+use backpain_intake::codec::base64::{base64url_decode, base64url_encode};
+use backpain_intake::codec::crc32::crc32;
 use backpain_intake::domain::checkins::{CheckIn, Date};
-use backpain_intake::domain::questionnaire::{Kind, QuestionId};
-use backpain_intake::domain::share::{
-    self, base64url_decode, base64url_encode, crc32, decode, encode, Opened, ShareError, ShareErrorCode, FLAG_CHECKINS,
-};
+use backpain_intake::domain::choices::{Condition, V1_CONDITION_CODES};
+use backpain_intake::domain::intake::{Answer, CodeSet, Intake};
+use backpain_intake::domain::question::{Kind, QuestionId};
+use backpain_intake::domain::share::{self, decode, encode, Opened, ShareError, ShareErrorCode, FLAG_CHECKINS};
 use backpain_intake::domain::{assess, AnswerSet, Flag};
 use proptest::prelude::*;
 
@@ -79,7 +80,10 @@ fn a_version_1_clot_reads_as_unexplained_leg_swelling() {
     }
     let opened = opened_plain(&with_crc(&bytes));
     assert_eq!(opened.answers.many::<Condition>(), Some(vec![Condition::LegSwellingNew, Condition::Arthritis]));
-    assert_eq!(assess(&opened.answers, &[]).flags, [Flag::LegSwellingNew, Flag::Arthritis]);
+    assert_eq!(
+        assess(&opened.answers, &[]).flags,
+        [Flag::Condition(Condition::LegSwellingNew), Flag::Condition(Condition::Arthritis)]
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use backpain_intake::domain::answers::Answer;
-use backpain_intake::domain::questionnaire::QuestionId;
+use backpain_intake::domain::intake::Answer;
+use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::session::{Action, Screen, Session};
 use backpain_intake::domain::store::{Backend, LoadNotice, MemoryBackend, SessionStore, StoreError};
 use backpain_intake::domain::text::Lang;

@@ -5,8 +5,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use backpain_intake::domain::answers::Answer;
-use backpain_intake::domain::questionnaire::{QuestionId, StepId};
+use backpain_intake::domain::intake::Answer;
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::questionnaire::StepId;
 use backpain_intake::domain::session::{Action, Screen, Session};
 use backpain_intake::domain::share::{self, ShareErrorCode};
 use backpain_intake::domain::store::{Backend, MemoryBackend, SessionStore, StoreError};

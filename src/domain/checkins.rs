@@ -5,10 +5,9 @@
 //! intake's own `pain_now`; the plan moves to "as needed or monthly" once the latest
 //! value is at least 2 points, or at least 30%, below the first (domain.md, frequency).
 
-use super::answers::parse_integer;
 use super::codes::codes;
-use super::error::{AnswerError, AnswerErrorKind};
-use super::json::Json;
+use super::error::{parse_integer, AnswerError, AnswerErrorKind};
+use crate::codec::json::Json;
 
 /// The most check-ins a document may hold: a weekly check-in for nineteen years. More is
 /// refused, not truncated; at the limit the form says so instead of taking another.

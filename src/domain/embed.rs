@@ -5,9 +5,9 @@
 //! logs it to the console) and the default stands, so a typo or a hostile page can never
 //! break the widget or inject anything. Text is always rendered as text as well.
 
-use super::json;
 use super::screening::Triage;
 use super::text::{is_safety_wording, placeholders, Catalog, Lang};
+use crate::codec::json;
 
 /// The storage key used when the clinic sets none.
 pub const DEFAULT_STORAGE_KEY: &str = "backpain-intake.v1";

@@ -2,12 +2,12 @@
 //!
 //! Messages are lowercase with no trailing punctuation and always name the field at
 //! fault, so the `assess` command can print one clear line and the widget can show a
-//! notice that says what to fix.
+//! notice that says what to fix (its words: [`error_text`](super::error_text)).
 
 use std::fmt;
 
-use super::questionnaire::QuestionId;
-use super::text::UiKey;
+use super::question::QuestionId;
+use crate::codec::json::Json;
 
 /// A problem with an answer document, naming the field it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,20 +56,6 @@ pub enum AnswerErrorKind {
 }
 
 impl AnswerError {
-    /// What a person importing a file is told, in their language: an interface text
-    /// whose `{field}` is [`AnswerError::place`]. (The English [`Display`](fmt::Display)
-    /// is for the `assess` command.)
-    pub fn text_key(&self) -> UiKey {
-        use AnswerErrorKind as K;
-        match self.kind {
-            K::InvalidJson(_) | K::NotAnObject | K::MissingFormat | K::MissingAnswers => {
-                const { UiKey::of("ui.import.not_answers") }
-            }
-            K::UnsupportedFormat(_) => const { UiKey::of("ui.import.newer") },
-            _ => const { UiKey::of("ui.import.bad_value") },
-        }
-    }
-
     /// The part of the file at fault, as the file names it (`checkins[2].date`).
     pub fn place(&self) -> &str {
         match &self.kind {
@@ -131,3 +117,16 @@ impl fmt::Display for AnswerError {
 }
 
 impl std::error::Error for AnswerError {}
+
+/// Reads a whole number in `min..=max` from JSON: the answers and the check-ins read
+/// their numbers through this, with the same errors.
+pub(crate) fn parse_integer(value: &Json, min: u8, max: u8) -> Result<u8, AnswerErrorKind> {
+    match value {
+        Json::Number(text) if value.is_integer() => text
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| AnswerErrorKind::OutOfRange { found: text.clone(), min, max }),
+        other => Err(AnswerErrorKind::WrongType { expected: "a whole number", found: other.type_name() }),
+    }
+}

@@ -8,26 +8,46 @@
 //!   -> AnswerSet (validated)  -> assess() -> Assessment (triage, outlook, ranking, plan)
 //! ```
 //!
+//! The modules, in an order in which each imports only modules listed before it, so
+//! there is no circle among them:
+//!
+//! - The answers: [`choices`] (the code enums of the choice questions), [`techniques`]
+//!   (the eight techniques and their facts), [`question`] (every question id and the kind
+//!   of answer it takes), [`error`] (what is wrong with an input), [`checkins`],
+//!   [`intake`] (the [`AnswerSet`], the [`Intake`] file and their JSON), [`input`] (what a
+//!   person types or ticks, as answers), [`questionnaire`] (steps, and which questions
+//!   are shown for some answers).
+//! - The assessment: [`when`] (the conditions every rule table is written in),
+//!   [`screening`], [`outlook`], [`recommend`], [`plan`], and [`assess`] here.
+//! - Around them: [`share`] (the share link), [`text`] (the words, per language),
+//!   [`error_text`], [`embed`] (a clinic's configuration), [`compare`] and [`chart`] (the
+//!   results' table and charts), [`session`], [`store`] and [`widget`] (the widget as a
+//!   native state machine).
+//!
+//! The byte and text codecs it uses (JSON, base64url, CRC-32, QR, sorting) are in
+//! [`codec`](crate::codec), which knows nothing of this module.
+//!
 //! The contract it implements is shared/design/domain.md.
 
 mod codes;
 
-pub mod answers;
 pub mod chart;
 pub mod checkins;
+pub mod choices;
 pub mod compare;
 pub mod embed;
 pub mod error;
-pub mod json;
+pub mod error_text;
+pub mod input;
+pub mod intake;
 pub mod outlook;
 pub mod plan;
-pub mod qr;
+pub mod question;
 pub mod questionnaire;
 pub mod recommend;
 pub mod screening;
 pub mod session;
 pub mod share;
-pub mod sort;
 pub mod store;
 pub mod techniques;
 pub mod text;
@@ -36,12 +56,13 @@ pub mod widget;
 
 use serde::Serialize;
 
-pub use answers::{Answer, AnswerSet, Intake};
 pub use checkins::{CheckIn, Progress};
 pub use error::{AnswerError, AnswerErrorKind};
+pub use intake::{Answer, AnswerSet, Intake};
 pub use outlook::Stratification;
 pub use plan::{Frequency, Plan};
-pub use questionnaire::{QuestionId, Questionnaire};
+pub use question::QuestionId;
+pub use questionnaire::Questionnaire;
 pub use recommend::{Status, TechniqueResult};
 pub use screening::{Flag, Screening, Triage};
 pub use techniques::TechniqueId;

@@ -14,9 +14,10 @@
 
 use serde::Serialize;
 
-use super::answers::{AnswerSet, Bothersome};
+use super::choices::Bothersome;
 use super::codes::codes;
-use super::questionnaire::QuestionId;
+use super::intake::AnswerSet;
+use super::question::QuestionId;
 
 /// The eight agree/disagree items, in the tool's order.
 pub const AGREE_ITEMS: [QuestionId; 8] = [

@@ -9,12 +9,13 @@
 
 use serde::Serialize;
 
-use super::answers::{Aggravator, AnswerSet, Condition, Duration, SessionMinutes};
 use super::checkins::Progress;
+use super::choices::{Aggravator, Condition, Duration, SessionMinutes};
 use super::codes::codes;
+use super::intake::AnswerSet;
 use super::outlook::{Risk, Stratification};
-use super::questionnaire::QuestionId;
-use super::when::When;
+use super::question::QuestionId;
+use super::when::{When, BLEEDING_RISK, CLOT_RISK};
 
 codes! {
     /// How often to book.
@@ -145,27 +146,18 @@ const NO_HEAT: When = When::AnyOf(&[
     When::Condition(Cd::SkinCondition),
     When::Condition(Cd::OpenWound),
 ]);
+/// A fresh surgical site or fracture, which no stretch should pull on.
+const HEALING_SITE: When = When::AnyOf(&[When::Condition(Cd::RecentFracture), When::Condition(Cd::RecentSurgery)]);
 /// Firm self-pressure with a ball or roller is wrong for fragile bones, easy bleeding,
 /// clots, fresh surgery or fractures, and in pregnancy.
-const NO_FIRM_SELF_PRESSURE: When = When::AnyOf(&[
-    When::Condition(Cd::Osteoporosis),
-    When::Condition(Cd::Anticoagulants),
-    When::Condition(Cd::BleedingDisorder),
-    When::Condition(Cd::DvtDiagnosed),
-    When::Condition(Cd::LegSwellingNew),
-    When::Condition(Cd::RecentSurgery),
-    When::Condition(Cd::RecentFracture),
-    When::Pregnant,
-]);
+const NO_FIRM_SELF_PRESSURE: When =
+    When::AnyOf(&[When::Condition(Cd::Osteoporosis), BLEEDING_RISK, CLOT_RISK, HEALING_SITE, When::Pregnant]);
 /// Pulling the spine into a deep forward bend is advised against with osteoporosis
 /// (Royal Osteoporosis Society, Strong, Steady and Straight, 2019) and near a fresh
 /// fracture or surgical site. Lying flat on the back is advised against after the first
-/// trimester (RCOG, Exercise in pregnancy, 2006): [`When::PregnantLater`].
-const NO_FLAT_FLEXION: When = When::AnyOf(&[
-    When::Condition(Cd::Osteoporosis),
-    When::Condition(Cd::RecentFracture),
-    When::Condition(Cd::RecentSurgery),
-]);
+/// trimester (RCOG, Exercise in pregnancy, 2006): [`When::PregnantLater`]. Side-lying
+/// knee bends take the place of knee-to-chest for all of these.
+const NO_FLAT_FLEXION: When = When::AnyOf(&[When::Condition(Cd::Osteoporosis), HEALING_SITE, When::PregnantLater]);
 
 /// The plan table. The items come from the seed articles: what to expect in a first
 /// session and how to prepare (seeds 000, 004), aftercare and soreness lasting 24 to 36
@@ -195,29 +187,17 @@ pub const PLAN_ROWS: &[PlanRow] = &[
     row(S::Aftercare, I::GentleMovement, Show::Always),
     row(S::Aftercare, I::WarmthAfter, Show::Unless(NO_HEAT)),
     row(S::Aftercare, I::RestIfSore, Show::Always),
-    row(
-        S::Aftercare,
-        I::ReportBruising,
-        Show::Only(When::AnyOf(&[When::Condition(Cd::Anticoagulants), When::Condition(Cd::BleedingDisorder)])),
-    ),
+    row(S::Aftercare, I::ReportBruising, Show::Only(BLEEDING_RISK)),
     row(S::SelfMassage, I::WarmUpFirst, Show::Unless(NO_HEAT)),
     row(S::SelfMassage, I::BallAgainstWall, Show::Unless(NO_FIRM_SELF_PRESSURE)),
     row(S::SelfMassage, I::FoamRoller, Show::Unless(NO_FIRM_SELF_PRESSURE)),
     row(S::SelfMassage, I::HandsOnly, Show::Only(NO_FIRM_SELF_PRESSURE)),
     row(S::SelfMassage, I::NotOnSpine, Show::Always),
     row(S::SelfMassage, I::StopIfSharp, Show::Always),
-    row(S::Stretches, I::KneeToChest, Show::Unless(When::AnyOf(&[NO_FLAT_FLEXION, When::PregnantLater]))),
-    row(
-        S::Stretches,
-        I::CatCow,
-        Show::Unless(When::AnyOf(&[When::Condition(Cd::RecentFracture), When::Condition(Cd::RecentSurgery)])),
-    ),
-    row(
-        S::Stretches,
-        I::HipFlexor,
-        Show::Unless(When::AnyOf(&[When::Condition(Cd::RecentFracture), When::Condition(Cd::RecentSurgery)])),
-    ),
-    row(S::Stretches, I::SideLyingKnees, Show::Only(When::AnyOf(&[NO_FLAT_FLEXION, When::PregnantLater]))),
+    row(S::Stretches, I::KneeToChest, Show::Unless(NO_FLAT_FLEXION)),
+    row(S::Stretches, I::CatCow, Show::Unless(HEALING_SITE)),
+    row(S::Stretches, I::HipFlexor, Show::Unless(HEALING_SITE)),
+    row(S::Stretches, I::SideLyingKnees, Show::Only(NO_FLAT_FLEXION)),
     row(S::Stretches, I::Walking, Show::Always),
     row(S::Alongside, I::StayActive, Show::Always),
     row(S::Alongside, I::SupportedRecovery, Show::Outlook(&[Risk::High])),

@@ -21,15 +21,17 @@
 
 use serde::Serialize;
 
-use super::answers::{
-    Activity, Aggravator, AnswerSet, Clothed, Condition, Duration, Experience, Goal, Heat, Location, Occupation,
-    Pattern, Pressure, SessionMinutes,
+use super::choices::{
+    Activity, Aggravator, Clothed, Condition, Duration, Experience, Goal, Heat, Location, Occupation, Pattern,
+    Pressure, SessionMinutes,
 };
 use super::codes::codes;
-use super::questionnaire::QuestionId;
-use super::sort::{sort_small_by, sort_small_by_key};
+use super::intake::AnswerSet;
+use super::question::QuestionId;
 use super::techniques::{techniques, Clothing, PressureLevel, Technique, TechniqueId};
 pub use super::when::{PainBand, When};
+use super::when::{BLEEDING_RISK, CLOT_RISK};
+use crate::codec::sort::{sort_small_by, sort_small_by_key};
 
 /// Every technique starts here.
 pub const BASE_FIT: i32 = 35;
@@ -434,7 +436,6 @@ const fn safety(when: When, target: Target, caution: CautionId) -> SafetyRule {
 use CautionId as C;
 use Condition as Cd;
 
-const BLEEDING: When = When::AnyOf(&[When::Condition(Cd::Anticoagulants), When::Condition(Cd::BleedingDisorder)]);
 /// Nerve symptoms (domain.md v2): leg pain that travels, numbness in one leg, or a disc or
 /// a narrowed canal that can press on a nerve.
 const NERVE: When = When::AnyOf(&[
@@ -443,8 +444,6 @@ const NERVE: When = When::AnyOf(&[
     When::Condition(Cd::DiscHerniation),
     When::Condition(Cd::SpinalStenosis),
 ]);
-/// A clot, known or possible (NICE NG158): nothing that could move it.
-const CLOT: When = When::AnyOf(&[When::Condition(Cd::DvtDiagnosed), When::Condition(Cd::LegSwellingNew)]);
 /// Every technique worked with firm or sustained pressure (the technique facts, and
 /// trigger point, myofascial and shiatsu holding pressure on one spot).
 const FIRM_OR_SUSTAINED: Target =
@@ -461,7 +460,7 @@ const FIRM_OR_SUSTAINED: Target =
 pub const SAFETY_RULES: &[SafetyRule] = &[
     // Avoid.
     safety(When::Condition(Cd::Osteoporosis), Target::Only(&[T::DeepTissue, T::Sports, T::Thai]), C::AvoidFragileBones),
-    safety(BLEEDING, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports]), C::AvoidBleedingRisk),
+    safety(BLEEDING_RISK, Target::Only(&[T::DeepTissue, T::TriggerPoint, T::Sports]), C::AvoidBleedingRisk),
     safety(When::Condition(Cd::ReducedSensation), Target::WithHeat, C::AvoidHeatUnfelt),
     safety(When::Condition(Cd::HeatSensitivity), Target::WithHeat, C::AvoidHeatSensitivity),
     safety(When::Condition(Cd::SkinCondition), Target::WithHeat, C::AvoidHeatOnSkin),
@@ -469,7 +468,7 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
     safety(When::Pregnant, Target::WithHeat, C::AvoidHeatInPregnancy),
     safety(When::Pregnant, Target::Only(&[T::Thai]), C::AvoidStretchingInPregnancy),
     safety(When::Condition(Cd::Hypermobility), Target::Only(&[T::Thai]), C::AvoidOverstretchingJoints),
-    safety(CLOT, Target::Only(&[T::DeepTissue, T::Sports, T::Thai]), C::AvoidClotRisk),
+    safety(CLOT_RISK, Target::Only(&[T::DeepTissue, T::Sports, T::Thai]), C::AvoidClotRisk),
     safety(When::Condition(Cd::RecentSurgery), Target::Only(&[T::DeepTissue, T::Sports]), C::AvoidAfterSurgery),
     safety(
         When::Condition(Cd::CancerTreatment),
@@ -494,7 +493,7 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
         Target::Only(&[T::DeepTissue, T::Sports, T::Thai, T::TriggerPoint, T::Shiatsu]),
         C::SteroidsGentlePressure,
     ),
-    safety(BLEEDING, Target::Only(&[T::Shiatsu, T::Thai]), C::BruisingRisk),
+    safety(BLEEDING_RISK, Target::Only(&[T::Shiatsu, T::Thai]), C::BruisingRisk),
     safety(
         When::Condition(Cd::VaricoseVeins),
         Target::Only(&[T::DeepTissue, T::Sports, T::Thai, T::TriggerPoint]),
@@ -523,7 +522,7 @@ pub const SAFETY_RULES: &[SafetyRule] = &[
         C::NoNeckManipulation,
     ),
     safety(When::Condition(Cd::OpenWound), Target::AllExcept(&[T::HotStone]), C::ClearOfWound),
-    safety(CLOT, Target::AllExcept(&[T::DeepTissue, T::Sports, T::Thai]), C::ClotKeepOffLegs),
+    safety(CLOT_RISK, Target::AllExcept(&[T::DeepTissue, T::Sports, T::Thai]), C::ClotKeepOffLegs),
     safety(When::Condition(Cd::RecentSurgery), Target::AllExcept(&[T::DeepTissue, T::Sports]), C::SurgerySite),
     safety(When::Condition(Cd::CancerTreatment), Target::AllExcept(&[T::DeepTissue, T::Sports]), C::OncologyTrained),
     safety(

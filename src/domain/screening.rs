@@ -1,16 +1,22 @@
 //! Screening: red flags first.
 //!
 //! Every rule is one row of [`RULES`]: the flag it raises, the triage level it reaches and
-//! the answers that raise it, with its source beside it. The triage is the highest level
+//! the answers that raise it, with its source beside it. A condition of the conditions
+//! list is a row of its own kind, the condition and its level: the condition is its own
+//! flag, so its code is written once, in [`Condition`]. The triage is the highest level
 //! any rule reaches. While a safety answer (see [`QuestionId::is_safety_answer`]) that is
 //! shown is missing, the triage is `incomplete` and nothing is called safe, except that a
 //! rule reaching `emergency` or `urgent` always wins: danger is never hidden by a gap.
 
-use serde::Serialize;
+use std::fmt;
 
-use super::answers::{AnswerSet, Condition, NightPain, Onset};
-use super::codes::codes;
-use super::questionnaire::{QuestionId, Questionnaire};
+use serde::{Serialize, Serializer};
+
+use super::choices::{Condition, NightPain, Onset};
+use super::codes::{self, codes};
+use super::intake::AnswerSet;
+use super::question::QuestionId;
+use super::questionnaire::Questionnaire;
 use super::when::When;
 
 codes! {
@@ -63,8 +69,9 @@ impl Triage {
 }
 
 codes! {
-    /// Everything screening can raise. A condition's flag carries the condition's code.
-    pub enum Flag {
+    /// What a rule finds in the answers besides a listed condition: a red-flag answer or
+    /// a pattern of answers. Declared in the order of [`RULES`].
+    pub enum Finding {
         RfBladder = "rf_bladder",
         RfBowel = "rf_bowel",
         RfSaddleNumbness = "rf_saddle_numbness",
@@ -81,37 +88,97 @@ codes! {
         RfCancerHistory = "rf_cancer_history",
         RfWeightLoss = "rf_weight_loss",
         ConstantNightPain = "constant_night_pain",
-        LegSwellingNew = "leg_swelling_new",
         RfNumbnessOneLeg = "rf_numbness_one_leg",
         Immunosuppressed = "immunosuppressed",
         InflammatoryPattern = "inflammatory_pattern",
         NewPainOver50 = "new_pain_over_50",
         YoungPersistentPain = "young_persistent_pain",
-        DvtDiagnosed = "dvt_diagnosed",
-        RecentSurgery = "recent_surgery",
-        RecentFracture = "recent_fracture",
-        CancerTreatment = "cancer_treatment",
-        OpenWound = "open_wound",
-        Osteoporosis = "osteoporosis",
-        Anticoagulants = "anticoagulants",
-        BleedingDisorder = "bleeding_disorder",
-        ReducedSensation = "reduced_sensation",
-        HeatSensitivity = "heat_sensitivity",
-        SkinCondition = "skin_condition",
-        VaricoseVeins = "varicose_veins",
-        Hypermobility = "hypermobility",
-        OilAllergy = "oil_allergy",
-        Fibromyalgia = "fibromyalgia",
-        Arthritis = "arthritis",
-        DiscHerniation = "disc_herniation",
-        SpinalStenosis = "spinal_stenosis",
-        HighBloodPressure = "high_blood_pressure",
         Pregnancy = "pregnancy",
         Postpartum = "postpartum",
         SeverePain = "severe_pain",
         LongTermSteroids = "long_term_steroids",
     }
 }
+
+/// Everything screening can raise: a finding, or a condition of the conditions list. A
+/// condition's flag is the condition itself and carries its code, so a condition code is
+/// written once, in [`Condition`]; its level is its row in [`RULES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Flag {
+    Finding(Finding),
+    Condition(Condition),
+}
+
+impl Flag {
+    /// Every flag, in the order of [`RULES`]: most serious first, as `flags` lists them.
+    pub const ALL: &'static [Flag] = &FLAGS;
+    /// Every flag's code, in the same order.
+    pub const CODES: &'static [&'static str] = &FLAG_CODES;
+
+    /// The stable code of this flag: the finding's code, or the condition's.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Flag::Finding(finding) => finding.as_str(),
+            Flag::Condition(condition) => condition.as_str(),
+        }
+    }
+
+    /// The flag with this code, if any.
+    pub fn from_code(code: &str) -> Option<Flag> {
+        Self::ALL.get(codes::position(Self::CODES, code)?).copied()
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Flag {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The flags of [`RULES`], one per row, read at compile time.
+const FLAGS: [Flag; RULES.len()] = {
+    let mut flags = [Flag::Finding(Finding::RfBladder); RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        flags[i] = RULES[i].flag;
+        i += 1;
+    }
+    flags
+};
+
+/// The codes of [`FLAGS`].
+const FLAG_CODES: [&str; RULES.len()] = {
+    let mut codes = [""; RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        codes[i] = FLAGS[i].as_str();
+        i += 1;
+    }
+    codes
+};
+
+// Every condition has exactly one row, so none can go unflagged: a condition added to the
+// list without a level stops the build.
+const _: () = {
+    let mut c = 0;
+    while c < Condition::ALL.len() {
+        let (mut rows, mut i) = (0, 0);
+        while i < RULES.len() {
+            if let Flag::Condition(condition) = RULES[i].flag {
+                rows += (condition as usize == c) as usize;
+            }
+            i += 1;
+        }
+        assert!(rows == 1, "every condition needs exactly one row in RULES");
+        c += 1;
+    }
+};
 
 /// How the person reads the comparison of techniques.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,12 +200,19 @@ pub struct Rule {
     pub when: When,
 }
 
-const fn rule(flag: Flag, level: Triage, when: When) -> Rule {
-    Rule { flag, level, when }
+/// A finding's row.
+const fn rule(finding: Finding, level: Triage, when: When) -> Rule {
+    Rule { flag: Flag::Finding(finding), level, when }
+}
+
+/// A condition's row: the condition itself is both the answer that raises the flag and
+/// the flag, so the row names it once.
+const fn condition(condition: Condition, level: Triage) -> Rule {
+    Rule { flag: Flag::Condition(condition), level, when: When::Condition(condition) }
 }
 
 use Condition as Cd;
-use Flag as F;
+use Finding as F;
 use QuestionId as Q;
 use Triage::{Caution, Emergency, MedicalReview, Urgent};
 
@@ -200,7 +274,7 @@ pub const RULES: &[Rule] = &[
     rule(F::ConstantNightPain, Urgent, When::NightPain(NightPain::ConstantUnrelenting)),
     // New leg swelling that no doctor has explained: possible deep vein thrombosis, which
     // needs assessment the same day (NICE NG158).
-    rule(F::LegSwellingNew, Urgent, When::Condition(Cd::LegSwellingNew)),
+    condition(Cd::LegSwellingNew, Urgent),
     // Nerve root involvement in one leg: assess before massage (NICE CKS sciatica).
     rule(F::RfNumbnessOneLeg, MedicalReview, When::Yes(Q::RfNumbnessOneLeg)),
     // Immunosuppression or injected drugs with longer-standing pain: infection is less
@@ -243,26 +317,26 @@ pub const RULES: &[Rule] = &[
     // more likely in the young (IFOMPT 2020).
     rule(F::YoungPersistentPain, MedicalReview, When::AllOf(&[When::AgeBelow(20), When::Chronic])),
     // Conditions that need a doctor's clearance before massage (Batavia 2004).
-    rule(F::DvtDiagnosed, MedicalReview, When::Condition(Cd::DvtDiagnosed)),
-    rule(F::RecentSurgery, MedicalReview, When::Condition(Cd::RecentSurgery)),
-    rule(F::RecentFracture, MedicalReview, When::Condition(Cd::RecentFracture)),
-    rule(F::CancerTreatment, MedicalReview, When::Condition(Cd::CancerTreatment)),
-    rule(F::OpenWound, MedicalReview, When::Condition(Cd::OpenWound)),
+    condition(Cd::DvtDiagnosed, MedicalReview),
+    condition(Cd::RecentSurgery, MedicalReview),
+    condition(Cd::RecentFracture, MedicalReview),
+    condition(Cd::CancerTreatment, MedicalReview),
+    condition(Cd::OpenWound, MedicalReview),
     // Everything else the therapist must know and adapt to (Batavia 2004; domain.md).
-    rule(F::Osteoporosis, Caution, When::Condition(Cd::Osteoporosis)),
-    rule(F::Anticoagulants, Caution, When::Condition(Cd::Anticoagulants)),
-    rule(F::BleedingDisorder, Caution, When::Condition(Cd::BleedingDisorder)),
-    rule(F::ReducedSensation, Caution, When::Condition(Cd::ReducedSensation)),
-    rule(F::HeatSensitivity, Caution, When::Condition(Cd::HeatSensitivity)),
-    rule(F::SkinCondition, Caution, When::Condition(Cd::SkinCondition)),
-    rule(F::VaricoseVeins, Caution, When::Condition(Cd::VaricoseVeins)),
-    rule(F::Hypermobility, Caution, When::Condition(Cd::Hypermobility)),
-    rule(F::OilAllergy, Caution, When::Condition(Cd::OilAllergy)),
-    rule(F::Fibromyalgia, Caution, When::Condition(Cd::Fibromyalgia)),
-    rule(F::Arthritis, Caution, When::Condition(Cd::Arthritis)),
-    rule(F::DiscHerniation, Caution, When::Condition(Cd::DiscHerniation)),
-    rule(F::SpinalStenosis, Caution, When::Condition(Cd::SpinalStenosis)),
-    rule(F::HighBloodPressure, Caution, When::Condition(Cd::HighBloodPressure)),
+    condition(Cd::Osteoporosis, Caution),
+    condition(Cd::Anticoagulants, Caution),
+    condition(Cd::BleedingDisorder, Caution),
+    condition(Cd::ReducedSensation, Caution),
+    condition(Cd::HeatSensitivity, Caution),
+    condition(Cd::SkinCondition, Caution),
+    condition(Cd::VaricoseVeins, Caution),
+    condition(Cd::Hypermobility, Caution),
+    condition(Cd::OilAllergy, Caution),
+    condition(Cd::Fibromyalgia, Caution),
+    condition(Cd::Arthritis, Caution),
+    condition(Cd::DiscHerniation, Caution),
+    condition(Cd::SpinalStenosis, Caution),
+    condition(Cd::HighBloodPressure, Caution),
     rule(F::Pregnancy, Caution, When::Pregnant),
     rule(F::Postpartum, Caution, When::Postpartum),
     rule(F::SeverePain, Caution, When::SeverePain),

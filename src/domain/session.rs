@@ -6,14 +6,15 @@
 //! may the results show) is decided here and tested natively. The saved form of a
 //! session is versioned JSON; reading it back is total and typed.
 
-use super::answers::{Answer, Intake, OLDEST_FORMAT};
 use super::checkins::{CheckIn, MAX_CHECKINS};
 use super::codes::codes;
 use super::error::{AnswerError, AnswerErrorKind};
-use super::json::{self, Json};
-use super::questionnaire::{QuestionId, Questionnaire, StepId};
+use super::intake::{Answer, Intake, OLDEST_FORMAT};
+use super::question::QuestionId;
+use super::questionnaire::{Questionnaire, StepId};
 use super::screening::{screen, Triage};
-use super::sort::sort_small_by_key;
+use crate::codec::json::{self, Json};
+use crate::codec::sort::sort_small_by_key;
 
 /// The version of the saved-session document this build writes.
 pub const SAVED_VERSION: u64 = 1;

@@ -22,11 +22,14 @@
 //! `leg_swelling_new`), and the new questions are unanswered. `tests/share.rs` keeps a
 //! fixture link of every version so that links already handed out keep opening.
 
-use super::answers::{Answer, AnswerSet, CodeSet, Intake, V1_CONDITION_CODES};
 use super::checkins::{CheckIn, Date, MAX_SESSIONS, MAX_SHARED_CHECKINS};
+use super::choices::V1_CONDITION_CODES;
 use super::codes::codes;
 use super::error::AnswerError;
-use super::questionnaire::{Kind, QuestionId};
+use super::intake::{Answer, AnswerSet, CodeSet, Intake};
+use super::question::{Kind, QuestionId};
+use crate::codec::base64::{base64url_decode, base64url_encode, base64url_value};
+use crate::codec::crc32::crc32;
 
 /// The format version this build writes.
 pub const VERSION: u8 = 2;
@@ -246,7 +249,7 @@ pub fn version_of(header: u8) -> u8 {
 pub fn payload_version(payload: &str) -> Option<u8> {
     // The header byte's low four bits: the first character's last two of its six bits,
     // then the second character's first two.
-    let sextet = |i: usize| BASE64URL.iter().position(|b| Some(b) == payload.as_bytes().get(i)).map(|p| p as u8);
+    let sextet = |i: usize| payload.as_bytes().get(i).copied().and_then(base64url_value);
     Some((sextet(0)? & 3) << 2 | sextet(1)? >> 4)
 }
 
@@ -423,50 +426,4 @@ impl BitReader<'_> {
         }
         Ok(value)
     }
-}
-
-/// CRC-32 (IEEE 802.3, reflected, as zlib and PNG use), bitwise: no table in the bundle.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for byte in bytes {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { crc >> 1 ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// base64url without padding (RFC 4648, section 5).
-pub fn base64url_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(BASE64URL[(n >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
-    out
-}
-
-/// Decodes base64url without padding; `None` for any other character or an impossible
-/// length.
-pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    for chunk in text.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            let value = BASE64URL.iter().position(|b| b == c)? as u32;
-            n |= value << (18 - 6 * i);
-        }
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Some(out)
 }

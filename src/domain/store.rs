@@ -226,7 +226,7 @@ impl SessionStore {
     /// Reads what another tab saved under this key: its session, and whether that tab wrote
     /// it after reading this tab's last write. If so its document stands as it is (an
     /// answer it cleared or changed back stays so); if not, the caller merges it answer by
-    /// answer ([`Intake::merged`](super::answers::Intake::merged)). `None` for text that
+    /// answer ([`Intake::merged`](super::intake::Intake::merged)). `None` for text that
     /// cannot be read, which is that tab's to report.
     pub fn receive(&self, text: &str) -> Option<(Session, bool)> {
         let (session, stamp) = Session::from_saved_json_stamped(text).ok()?;

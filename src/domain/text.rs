@@ -9,15 +9,16 @@ use std::sync::OnceLock;
 
 use super::checkins::{Date, Progress};
 use super::codes::codes;
-use super::json;
 use super::outlook::Risk;
 use super::plan::{Frequency, PlanItem, Section, PLAN_ROWS};
-use super::questionnaire::{Kind, QuestionId, Questionnaire, StepId};
+use super::question::{Kind, QuestionId};
+use super::questionnaire::{Questionnaire, StepId};
 use super::recommend::{CautionId, Reason, Status};
 use super::screening::{Flag, Reading, Triage};
 use super::share::ShareErrorCode;
-use super::sort::sort_small_by;
 use super::techniques::{Technique, TechniqueId};
+use crate::codec::json;
+use crate::codec::sort::sort_small_by;
 
 codes! {
     /// A language the widget ships a catalog for; the code is its BCP 47 tag, which also

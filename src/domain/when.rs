@@ -9,15 +9,27 @@
 //! so write "answered no" as its own condition rather than with `Not`, and keep `Not`
 //! for conditions whose gaps the `incomplete` triage covers (as screening does).
 
-use super::answers::{
-    Activity, Aggravator, AnswerSet, Condition, Duration, Experience, Goal, Location, NightPain, Occupation, Onset,
-    Pattern, Pregnancy,
+use super::choices::{
+    Activity, Aggravator, Condition, Duration, Experience, Goal, Location, NightPain, Occupation, Onset, Pattern,
+    Pregnancy,
 };
-use super::questionnaire::QuestionId;
+use super::intake::AnswerSet;
+use super::question::QuestionId;
 
 /// The pain now, out of 10, from which pain counts as severe: a caution in screening and
 /// gentler work in the ranking.
 pub const SEVERE_PAIN: u8 = 8;
+
+/// Easy bleeding: blood thinners or a bleeding disorder (Batavia 2004). The ranking avoids
+/// or adapts firm work for it; the plan keeps firm self-pressure away and asks the person
+/// to report bruising.
+pub const BLEEDING_RISK: When =
+    When::AnyOf(&[When::Condition(Condition::Anticoagulants), When::Condition(Condition::BleedingDisorder)]);
+
+/// A clot, known or possible (NICE NG158): nothing that could move it, in a session or
+/// with a ball or roller at home.
+pub const CLOT_RISK: When =
+    When::AnyOf(&[When::Condition(Condition::DvtDiagnosed), When::Condition(Condition::LegSwellingNew)]);
 
 /// The pain bands of the seed articles' severity row: mild 0-3, moderate 4-6, severe 7-10.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -16,8 +16,8 @@
 
 use std::rc::Rc;
 
-use super::answers::Intake;
 use super::codes::codes;
+use super::intake::Intake;
 use super::session::{Action, Screen, Session};
 use super::share::{self, Opened, Sealed, ShareErrorCode};
 use super::store::{LoadNotice, SessionStore, StoreError};

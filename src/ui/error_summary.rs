@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::texts::Texts;
-use crate::domain::questionnaire::QuestionId;
+use crate::domain::question::QuestionId;
 use crate::domain::text::question_key;
 
 /// The questions still to answer, each a link that focuses its first input; announced

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::texts::Texts;
 use crate::browser::page::{read_chosen_file, FileProblem};
-use crate::domain::answers::MAX_FILE_BYTES;
+use crate::domain::intake::MAX_FILE_BYTES;
 use crate::domain::widget::Event;
 use crate::domain::Intake;
 

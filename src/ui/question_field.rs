@@ -9,8 +9,10 @@ use yew::prelude::*;
 use super::state::use_value;
 use super::texts::{use_texts, Texts};
 use crate::browser::perf;
-use crate::domain::answers::{answer_for_choice, parse_typed_number, Answer, AnswerSet, CodeSet, NONE_OF_THESE};
-use crate::domain::questionnaire::{Control, Kind, Question, QuestionId};
+use crate::domain::input::{answer_for_choice, parse_typed_number, NONE_OF_THESE};
+use crate::domain::intake::{Answer, AnswerSet, CodeSet};
+use crate::domain::question::{Kind, QuestionId};
+use crate::domain::questionnaire::{Control, Question};
 use crate::domain::session::Action;
 use crate::domain::text::{option_key, question_key};
 

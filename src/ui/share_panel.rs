@@ -11,7 +11,7 @@ use super::markup::{into_html, Markup, Write};
 use super::state::Value;
 use super::texts::Texts;
 use crate::browser::{crypto, page};
-use crate::domain::qr::{self, Ecc};
+use crate::codec::qr::{self, Ecc};
 use crate::domain::share;
 use crate::domain::text::UiKey;
 use crate::domain::Intake;

@@ -6,8 +6,9 @@ use super::error_summary::error_summary;
 use super::markup::{into_html, Markup};
 use super::question_field::{on_choice_change, question_field};
 use super::texts::Texts;
-use crate::domain::answers::AnswerSet;
-use crate::domain::questionnaire::{QuestionId, Questionnaire, StepId};
+use crate::domain::intake::AnswerSet;
+use crate::domain::question::QuestionId;
+use crate::domain::questionnaire::{Questionnaire, StepId};
 use crate::domain::session::Action;
 use crate::view::screens::{step_head, step_title_id};
 

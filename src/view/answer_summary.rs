@@ -2,8 +2,9 @@
 
 use super::html::Write;
 use super::texts::Texts;
-use crate::domain::answers::{Answer, Pregnancy};
-use crate::domain::questionnaire::QuestionId;
+use crate::domain::choices::Pregnancy;
+use crate::domain::intake::Answer;
+use crate::domain::question::QuestionId;
 use crate::domain::text::{option_key, UiKey};
 use crate::domain::Intake;
 

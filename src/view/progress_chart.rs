@@ -4,7 +4,7 @@
 use super::html::Write;
 use super::texts::Texts;
 use crate::domain::chart::{PointLabel, PAIN_LINE};
-use crate::domain::questionnaire::QuestionId;
+use crate::domain::question::QuestionId;
 use crate::domain::Intake;
 
 /// A line of "pain now" on a 0-10 scale, starting with the intake's answer (labelled as

@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use backpain_intake::domain::answers::{Answer, CodeSet};
-use backpain_intake::domain::questionnaire::{Kind, QuestionId};
+use backpain_intake::domain::intake::{Answer, CodeSet};
+use backpain_intake::domain::question::{Kind, QuestionId};
 use backpain_intake::domain::{assess, AnswerSet, Assessment};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};

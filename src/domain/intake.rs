@@ -1,4 +1,7 @@
-//! Answers: the codes of every choice question, the [`AnswerSet`] and its JSON format.
+//! Answers: the [`AnswerSet`], the [`Intake`] file that holds it with the check-ins, and
+//! their JSON format. The codes of the choice questions are in
+//! [`choices`](super::choices); what a person types or ticks becomes an answer in
+//! [`input`](super::input).
 //!
 //! ```json
 //! { "format": 2, "answers": { "age": 46, "duration": "over_12_weeks", "pattern": ["knots"] } }
@@ -13,236 +16,15 @@
 //! [`AnswerError`] that names the id; nothing here panics on any input.
 
 use super::checkins::CheckIn;
-use super::codes::codes;
-use super::error::{AnswerError, AnswerErrorKind};
-use super::json::{self, Json};
-use super::questionnaire::{Choice, Kind, QuestionId, Questionnaire, QUESTION_COUNT};
+use super::choices::V1_DVT_CODE;
+use super::error::{parse_integer, AnswerError, AnswerErrorKind};
+use super::question::{Choice, Kind, QuestionId, QUESTION_COUNT};
+use crate::codec::json::{self, Json};
 
 /// The answer format this version writes.
 pub const FORMAT: u64 = 2;
 /// The oldest answer format this version still reads.
 pub const OLDEST_FORMAT: u64 = 1;
-/// How many condition codes format 1 had: the first 19 of [`Condition`], in order (format
-/// 2 appended `dvt_diagnosed`). Share links of version 1 pack this many bits.
-pub const V1_CONDITION_CODES: usize = 19;
-/// The format-1 code of the condition that format 2 split in two, and the code it reads
-/// as: unexplained leg swelling is the safer reading of "a clot or leg swelling".
-pub const V1_DVT_CODE: (&str, &str) = ("dvt_or_leg_swelling", "leg_swelling_new");
-
-codes! {
-    pub enum Pregnancy {
-        NotApplicable = "not_applicable",
-        PregnantFirstTrimester = "pregnant_first_trimester",
-        PregnantLater = "pregnant_later",
-        Postpartum = "postpartum",
-    }
-}
-
-impl Pregnancy {
-    /// Pregnant now, in any trimester (postpartum is not).
-    pub fn is_pregnant(self) -> bool {
-        matches!(self, Pregnancy::PregnantFirstTrimester | Pregnancy::PregnantLater)
-    }
-}
-
-codes! {
-    pub enum Occupation {
-        Desk = "desk",
-        Standing = "standing",
-        ManualLifting = "manual_lifting",
-        Driving = "driving",
-        Mixed = "mixed",
-        NotWorking = "not_working",
-    }
-}
-
-codes! {
-    pub enum Activity {
-        Sedentary = "sedentary",
-        Light = "light",
-        Moderate = "moderate",
-        Athlete = "athlete",
-    }
-}
-
-codes! {
-    pub enum Location {
-        NeckShoulder = "neck_shoulder",
-        UpperBack = "upper_back",
-        MidBack = "mid_back",
-        LowerBack = "lower_back",
-        ButtockHip = "buttock_hip",
-        Leg = "leg",
-    }
-}
-
-codes! {
-    pub enum Duration {
-        Under6Weeks = "under_6_weeks",
-        From6To12Weeks = "6_to_12_weeks",
-        Over12Weeks = "over_12_weeks",
-        Recurring = "recurring",
-        NoPainPrevention = "no_pain_prevention",
-    }
-}
-
-impl Duration {
-    /// Pain that has lasted past twelve weeks or keeps coming back.
-    pub fn is_chronic(self) -> bool {
-        matches!(self, Duration::Over12Weeks | Duration::Recurring)
-    }
-}
-
-codes! {
-    pub enum Onset {
-        Gradual = "gradual",
-        SuddenNoInjury = "sudden_no_injury",
-        MinorStrain = "minor_strain",
-        MajorTrauma = "major_trauma",
-    }
-}
-
-codes! {
-    pub enum Pattern {
-        DullAche = "dull_ache",
-        Stiffness = "stiffness",
-        Sharp = "sharp",
-        Burning = "burning",
-        RadiatingLeg = "radiating_leg",
-        Knots = "knots",
-        Spasms = "spasms",
-    }
-}
-
-codes! {
-    pub enum Aggravator {
-        Sitting = "sitting",
-        Standing = "standing",
-        Bending = "bending",
-        Lifting = "lifting",
-        Morning = "morning",
-        NightRest = "night_rest",
-        Stress = "stress",
-    }
-}
-
-codes! {
-    pub enum NightPain {
-        None = "none",
-        EasesWithPosition = "eases_with_position",
-        ConstantUnrelenting = "constant_unrelenting",
-    }
-}
-
-codes! {
-    pub enum Condition {
-        Osteoporosis = "osteoporosis",
-        Anticoagulants = "anticoagulants",
-        BleedingDisorder = "bleeding_disorder",
-        // Position 3 was `dvt_or_leg_swelling` in format 1; links of that format carry
-        // its bit here, so they read as the new, unexplained swelling.
-        LegSwellingNew = "leg_swelling_new",
-        ReducedSensation = "reduced_sensation",
-        HeatSensitivity = "heat_sensitivity",
-        SkinCondition = "skin_condition",
-        OpenWound = "open_wound",
-        RecentSurgery = "recent_surgery",
-        RecentFracture = "recent_fracture",
-        CancerTreatment = "cancer_treatment",
-        VaricoseVeins = "varicose_veins",
-        Hypermobility = "hypermobility",
-        OilAllergy = "oil_allergy",
-        Fibromyalgia = "fibromyalgia",
-        Arthritis = "arthritis",
-        DiscHerniation = "disc_herniation",
-        SpinalStenosis = "spinal_stenosis",
-        HighBloodPressure = "high_blood_pressure",
-        DvtDiagnosed = "dvt_diagnosed",
-    }
-}
-
-codes! {
-    pub enum Bothersome {
-        NotAtAll = "not_at_all",
-        Slightly = "slightly",
-        Moderately = "moderately",
-        VeryMuch = "very_much",
-        Extremely = "extremely",
-    }
-}
-
-codes! {
-    pub enum Experience {
-        None = "none",
-        Positive = "positive",
-        Mixed = "mixed",
-        Negative = "negative",
-    }
-}
-
-codes! {
-    pub enum Pressure {
-        Light = "light",
-        Medium = "medium",
-        Firm = "firm",
-        Unsure = "unsure",
-    }
-}
-
-codes! {
-    pub enum Goal {
-        Relaxation = "relaxation",
-        TargetedRelief = "targeted_relief",
-        Mobility = "mobility",
-        SportRecovery = "sport_recovery",
-        Prevention = "prevention",
-    }
-}
-
-codes! {
-    pub enum Heat {
-        LikesWarmth = "likes_warmth",
-        Neutral = "neutral",
-        AvoidHeat = "avoid_heat",
-    }
-}
-
-codes! {
-    pub enum Clothed {
-        PreferClothed = "prefer_clothed",
-        Either = "either",
-    }
-}
-
-codes! {
-    pub enum SessionMinutes {
-        Thirty = "30",
-        Sixty = "60",
-        Ninety = "90",
-    }
-}
-
-impl SessionMinutes {
-    /// The length in minutes.
-    pub fn minutes(self) -> u8 {
-        match self {
-            SessionMinutes::Thirty => 30,
-            SessionMinutes::Sixty => 60,
-            SessionMinutes::Ninety => 90,
-        }
-    }
-}
-
-codes! {
-    pub enum OtherCare {
-        Physiotherapy = "physiotherapy",
-        Chiropractic = "chiropractic",
-        Medication = "medication",
-        Exercise = "exercise",
-        None = "none",
-    }
-}
-
 /// A set of codes of one many-answer question, as a bit per code position.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct CodeSet(u32);
@@ -474,84 +256,6 @@ impl AnswerSet {
     }
 }
 
-/// The answer after ticking (`on`) or unticking the code at `position` of a many-choice
-/// question, given its current answer. `None` means "not answered": unticking the last
-/// code takes the answer back rather than claiming "none of these", which only the
-/// explicit [`Answer::Many`]`(`[`CodeSet::EMPTY`]`)` says. An exclusive code such as
-/// "none" clears the others, and any other code clears it.
-pub fn toggle_code(id: QuestionId, current: Option<Answer>, position: usize, on: bool) -> Option<Answer> {
-    let Kind::Many { codes, exclusive, .. } = id.kind() else {
-        return current;
-    };
-    let exclusive = exclusive.and_then(|code| codes.iter().position(|c| *c == code));
-    let mut set = match current {
-        Some(Answer::Many(set)) => set,
-        _ => CodeSet::EMPTY,
-    };
-    if on {
-        set = match exclusive {
-            Some(x) if x == position => CodeSet::EMPTY,
-            Some(x) => set.with(x, false),
-            None => set,
-        };
-    }
-    set = set.with(position, on);
-    (!set.is_empty()).then_some(Answer::Many(set))
-}
-
-/// The value of the "none of these" box of a required many-answer that may be empty.
-pub const NONE_OF_THESE: &str = "none_of_these";
-
-/// The answer after a person ticks or unticks a choice input of question `id` whose
-/// `value` is a code (`true`/`false` for yes/no, the number for a scale point,
-/// [`NONE_OF_THESE`] for the explicit empty answer). `None` when the value is not one of
-/// the question's; `Some(None)` takes the answer back.
-pub fn answer_for_choice(
-    id: QuestionId,
-    current: Option<Answer>,
-    value: &str,
-    checked: bool,
-) -> Option<Option<Answer>> {
-    let position = id.kind().codes().iter().position(|c| *c == value);
-    match id.kind() {
-        Kind::Bool => match value {
-            "true" => Some(Some(Answer::Bool(true))),
-            "false" => Some(Some(Answer::Bool(false))),
-            _ => None,
-        },
-        Kind::Integer { min, max } => {
-            value.parse::<u8>().ok().filter(|n| (min..=max).contains(n)).map(|n| Some(Answer::Integer(n)))
-        }
-        Kind::One(_) => Some(Some(Answer::One(position? as u8))),
-        Kind::Many { .. } if value == NONE_OF_THESE => Some(checked.then_some(Answer::Many(CodeSet::EMPTY))),
-        Kind::Many { .. } => Some(toggle_code(id, current, position?, checked)),
-    }
-}
-
-/// Reads what a person typed into a number field: empty is "not answered", anything else
-/// must be a whole number in the question's range.
-pub fn parse_typed_number(id: QuestionId, text: &str) -> Result<Option<Answer>, AnswerErrorKind> {
-    let Kind::Integer { min, max } = id.kind() else {
-        return Err(AnswerErrorKind::WrongType { expected: "a choice", found: "a number" });
-    };
-    let text = text.trim_ascii();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let out_of_range = || AnswerErrorKind::OutOfRange { found: text.to_owned(), min, max };
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(if text.starts_with('-') {
-            out_of_range()
-        } else {
-            AnswerErrorKind::WrongType { expected: "a whole number", found: "text" }
-        });
-    }
-    match text.parse::<u8>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(Some(Answer::Integer(n))),
-        _ => Err(out_of_range()),
-    }
-}
-
 /// The largest answer file the widget reads; a real one is under 4 KB.
 pub const MAX_FILE_BYTES: usize = 256 * 1024;
 
@@ -591,7 +295,7 @@ impl Intake {
         }
         let recorded_here = self.checkins.iter().filter(|c| !base.checkins.contains(c) && !theirs.checkins.contains(c));
         merged.checkins.extend(recorded_here.cloned());
-        super::sort::sort_small_by_key(&mut merged.checkins, |c| c.date);
+        crate::codec::sort::sort_small_by_key(&mut merged.checkins, |c| c.date);
         merged
     }
 
@@ -646,17 +350,6 @@ impl Intake {
         Ok((Intake { answers, checkins }, format))
     }
 
-    /// The questions added since answer format `format` that these answers now need:
-    /// shown for them and unanswered, in questionnaire order. Empty for the current
-    /// format: a person who skipped a question is not told it is new.
-    pub fn added_since(&self, format: u64) -> Vec<QuestionId> {
-        Questionnaire::get()
-            .questions()
-            .filter(|q| q.id.since_format() > format && q.is_shown(&self.answers) && !self.answers.is_answered(q.id))
-            .map(|q| q.id)
-            .collect()
-    }
-
     /// The document as JSON; `checkins` appears only when there are some.
     pub fn to_json(&self) -> Json {
         let mut doc = self.answers.to_json();
@@ -664,18 +357,6 @@ impl Intake {
             members.push(("checkins".into(), CheckIn::list_to_json(&self.checkins)));
         }
         doc
-    }
-}
-
-/// Reads a whole number in `min..=max` from JSON.
-pub(crate) fn parse_integer(value: &Json, min: u8, max: u8) -> Result<u8, AnswerErrorKind> {
-    match value {
-        Json::Number(text) if value.is_integer() => text
-            .parse::<u8>()
-            .ok()
-            .filter(|n| (min..=max).contains(n))
-            .ok_or_else(|| AnswerErrorKind::OutOfRange { found: text.clone(), min, max }),
-        other => Err(AnswerErrorKind::WrongType { expected: "a whole number", found: other.type_name() }),
     }
 }
 
