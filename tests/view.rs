@@ -5,14 +5,18 @@
 use std::collections::BTreeMap;
 
 use backpain_intake::domain::checkins::{CheckIn, Date};
+use backpain_intake::domain::choices::Location;
 use backpain_intake::domain::compare::{Sort, SortColumn};
 use backpain_intake::domain::embed::EmbedConfig;
-use backpain_intake::domain::questionnaire::StepId;
+use backpain_intake::domain::intake::Answer;
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::questionnaire::{Questionnaire, StepId};
 use backpain_intake::domain::text::{Catalog, Lang, UiKey};
 use backpain_intake::domain::{assess, Intake};
 use backpain_intake::view::answer_summary::answer_summary;
 use backpain_intake::view::checkin::{checkin_head, checkin_history};
 use backpain_intake::view::clinic_panel::clinic_panel;
+use backpain_intake::view::clinician::{clinician_summary, Record};
 use backpain_intake::view::comparison_table::comparison_table;
 use backpain_intake::view::html::{escape_into, Markup};
 use backpain_intake::view::outlook_panel::outlook_panel;
@@ -216,4 +220,132 @@ fn check_ins_can_be_removed_only_from_the_persons_own_results() {
         written(|m| checkin_history(m, &texts, &intake, true)),
         format!("<p>{}</p>", ui(&texts, "ui.checkin.none"))
     );
+}
+
+fn summary(texts: &Texts, intake: &Intake, completed: Option<Date>) -> String {
+    let assessment = assess(&intake.answers, &intake.checkins);
+    let record = Record { intake, assessment: &assessment, completed, format: 2 };
+    written(|m| clinician_summary(m, texts, &record))
+}
+
+#[test]
+fn the_clinicians_summary_is_well_formed_in_every_language() {
+    for lang in Lang::ALL {
+        let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let catalog = Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english())
+            .expect("parses");
+        let texts = Texts::keep(*lang, catalog, &EmbedConfig::default().texts);
+        for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
+            let html = summary(&texts, &intake(fixture), Some(Date { year: 2026, month: 11, day: 25 }));
+            let ids = check_well_formed(&html);
+            let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+            assert_eq!(unique.len(), ids.len(), "{fixture} in {}: an id written twice", lang.code());
+            assert!(!html.contains(">?<") && !html.contains("\"?\""), "{fixture} in {}: a missing text", lang.code());
+        }
+    }
+}
+
+#[test]
+fn the_clinicians_summary_shows_what_assess_found() {
+    let texts = Texts::english();
+    for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
+        let intake = intake(fixture);
+        let assessment = assess(&intake.answers, &intake.checkins);
+        let html = summary(&texts, &intake, None);
+        assert!(html.starts_with(&format!("<article class=\"bpi-clinician\" data-triage=\"{}\">", assessment.triage)));
+        let flags: Vec<&str> =
+            html.split("data-flag=\"").skip(1).map(|rest| &rest[..rest.find('"').expect("a quote")]).collect();
+        let expected: Vec<String> = assessment.flags.iter().map(|f| f.to_string()).collect();
+        assert_eq!(flags, expected, "{fixture}: every flag, in the assessment's order");
+        let rows: Vec<String> = assessment
+            .techniques
+            .iter()
+            .map(|t| format!("<tr data-technique=\"{}\" data-status=\"{}\" data-fit=\"{}\">", t.id, t.status, t.fit))
+            .collect();
+        let mut at = 0;
+        for row in &rows {
+            at += html[at..].find(row.as_str()).unwrap_or_else(|| panic!("{fixture}: {row} in order"));
+        }
+        match assessment.stratification {
+            Some(score) => assert!(html.contains(&format!("data-outlook=\"{}\"", score.risk))),
+            None => assert!(html.contains(&escaped(texts.ui(UiKey::of("ui.clinician.outlook_unscored"))))),
+        }
+        assert!(html.contains(&escaped(texts.ui(UiKey::of("ui.clinician.not_dated")))));
+    }
+}
+
+#[test]
+fn a_negative_red_flag_screen_is_documented_question_by_question() {
+    let texts = Texts::english();
+    let questionnaire = Questionnaire::get();
+    for fixture in ["clear.json", "emergency.json"] {
+        let intake = intake(fixture);
+        let shown: Vec<_> = questionnaire
+            .step(StepId::SafetyCheck)
+            .expect("the safety step")
+            .questions
+            .iter()
+            .filter(|q| q.is_shown(&intake.answers))
+            .collect();
+        let yes = shown.iter().filter(|q| intake.answers.get(q.id) == Some(Answer::Bool(true))).count();
+        let html = summary(&texts, &intake, None);
+        let (answered, total) = (shown.len().to_string(), shown.len().to_string());
+        let count = if yes == 0 {
+            texts.format_ui(UiKey::of("ui.clinician.screen_none"), &[("answered", &answered), ("total", &total)])
+        } else {
+            let yes = yes.to_string();
+            texts.format_ui(
+                UiKey::of("ui.clinician.screen_some"),
+                &[("answered", &answered), ("total", &total), ("positive", &yes)],
+            )
+        };
+        assert!(html.contains(&format!("<p class=\"bpi-clinician-count\">{}</p>", escaped(&count))), "{fixture}");
+        for question in shown {
+            let label = escaped(texts.lookup(&format!("q.{}.label", question.id)));
+            assert!(html.contains(&format!("<dt>{label}</dt>")), "{fixture}: {}", question.id);
+        }
+    }
+    assert!(summary(&texts, &intake("clear.json"), None).contains("none positive"));
+}
+
+#[test]
+fn the_body_diagram_shades_where_it_hurts_and_says_so_in_words() {
+    let texts = Texts::english();
+    let intake = intake("caution.json");
+    let places: Vec<Location> =
+        Location::ALL.iter().copied().filter(|p| intake.answers.has_code(QuestionId::Location, p.as_str())).collect();
+    assert!(!places.is_empty(), "the fixture says where it hurts");
+    let html = summary(&texts, &intake, None);
+    for place in Location::ALL {
+        let shaded = html.contains(&format!("class=\"bpi-body-part bpi-body-part--hurts\" data-place=\"{place}\""));
+        assert_eq!(shaded, places.contains(place), "{place}");
+    }
+    let names: Vec<&str> = places.iter().map(|p| texts.lookup(&format!("q.location.opt.{p}"))).collect();
+    let label = escaped(&texts.format_ui(UiKey::of("ui.clinician.body"), &[("places", &names.join(", "))]));
+    assert!(html.contains(&format!("role=\"img\" aria-label=\"{label}\"")), "{html}");
+}
+
+#[test]
+fn the_clinicians_summary_lists_every_check_in_with_its_numbers() {
+    let texts = Texts::english();
+    let mut intake = intake("caution.json");
+    for (day, pain) in [(3, 6), (10, 4)] {
+        intake.checkins.push(CheckIn {
+            date: Date { year: 2026, month: 11, day },
+            pain_now: pain,
+            pain_worst_week: 7,
+            sessions: 2,
+        });
+    }
+    let html = summary(&texts, &intake, Some(Date { year: 2026, month: 11, day: 2 }));
+    assert!(html.contains(&escaped(&texts.format_ui(
+        UiKey::of("ui.clinician.completed"),
+        &[("date", &texts.date(Date { year: 2026, month: 11, day: 2 }))]
+    ))));
+    let row = format!(
+        "<tr><th scope=\"row\">{}</th><td>4</td><td>7</td><td>2</td></tr>",
+        escaped(&texts.date(Date { year: 2026, month: 11, day: 10 }))
+    );
+    assert!(html.contains(&row), "{html}");
+    assert!(html.contains("bpi-pain-chart"), "and the pain line");
 }

@@ -5,6 +5,7 @@ use super::texts::Texts;
 use crate::domain::choices::Pregnancy;
 use crate::domain::intake::Answer;
 use crate::domain::question::QuestionId;
+use crate::domain::questionnaire::{Control, Questionnaire};
 use crate::domain::text::{option_key, UiKey};
 use crate::domain::Intake;
 
@@ -22,8 +23,9 @@ const ROWS: [(QuestionId, UiKey); 9] = [
 ];
 
 /// The words of an answer: a number (pain as "n out of 10"), a choice by its option
-/// label, the choices of a many-choice answer (or "none"), or "not answered".
-fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<String> {
+/// label, the choices of a many-choice answer (or "none"), yes or no (agree or disagree
+/// for a statement), or "not answered".
+pub fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<String> {
     let codes = id.kind().codes();
     let label = |position: usize| {
         codes.get(position).map_or_else(String::new, |code| texts.lookup(&option_key(id, code)).to_owned())
@@ -37,7 +39,16 @@ fn answer_words(texts: &Texts, id: QuestionId, answer: Option<Answer>) -> Vec<St
         Some(Answer::One(position)) => vec![label(usize::from(position))],
         Some(Answer::Many(set)) if set.is_empty() => vec![texts.ui(ui!("ui.results.summary.none")).to_owned()],
         Some(Answer::Many(set)) => set.positions().map(label).collect(),
-        Some(Answer::Bool(_)) => Vec::new(),
+        Some(Answer::Bool(yes)) => {
+            let statement = Questionnaire::get().question(id).is_some_and(|q| q.control == Control::AgreeDisagree);
+            let key = match (statement, yes) {
+                (false, true) => "common.yes",
+                (false, false) => "common.no",
+                (true, true) => "common.agree",
+                (true, false) => "common.disagree",
+            };
+            vec![texts.lookup(key).to_owned()]
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 pub mod answer_summary;
 pub mod checkin;
 pub mod clinic_panel;
+pub mod clinician;
 pub mod comparison_table;
 pub mod fit_chart;
 pub mod html;
