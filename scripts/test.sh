@@ -79,7 +79,7 @@ rm -rf "$ROOT/dist"
 trunk build --release --offline
 
 # The e2e tests compare the page with the native `assess` command.
-cargo build --release --bin assess
+cargo build --release --bin assess --bin fhir
 
 stage "bundle size (brotli budget 150 KB)"
 node "$ROOT/e2e/size.mjs" "$ROOT/dist"

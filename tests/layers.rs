@@ -24,3 +24,35 @@ fn codec_imports_nothing_from_domain() {
     }
     assert!(files >= 6, "mod.rs and the five codecs");
 }
+
+/// The clinic's side (FHIR, with serde_json) is native: `lib.rs` compiles it for the host
+/// only, and nothing of the browser build names it, so it never reaches the bundle.
+#[test]
+fn the_browser_build_uses_nothing_of_clinic() {
+    let mut files = 0;
+    for dir in ["src/ui", "src/browser"] {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in fs::read_dir(&dir).expect("the directory is readable") {
+            let path = entry.expect("a directory entry").path();
+            let text = fs::read_to_string(&path).expect("a source file is text");
+            files += 1;
+            for (number, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or_default();
+                assert!(!names_word(code, "clinic"), "{}:{}: {line}", path.display(), number + 1);
+            }
+        }
+    }
+    assert!(files >= 10, "the ui and browser files");
+}
+
+/// Whether `code` names the module `word` as a path does: `crate::word`, `word::item`, or
+/// the whole word in a `use` line (so neither `clinic_panel` nor `--bpi-clinic-accent`).
+fn names_word(code: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let is_use = code.trim_start().starts_with("use ") || code.trim_start().starts_with("pub use ");
+    code.match_indices(word).any(|(at, _)| {
+        let (before, after) = (&code[..at], &code[at + word.len()..]);
+        let whole = !before.chars().next_back().is_some_and(is_ident) && !after.chars().next().is_some_and(is_ident);
+        whole && (before.ends_with("::") || after.starts_with("::") || is_use)
+    })
+}
