@@ -55,6 +55,11 @@ test('the Questionnaire and a response to each answer fixture have no schema err
   t.diagnostic(`${1 + fixtures.length} resources valid: 1 Questionnaire, ${fixtures.length} QuestionnaireResponses`);
 });
 
+test('the release publishes the same Questionnaire as dist/fhir/questionnaire.json', () => {
+  const published = JSON.parse(readFileSync(join(ROOT, 'dist', 'fhir', 'questionnaire.json'), 'utf8'));
+  assert.deepEqual(published, fhir(['questionnaire']));
+});
+
 test('a response reads back to the answers of its fixture', (t) => {
   const fixtures = answerFixtures();
   for (const [name, doc] of fixtures) {

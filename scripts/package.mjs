@@ -9,6 +9,7 @@
 //   manifest.webmanifest, icon.svg, icon-192.png, icon-512.png   installability (copied
 //                from web/; the PNGs are committed, drawn once from icon.svg's design)
 //   demo/        a demo clinic page embedding the widget both ways (from demo/)
+//   fhir/questionnaire.json   the intake as a FHIR R4 Questionnaire (the `fhir` command)
 //   back-pain-intake-offline.html   everything in one file that works from file://
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
 // (scripts/shorten.mjs), minifies every script with terser, and updates the integrity
@@ -16,6 +17,7 @@
 // Usage: node scripts/package.mjs [dir]; Trunk runs it as a post_build hook on its staging
 // directory (TRUNK_STAGING_DIR), so `trunk build` and `trunk serve` both ship the result.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -118,6 +120,20 @@ for (const name of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-51
   cpSync(join(WEB, name), join(DIST, name));
 }
 cpSync(join(ROOT, 'demo'), join(DIST, 'demo'), { recursive: true });
+
+// The FHIR R4 Questionnaire of the intake, for a clinic's records system: written by the
+// native `fhir` command (src/clinic/fhir.rs) from data/questionnaire.json and the English
+// catalog, so the widget and the file cannot disagree. Not cached by the worker: it is
+// for records systems, not for the person. A debug `trunk serve` skips it (it would build
+// the native command on every change); every release build writes it.
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  mkdirSync(join(DIST, 'fhir'), { recursive: true });
+  const questionnaire = execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'fhir', '--', 'questionnaire'], {
+    cwd: ROOT,
+    maxBuffer: 16 << 20,
+  });
+  writeFileSync(join(DIST, 'fhir', 'questionnaire.json'), questionnaire);
+}
 
 // The worker caches exactly this release; its version is a hash of the files. It caches
 // the first list when it installs, and the other languages' catalogs when first chosen.
