@@ -2,7 +2,8 @@
 //! data question by question, a response reads back to the same answers (every answer
 //! fixture, and random answer sets), and a malformed or foreign response is refused with
 //! an error, one test per refusal. The official schema is checked in node
-//! (`e2e/fhir.test.mjs`), with a maintained validator.
+//! (`e2e/fhir.test.mjs`), with a maintained validator. Native only, as `clinic` is.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -221,6 +222,7 @@ fn a_response_leaves_out_an_unscored_outlook_and_absent_flags() {
     let empty = response(&Intake::default(), AUTHORED);
     assert_eq!(empty["item"].as_array().map(Vec::len), Some(1), "only the assessment group");
     assert_eq!(item(&empty, "triage")["answer"][0]["valueCoding"]["code"], "incomplete");
+    assert_eq!(empty["status"], "in-progress", "a partial screen is never filed as finished");
 }
 
 #[test]
@@ -453,4 +455,27 @@ proptest! {
     fn no_text_panics_the_reader(text in ".{0,200}") {
         let _ = answers_from_response(&text);
     }
+}
+
+/// Every byte of a real response flipped, dropped or doubled in turn: the reader answers
+/// with answers or an error, never a panic, and never with answers the widget refuses.
+#[test]
+fn a_damaged_response_is_read_or_refused_never_a_panic() {
+    let text = serde_json::to_string(&response(&intake(with(json!({}))), AUTHORED)).expect("json");
+    let bytes = text.as_bytes();
+    let mut read = 0;
+    for at in 0..bytes.len() {
+        let flipped: Vec<u8> = bytes.iter().enumerate().map(|(i, b)| if i == at { b ^ 0x20 } else { *b }).collect();
+        let dropped = [&bytes[..at], &bytes[at + 1..]].concat();
+        let doubled = [&bytes[..=at], &bytes[at..]].concat();
+        for damaged in [flipped, dropped, doubled] {
+            let Ok(damaged) = String::from_utf8(damaged) else { continue };
+            if let Ok(answers) = answers_from_response(&damaged) {
+                read += 1;
+                let document = Intake { answers, ..Intake::default() }.to_json().to_pretty_text();
+                assert!(Intake::from_json(&document).is_ok(), "answers the widget would refuse: {document}");
+            }
+        }
+    }
+    assert!(read > 0, "some damage (inside a display text, say) leaves the answers readable");
 }

@@ -38,7 +38,7 @@ use crate::domain::outlook::Risk;
 use crate::domain::question::{Kind, QuestionId};
 use crate::domain::questionnaire::{Question, Questionnaire, ShowIf, Step, StepId};
 use crate::domain::text::{self, Catalog, Part};
-use crate::domain::{assess, Answer, AnswerError, Flag, Triage};
+use crate::domain::{assess, screening, Answer, AnswerError, Flag, Triage};
 
 /// The base of every URI of this project's FHIR resources and code systems: one place,
 /// so that a clinic that needs its own namespace changes one line.
@@ -271,10 +271,23 @@ pub fn response(intake: &Intake, authored: &str) -> Value {
     json!({
         "resourceType": "QuestionnaireResponse",
         "questionnaire": questionnaire_reference(),
-        "status": "completed",
+        "status": status(answers),
         "authored": authored,
         "item": groups,
     })
+}
+
+/// `completed` only when every shown required question is answered and no safety answer
+/// is missing; otherwise `in-progress`, so that a records system never files a partial
+/// screen as a finished one.
+fn status(answers: &AnswerSet) -> &'static str {
+    let complete =
+        Questionnaire::get().first_incomplete_step(answers).is_none() && screening::screen(answers).missing.is_empty();
+    if complete {
+        "completed"
+    } else {
+        "in-progress"
+    }
 }
 
 fn answer_item(question: &Question, answer: Answer, en: &Catalog) -> Value {
