@@ -415,3 +415,37 @@ fn an_emergency_stands_above_the_steps_but_not_the_results() {
     assert_eq!(widget.session().screen, Screen::Results);
     assert!(!widget.shows_emergency(), "the results carry their own guidance");
 }
+
+#[test]
+fn a_passphrase_that_opens_a_link_already_left_opens_nothing() {
+    let fragment = fixture("share-v1-caution-sealed.txt");
+    let (mut widget, _) = open(&Rc::new(MemoryBackend::default()), &[], fragment.trim());
+    widget.apply(Event::Unlocking);
+    widget.apply(Event::StartOwn);
+    widget.apply(Event::Unlocked(intake("caution.json"), 1));
+    assert_eq!(widget.shared(), &Shared::None, "\"start my own\" stands");
+    assert!(!widget.is_unlocking());
+}
+
+#[test]
+fn leaving_a_shared_result_drops_its_pending_replacement() {
+    let backend = Rc::new(MemoryBackend::default());
+    let mut first = widget(&backend);
+    answer(&mut first, QuestionId::Age, 40);
+    let (mut widget, _) = open(&backend, &[], fixture("share-v1-caution.txt").trim());
+    widget.apply(Event::SaveShared);
+    assert!(widget.asks_to_replace(), "the person has answers of their own");
+    widget.apply(Event::StartOwn);
+    assert!(!widget.asks_to_replace());
+    widget.apply(Event::ConfirmReplace(true));
+    assert_eq!(widget.session(), first.session(), "a late yes replaces nothing");
+}
+
+#[test]
+fn a_full_store_is_said_after_what_the_event_itself_said() {
+    let backend = Rc::new(Faulty::default());
+    let mut widget = widget(&backend);
+    backend.full.set(true);
+    widget.apply(Event::Import(Ok((intake("caution.json"), 2))));
+    assert_eq!(kinds(&widget), vec![NoticeKind::Imported, NoticeKind::StorageFull]);
+}

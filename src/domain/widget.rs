@@ -75,23 +75,22 @@ impl NoticeKind {
 
     /// The notice's words.
     pub fn text_key(self) -> UiKey {
-        const KEYS: [UiKey; NoticeKind::ALL.len()] = [
-            ui!("ui.notice.restored"),
-            ui!("ui.notice.storage_unavailable"),
-            ui!("ui.notice.storage_full"),
-            ui!("ui.notice.storage_corrupt"),
-            ui!("ui.notice.storage_kept_unreadable"),
-            ui!("ui.notice.cleared"),
-            ui!("ui.notice.other_tab"),
-            ui!("ui.notice.share_invalid"),
-            ui!("ui.notice.share_wrong_passphrase"),
-            ui!("ui.notice.shared_saved"),
-            ui!("ui.notice.import_refused"),
-            ui!("ui.notice.imported"),
-            ui!("ui.notice.lang_unavailable"),
-            ui!("ui.notice.new_questions"),
-        ];
-        KEYS[self as usize]
+        match self {
+            NoticeKind::Restored => ui!("ui.notice.restored"),
+            NoticeKind::StorageUnavailable => ui!("ui.notice.storage_unavailable"),
+            NoticeKind::StorageFull => ui!("ui.notice.storage_full"),
+            NoticeKind::StorageCorrupt => ui!("ui.notice.storage_corrupt"),
+            NoticeKind::StorageKeptUnreadable => ui!("ui.notice.storage_kept_unreadable"),
+            NoticeKind::Cleared => ui!("ui.notice.cleared"),
+            NoticeKind::OtherTab => ui!("ui.notice.other_tab"),
+            NoticeKind::ShareInvalid => ui!("ui.notice.share_invalid"),
+            NoticeKind::ShareWrongPassphrase => ui!("ui.notice.share_wrong_passphrase"),
+            NoticeKind::SharedSaved => ui!("ui.notice.shared_saved"),
+            NoticeKind::ImportRefused => ui!("ui.notice.import_refused"),
+            NoticeKind::Imported => ui!("ui.notice.imported"),
+            NoticeKind::LangUnavailable => ui!("ui.notice.lang_unavailable"),
+            NoticeKind::NewQuestions => ui!("ui.notice.new_questions"),
+        }
     }
 }
 
@@ -243,6 +242,8 @@ pub struct Widget {
     synced: Intake,
     /// The store refused the last write for want of room.
     full: bool,
+    /// The session changed during the event being applied: save it at the end.
+    changed: bool,
 }
 
 impl Widget {
@@ -280,6 +281,7 @@ impl Widget {
             acted: false,
             adopted: None,
             full: false,
+            changed: false,
         };
         widget.open_link(fragment);
         let effects = if lang == Lang::En { vec![] } else { vec![Effect::FetchCatalog(lang)] };
@@ -356,11 +358,14 @@ impl Widget {
             Event::Unlocking => self.unlocking = true,
             Event::Unlocked(intake, format) => {
                 // Unlocking is acting: the opened result's heading takes the focus, and
-                // the earlier "wrong passphrase" alert goes.
+                // the earlier "wrong passphrase" alert goes. A link the person left (or
+                // replaced) while the passphrase was tried stays closed.
                 self.acted = true;
                 self.unlocking = false;
                 self.dismiss(NoticeKind::ShareWrongPassphrase);
-                self.shared = Shared::Open(Rc::new(intake), format);
+                if matches!(self.shared, Shared::Locked(_)) {
+                    self.shared = Shared::Open(Rc::new(intake), format);
+                }
             }
             Event::WrongPassphrase => {
                 self.unlocking = false;
@@ -369,9 +374,14 @@ impl Widget {
             Event::StartOwn => {
                 self.acted = true;
                 self.shared = Shared::None;
+                // "Replace my answers?" about the result just left no longer applies.
+                self.pending = None;
                 effects.push(Effect::ClearFragment);
             }
             Event::Dismiss(kind) => self.dismiss(kind),
+        }
+        if std::mem::take(&mut self.changed) {
+            self.save();
         }
         // Each new screen's heading takes the focus once the person has acted, so keyboard
         // and screen-reader users start at its top.
@@ -442,14 +452,19 @@ impl Widget {
         }
     }
 
-    /// Moves the session and saves it when it changed. While the store is full the
-    /// person is told, and once saving works again the "full" alert goes.
+    /// Moves the session; a change is saved once the event is applied.
     fn change(&mut self, action: Action) {
         let next = self.session.apply(action);
-        if next == self.session {
-            return;
+        if next != self.session {
+            self.session = next;
+            self.changed = true;
         }
-        self.session = next;
+    }
+
+    /// Saves the session, unless it is what another tab just wrote. While the store is
+    /// full the person is told (after what the event itself said), and once saving works
+    /// again the "full" alert goes.
+    fn save(&mut self) {
         if self.adopted.take_if(|intake| *intake == self.session.intake).is_some() {
             return;
         }
