@@ -252,7 +252,11 @@ fn the_clinicians_summary_shows_what_assess_found() {
         let intake = intake(fixture);
         let assessment = assess(&intake.answers, &intake.checkins);
         let html = summary(&texts, &intake, None);
-        assert!(html.starts_with(&format!("<article class=\"bpi-clinician\" data-triage=\"{}\">", assessment.triage)));
+        let root = format!(
+            "<article class=\"bpi-clinician\" data-clinician-summary=\"\" data-triage=\"{}\">",
+            assessment.triage
+        );
+        assert!(html.starts_with(&root), "{fixture}");
         let flags: Vec<&str> =
             html.split("data-flag=\"").skip(1).map(|rest| &rest[..rest.find('"').expect("a quote")]).collect();
         let expected: Vec<String> = assessment.flags.iter().map(|f| f.to_string()).collect();
@@ -267,7 +271,10 @@ fn the_clinicians_summary_shows_what_assess_found() {
             at += html[at..].find(row.as_str()).unwrap_or_else(|| panic!("{fixture}: {row} in order"));
         }
         match assessment.stratification {
-            Some(score) => assert!(html.contains(&format!("data-outlook=\"{}\"", score.risk))),
+            Some(score) => assert!(html.contains(&format!(
+                "data-outlook=\"{}\" data-outlook-total=\"{}\" data-outlook-psychosocial=\"{}\"",
+                score.risk, score.total, score.psychosocial
+            ))),
             None => assert!(html.contains(&escaped(texts.ui(UiKey::of("ui.clinician.outlook_unscored"))))),
         }
         assert!(html.contains(&escaped(texts.ui(UiKey::of("ui.clinician.not_dated")))));
@@ -348,4 +355,32 @@ fn the_clinicians_summary_lists_every_check_in_with_its_numbers() {
     );
     assert!(html.contains(&row), "{html}");
     assert!(html.contains("bpi-pain-chart"), "and the pain line");
+}
+
+#[test]
+fn a_missing_red_flag_answer_never_reads_as_no() {
+    let texts = Texts::english();
+    let mut intake = intake("clear.json");
+    let complete = summary(&texts, &intake, None);
+    assert!(complete.contains("<div data-red-flag=\"rf_bladder\" data-answer=\"no\">"), "{complete}");
+    intake.answers.clear(QuestionId::RfBladder);
+    let html = summary(&texts, &intake, None);
+    let not_answered = escaped(texts.ui(UiKey::of("ui.results.summary.not_answered")));
+    assert!(html.contains(&format!(
+        "<div data-red-flag=\"rf_bladder\" data-answer=\"unanswered\"><dt>{}</dt><dd>{not_answered}</dd></div>",
+        escaped(texts.lookup("q.rf_bladder.label"))
+    )));
+    let total = Questionnaire::get()
+        .step(StepId::SafetyCheck)
+        .expect("the safety step")
+        .questions
+        .iter()
+        .filter(|q| q.is_shown(&intake.answers))
+        .count();
+    let count = texts.format_ui(
+        UiKey::of("ui.clinician.screen_none"),
+        &[("answered", &(total - 1).to_string()), ("total", &total.to_string())],
+    );
+    assert!(html.contains(&escaped(&count)), "{count}");
+    assert_eq!(html.matches("data-red-flag=").count(), total, "every red-flag question, answered or not");
 }

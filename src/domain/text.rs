@@ -340,6 +340,8 @@ pub const SAFETY_KEY_PREFIXES: &[&str] = &[
     "ui.plan.withheld",
     "ui.clinic.doctor_first",
     "ui.notice.new_questions",
+    // What a clinician reads of a person's screen: a clinic's wording never changes it.
+    "ui.clinician.",
 ];
 
 /// Whether a text is safety wording that no clinic may replace: a key under

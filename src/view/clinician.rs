@@ -6,9 +6,11 @@
 //! what the person was told.
 //!
 //! Written through [`Write`] like every view: the clinician page renders it, and it is
-//! tested natively as HTML (`tests/view.rs`). DOM hooks: the root carries
-//! `data-triage`; each flag `data-flag`; each technique row `data-technique`,
-//! `data-status` and `data-fit`; the outlook `data-outlook` when scored.
+//! tested natively as HTML (`tests/view.rs`). DOM hooks (architecture.md): the root
+//! carries `data-clinician-summary` and `data-triage`; each red-flag question's row
+//! `data-red-flag="<id>"` with `data-answer="yes|no|unanswered"`; the outlook scores
+//! `data-outlook-total`, `data-outlook-psychosocial` and `data-outlook`; each technique
+//! row `data-technique`, `data-status` and `data-fit`; and each flag `data-flag`.
 
 use super::answer_summary::answer_words;
 use super::html::Write;
@@ -35,8 +37,9 @@ pub struct Record<'a> {
     pub format: u64,
 }
 
-/// The pain questions, in the order a clinician reads them.
-const PAIN: [QuestionId; 7] = [
+/// The pain questions, in the order a clinician reads them; the last two are safety
+/// answers behind the inflammatory-pattern flag.
+const PAIN: [QuestionId; 9] = [
     QuestionId::PainNow,
     QuestionId::PainWorstWeek,
     QuestionId::Duration,
@@ -44,6 +47,8 @@ const PAIN: [QuestionId; 7] = [
     QuestionId::Pattern,
     QuestionId::Aggravators,
     QuestionId::NightPain,
+    QuestionId::MorningStiffness,
+    QuestionId::OnsetBefore45,
 ];
 
 /// The preference questions.
@@ -61,7 +66,9 @@ const PREFERENCES: [QuestionId; 8] = [
 /// The whole summary, as one `<article>`.
 pub fn clinician_summary<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
     let (intake, assessment) = (record.intake, record.assessment);
-    m.open("article", &[("class", "bpi-clinician"), ("data-triage", assessment.triage.as_str())]);
+    let root =
+        [("class", "bpi-clinician"), ("data-clinician-summary", ""), ("data-triage", assessment.triage.as_str())];
+    m.open("article", &root);
     m.element("h1", &[], texts.ui(ui!("ui.clinician.title")));
     let completed = record.completed.map_or_else(
         || texts.ui(ui!("ui.clinician.not_dated")).to_owned(),
@@ -96,7 +103,8 @@ fn section<W: Write>(m: &mut W, texts: &Texts, id: &'static str, title: UiKey) {
 }
 
 /// Each question's label and answer, as a definition list; questions not shown for
-/// these answers (pregnancy for a man, say) are left out, unanswered ones say so.
+/// these answers (pregnancy for a man, say) are left out, unanswered ones say so. Red
+/// flags carry `data-red-flag` and `data-answer`.
 fn answers<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, ids: &[QuestionId]) {
     let questionnaire = Questionnaire::get();
     m.open("dl", &[("class", "bpi-clinician-answers")]);
@@ -104,7 +112,15 @@ fn answers<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, ids: &[QuestionI
         if questionnaire.question(*id).is_some_and(|q| !q.is_shown(&intake.answers)) {
             continue;
         }
-        m.open("div", &[]).element("dt", &[], texts.lookup(&question_key(*id, "label"))).open("dd", &[]);
+        let red_flag = questionnaire.step(StepId::SafetyCheck).is_some_and(|s| s.questions.iter().any(|q| q.id == *id));
+        let answer = match intake.answers.get(*id) {
+            Some(Answer::Bool(true)) => "yes",
+            Some(Answer::Bool(false)) => "no",
+            _ => "unanswered",
+        };
+        let hooks =
+            if red_flag { [("data-red-flag", id.as_str()), ("data-answer", answer)] } else { [("", ""), ("", "")] };
+        m.open("div", &hooks).element("dt", &[], texts.lookup(&question_key(*id, "label"))).open("dd", &[]);
         match answer_words(texts, *id, intake.answers.get(*id)).as_slice() {
             [one] => m.text(one),
             many => m.list(many),
@@ -149,11 +165,13 @@ fn red_flags<W: Write>(m: &mut W, texts: &Texts, intake: &Intake) {
     let counts = [("answered", answered.to_string()), ("total", shown.len().to_string())];
     let mut args: Vec<(&str, &str)> = counts.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let positive_text = positive.to_string();
-    let count = if positive == 0 {
-        texts.format_ui(ui!("ui.clinician.screen_none"), &args)
-    } else {
-        args.push(("positive", &positive_text));
-        texts.format_ui(ui!("ui.clinician.screen_some"), &args)
+    let count = match positive {
+        0 => texts.format_ui(ui!("ui.clinician.screen_none"), &args),
+        1 => texts.format_ui(ui!("ui.clinician.screen_one"), &args),
+        _ => {
+            args.push(("positive", &positive_text));
+            texts.format_ui(ui!("ui.clinician.screen_some"), &args)
+        }
     };
     m.element("p", &[("class", "bpi-clinician-count")], &count);
     answers(m, texts, intake, &shown);
@@ -219,7 +237,13 @@ fn outlook_items<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
                 ui!("ui.clinician.outlook_scores"),
                 &[("total", &total), ("psychosocial", &psychosocial), ("group", group)],
             );
-            m.element("p", &[("class", "bpi-clinician-scores"), ("data-outlook", score.risk.as_str())], &scores);
+            let hooks = [
+                ("class", "bpi-clinician-scores"),
+                ("data-outlook", score.risk.as_str()),
+                ("data-outlook-total", &total),
+                ("data-outlook-psychosocial", &psychosocial),
+            ];
+            m.element("p", &hooks, &scores);
         }
         None => {
             m.element("p", &[("class", "bpi-clinician-scores")], texts.ui(ui!("ui.clinician.outlook_unscored")));
