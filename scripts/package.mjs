@@ -10,6 +10,8 @@
 //                from web/; the PNGs are committed, drawn once from icon.svg's design)
 //   demo/        a demo clinic page embedding the widget both ways (from demo/)
 //   fhir/questionnaire.json   the intake as a FHIR R4 Questionnaire (the `fhir` command)
+//   clinician.html (+ clinician-*.js, *_bg.wasm, *.css)   the clinician page, its own
+//                bundle (the `clinician` binary), cached by the worker on first use
 //   back-pain-intake-offline.html   everything in one file that works from file://
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
 // (scripts/shorten.mjs), minifies every script with terser, and updates the integrity
@@ -20,7 +22,8 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -135,13 +138,20 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
   writeFileSync(join(DIST, 'fhir', 'questionnaire.json'), questionnaire);
 }
 
+// The clinician page (issue 14): its own binary and bundle, so the person's widget never
+// carries it. Built here, after Trunk has built the widget: cargo for the browser, then
+// wasm-bindgen and wasm-opt with the widget's options, and the page, its loader and its
+// styles beside index.html. A debug `trunk serve` skips it.
+const clinician = process.env.TRUNK_PROFILE === 'debug' ? [] : await buildClinician();
+
 // The worker caches exactly this release; its version is a hash of the files. It caches
-// the first list when it installs, and the other languages' catalogs when first chosen.
+// the first list when it installs, and the other languages' catalogs and the clinician
+// page when first used (a person never downloads the clinician's bundle).
 const cached = [
   'index.html', 'embed.html', 'boot.js', glue, wasm, css,
   'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
 ];
-const later = Object.keys(catalogs).map((lang) => `i18n/${lang}.json`);
+const later = [...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`), ...clinician];
 const hash = createHash('sha256');
 for (const name of [...cached, ...later]) hash.update(readFileSync(join(DIST, name)));
 const version = hash.digest('hex').slice(0, 12);
@@ -154,7 +164,45 @@ const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
 writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
-console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, demo/, back-pain-intake-offline.html`);
+console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, clinician.html, demo/, back-pain-intake-offline.html`);
+
+/** The clinician page's files, built and written into DIST; returns their names. */
+async function buildClinician() {
+  const target = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
+  const quiet = { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] };
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'clinician'], quiet);
+  const out = mkdtempSync(join(tmpdir(), 'bpi-clinician-'));
+  try {
+    const built = join(target, 'wasm32-unknown-unknown', 'release', 'clinician.wasm');
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'clinician', built], quiet);
+    const bg = join(out, 'clinician_bg.wasm');
+    const wasmOpt = join(ROOT, 'tools', 'node_modules', '.bin', 'wasm-opt');
+    execFileSync(wasmOpt, ['-Oz', '--low-memory-unused', '--converge', '--strip-producers', '--strip-target-features', bg, '-o', bg], quiet);
+    // Not shortenNames: it expects the widget's glue (the names it shortens are measured
+    // against the widget's budget); the clinician page has its own.
+    const short = { wasm: readFileSync(bg), glue: readFileSync(join(out, 'clinician.js'), 'utf8') };
+    const named = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
+    const wasmName = named('clinician', '_bg.wasm', short.wasm);
+    writeFileSync(join(DIST, wasmName), short.wasm);
+    const glueCode = await compact(withoutInitSync(short.glue), true);
+    const glueName = named('clinician', '.js', glueCode);
+    writeFileSync(join(DIST, glueName), glueCode);
+    const loader = await compact(readFileSync(join(WEB, 'clinician.js'), 'utf8').replace('__GLUE__', glueName).replace('__WASM__', wasmName), true);
+    const loaderName = named('clinician-loader', '.js', loader);
+    writeFileSync(join(DIST, loaderName), loader);
+    const styles = readFileSync(join(ROOT, 'styles', 'clinician.css'), 'utf8');
+    const cssName = named('clinician', '.css', styles);
+    writeFileSync(join(DIST, cssName), styles);
+    const page = readFileSync(join(WEB, 'clinician.html'), 'utf8')
+      .replace('__WIDGET_CSS__', css)
+      .replace('__CSS__', cssName)
+      .replace('__LOADER__', loaderName);
+    writeFileSync(join(DIST, 'clinician.html'), page);
+    return ['clinician.html', loaderName, glueName, wasmName, cssName];
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /**
  * One HTML file with the styles, the module and the wasm inside, for opening from disk

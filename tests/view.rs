@@ -384,3 +384,31 @@ fn a_missing_red_flag_answer_never_reads_as_no() {
     assert!(html.contains(&escaped(&count)), "{count}");
     assert_eq!(html.matches("data-red-flag=").count(), total, "every red-flag question, answered or not");
 }
+
+#[test]
+fn the_inbox_lists_intakes_most_serious_first_and_names_what_failed() {
+    use backpain_intake::domain::inbox::{FileProblem, InboxEvent};
+    use backpain_intake::view::clinician::{inbox_list, inbox_problems};
+    let texts = Texts::english();
+    let mut inbox = backpain_intake::domain::inbox::Inbox::new();
+    assert!(written(|m| inbox_list(m, &texts, &inbox)).contains(&escaped(texts.ui(UiKey::of("ui.clinician.empty")))));
+    let read = |name: &str| {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        (name.to_owned(), Ok(std::fs::read_to_string(path).expect("a fixture")))
+    };
+    inbox.apply(InboxEvent::Files(vec![
+        read("clear.json"),
+        read("emergency.json"),
+        ("<b>.json".to_owned(), Err(FileProblem::Unreadable)),
+    ]));
+    let html = written(|m| inbox_list(m, &texts, &inbox));
+    check_well_formed(&html);
+    let order: Vec<&str> =
+        html.split("data-select=\"").skip(1).map(|rest| &rest[..rest.find('"').expect("a quote")]).collect();
+    assert_eq!(order, ["1", "0"], "the emergency (opened second) first");
+    assert!(html.contains("data-select=\"1\" data-triage=\"emergency\" aria-current=\"true\""), "{html}");
+    let problems = written(|m| inbox_problems(m, &texts, inbox.problems()));
+    assert!(problems.contains("role=\"alert\" data-notice=\"clinician-problems\""), "{problems}");
+    assert!(problems.contains("&lt;b&gt;.json: "), "the file named, escaped: {problems}");
+    assert!(written(|m| inbox_problems(m, &texts, &[])).is_empty());
+}

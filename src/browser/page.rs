@@ -107,9 +107,14 @@ pub async fn read_chosen_file(
     max_bytes: f64,
 ) -> Option<Result<String, FileProblem>> {
     let file = input.files()?.get(0)?;
+    Some(read_file(&file, max_bytes).await)
+}
+
+/// Reads a file as text, refusing it unread when it is over `max_bytes`.
+pub async fn read_file(file: &web_sys::File, max_bytes: f64) -> Result<String, FileProblem> {
     if file.size() > max_bytes {
-        return Some(Err(FileProblem::TooLarge));
+        return Err(FileProblem::TooLarge);
     }
     let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-    Some(text.ok_or(FileProblem::Unreadable))
+    text.ok_or(FileProblem::Unreadable)
 }

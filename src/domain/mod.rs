@@ -20,7 +20,8 @@
 //! - The assessment: [`when`] (the conditions every rule table is written in),
 //!   [`screening`], [`outlook`], [`recommend`], [`plan`], and [`assess`] here.
 //! - Around them: [`share`] (the share link), [`text`] (the words, per language),
-//!   [`error_text`], [`embed`] (a clinic's configuration), [`compare`] and [`chart`] (the
+//!   [`error_text`], [`embed`] (a clinic's configuration), [`inbox`] (the clinician
+//!   page's opened intakes), [`compare`] and [`chart`] (the
 //!   results' table and charts), [`session`], [`store`] and [`widget`] (the widget as a
 //!   native state machine).
 //!
@@ -38,6 +39,7 @@ pub mod compare;
 pub mod embed;
 pub mod error;
 pub mod error_text;
+pub mod inbox;
 pub mod input;
 pub mod intake;
 pub mod outlook;

@@ -56,7 +56,7 @@ impl Triage {
     /// The severity rank used to pick the highest level; `Incomplete` ranks between
     /// `MedicalReview` and `Urgent` because it withholds recommendations but is not a
     /// finding.
-    fn rank(self) -> u8 {
+    pub fn rank(self) -> u8 {
         match self {
             Triage::Clear => 0,
             Triage::Caution => 1,

@@ -8,6 +8,7 @@ mod app;
 mod checkin_form;
 mod checkin_panel;
 mod clear_data;
+mod clinician;
 mod emergency_panel;
 mod error_summary;
 mod import_button;
@@ -28,6 +29,7 @@ mod welcome;
 use std::rc::Rc;
 
 pub use app::{App, AppProps};
+pub use clinician::{mount_clinician, ClinicianPage};
 pub use results::{Results, ResultsProps};
 pub use texts::{use_texts, Texts};
 

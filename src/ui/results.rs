@@ -111,6 +111,8 @@ pub fn Results(props: &ResultsProps) -> Html {
                 sort.set(sort.get().clicked(column));
             }
             Press::RemoveCheckIn(index) => on_action.emit(Action::RemoveCheckIn(index)),
+            // The results write no button of the clinician page.
+            Press::Select(_) => {}
         })
     };
 

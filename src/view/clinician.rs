@@ -17,8 +17,10 @@ use super::html::Write;
 use super::progress_chart::progress_chart;
 use super::technique_card::status_label;
 use super::texts::Texts;
+use super::Press;
 use crate::domain::checkins::Date;
 use crate::domain::choices::Location;
+use crate::domain::inbox::{FileProblem, Inbox, Problem};
 use crate::domain::intake::Answer;
 use crate::domain::outlook;
 use crate::domain::question::QuestionId;
@@ -69,7 +71,7 @@ pub fn clinician_summary<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
     let root =
         [("class", "bpi-clinician"), ("data-clinician-summary", ""), ("data-triage", assessment.triage.as_str())];
     m.open("article", &root);
-    m.element("h1", &[], texts.ui(ui!("ui.clinician.title")));
+    m.element("h2", &[("class", "bpi-clinician-title")], texts.ui(ui!("ui.clinician.title")));
     let completed = record.completed.map_or_else(
         || texts.ui(ui!("ui.clinician.not_dated")).to_owned(),
         |date| texts.format_ui(ui!("ui.clinician.completed"), &[("date", &texts.date(date))]),
@@ -96,10 +98,10 @@ pub fn clinician_summary<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
     m.close("article");
 }
 
-/// Opens a `<section>` titled by an `h2` with this id.
+/// Opens a `<section>` titled by an `h3` with this id.
 fn section<W: Write>(m: &mut W, texts: &Texts, id: &'static str, title: UiKey) {
     m.open("section", &[("class", "bpi-clinician-section"), ("aria-labelledby", id)]);
-    m.element("h2", &[("id", id)], texts.ui(title));
+    m.element("h3", &[("id", id)], texts.ui(title));
 }
 
 /// Each question's label and answer, as a definition list; questions not shown for
@@ -333,4 +335,64 @@ fn told<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
         m.element("p", &[], texts.ui(ui!("ui.clinician.recommended"))).list(&recommended);
     }
     m.close("section");
+}
+
+/// The intakes opened on the clinician page, most serious first: each a button
+/// (`data-select="<position>"`, pressed as [`Press::Select`]) with its triage, outlook and
+/// where it came from; the one on screen carries `aria-current`.
+pub fn inbox_list<W: Write>(m: &mut W, texts: &Texts, inbox: &Inbox) {
+    m.open("nav", &[("class", "bpi-inbox"), ("aria-labelledby", "bpi-inbox-title")]);
+    m.element("h2", &[("id", "bpi-inbox-title")], texts.ui(ui!("ui.clinician.list")));
+    if inbox.opened().is_empty() {
+        m.element("p", &[], texts.ui(ui!("ui.clinician.empty"))).close("nav");
+        return;
+    }
+    let selected = inbox.selected().map(|(index, _)| index);
+    m.open("ol", &[("class", "bpi-inbox-list")]);
+    for index in inbox.by_triage() {
+        let opened = &inbox.opened()[index];
+        let triage = opened.assessment.triage;
+        let position = index.to_string();
+        let current = if selected == Some(index) { ("aria-current", "true") } else { ("", "") };
+        let class = ["bpi-inbox-item bpi-triage--", triage.as_str()].concat();
+        m.open("li", &[]);
+        let attributes = [
+            ("type", "button"),
+            ("class", class.as_str()),
+            ("data-select", &position),
+            ("data-triage", triage.as_str()),
+            current,
+        ];
+        m.open("button", &attributes).press(Press::Select(index));
+        m.element("strong", &[], texts.lookup(&text::triage_key(triage, Part::Title)));
+        let source = if opened.source.is_empty() { texts.ui(ui!("ui.clinician.from_link")) } else { &opened.source };
+        m.element("span", &[("class", "bpi-inbox-source")], source);
+        m.close("button").close("li");
+    }
+    m.close("ol").close("nav");
+}
+
+/// What could not be opened, and why, as one alert (`data-notice="clinician-problems"`).
+pub fn inbox_problems<W: Write>(m: &mut W, texts: &Texts, problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|problem| match problem {
+            Problem::Link(code) => texts.lookup(&text::share_error_key(*code)).to_owned(),
+            Problem::File(name, why) => {
+                let why = match why {
+                    FileProblem::TooLarge => texts.ui(ui!("ui.import.too_large")).to_owned(),
+                    FileProblem::Unreadable => texts.ui(ui!("ui.import.unreadable")).to_owned(),
+                    FileProblem::TooMany => texts.ui(ui!("ui.clinician.too_many")).to_owned(),
+                    FileProblem::NotAnswers(error) => texts.format_ui(error.text_key(), &[("field", error.place())]),
+                };
+                texts.format_ui(ui!("ui.clinician.problem_file"), &[("name", name), ("why", &why)])
+            }
+        })
+        .collect();
+    let attributes =
+        [("class", "bpi-notice bpi-notice--alert"), ("role", "alert"), ("data-notice", "clinician-problems")];
+    m.open("div", &attributes).element("p", &[], texts.ui(ui!("ui.clinician.problems"))).list(&lines).close("div");
 }

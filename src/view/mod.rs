@@ -40,4 +40,6 @@ pub enum Press {
     Sort(SortColumn),
     /// Remove the check-in at this position.
     RemoveCheckIn(usize),
+    /// Show the opened intake at this position (the clinician page).
+    Select(usize),
 }

