@@ -12,11 +12,11 @@ use std::fs;
 use backpain_intake::clinic::fhir::{
     self, answers_from_response, questionnaire, response, FhirError, ASSESSMENT_GROUP, QUESTIONNAIRE_URL,
 };
-use backpain_intake::domain::intake::{Answer, MAX_FILE_BYTES};
-use backpain_intake::domain::question::{Kind, QuestionId};
+use backpain_intake::domain::intake::MAX_FILE_BYTES;
+use backpain_intake::domain::question::Kind;
 use backpain_intake::domain::questionnaire::Questionnaire;
 use backpain_intake::domain::{AnswerErrorKind, AnswerSet, Intake};
-use common::{valid_answer, with};
+use common::{answers_with_probability, with};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -253,21 +253,6 @@ fn an_empty_many_answer_round_trips_as_an_item_without_answer() {
     let r = response(&intake(answers.clone()), AUTHORED);
     assert!(item(&r, "conditions").get("answer").is_none());
     assert_eq!(round_trip(&answers), Ok(answers));
-}
-
-/// Each question answered (validly, at random) with probability `p`.
-fn answers_with_probability(p: f64) -> impl Strategy<Value = AnswerSet> {
-    let per_question: Vec<BoxedStrategy<Option<Answer>>> =
-        QuestionId::ALL.iter().map(|&id| prop::option::weighted(p, valid_answer(id)).boxed()).collect();
-    per_question.prop_map(|answers| {
-        let mut set = AnswerSet::new();
-        for (id, answer) in QuestionId::ALL.iter().zip(answers) {
-            if let Some(answer) = answer {
-                let _ = set.set(*id, answer);
-            }
-        }
-        set
-    })
 }
 
 proptest! {

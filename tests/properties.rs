@@ -4,12 +4,12 @@
 
 mod common;
 
-use backpain_intake::domain::intake::{Answer, Intake};
+use backpain_intake::domain::intake::Intake;
 use backpain_intake::domain::plan::Frequency;
 use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::recommend::Status;
 use backpain_intake::domain::{assess, AnswerSet, TechniqueId, Triage};
-use common::{valid_answer, with};
+use common::{answers_with_probability, with};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -51,23 +51,6 @@ fn hostile_answers() -> impl Strategy<Value = Value> {
 /// Any valid answer set: each question answered or not.
 fn valid_answers() -> impl Strategy<Value = AnswerSet> {
     answers_with_probability(0.8)
-}
-
-/// Each question answered (validly, at random) with probability `p`.
-fn answers_with_probability(p: f64) -> impl Strategy<Value = AnswerSet> {
-    let per_question: Vec<BoxedStrategy<Option<Answer>>> =
-        QuestionId::ALL.iter().map(|&id| prop::option::weighted(p, valid_answer(id)).boxed()).collect();
-    per_question.prop_map(|answers| {
-        let mut set = AnswerSet::new();
-        for (id, answer) in QuestionId::ALL.iter().zip(answers) {
-            if let Some(answer) = answer {
-                // Every generated answer is valid by construction; an error would show up
-                // as a missing answer and fail the round-trip property.
-                let _ = set.set(*id, answer);
-            }
-        }
-        set
-    })
 }
 
 /// What holds for the assessment of any valid answers.

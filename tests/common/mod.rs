@@ -100,3 +100,20 @@ pub fn valid_answer(id: QuestionId) -> BoxedStrategy<Answer> {
         }
     }
 }
+
+/// Each question answered (validly, at random) with probability `p`.
+pub fn answers_with_probability(p: f64) -> impl Strategy<Value = AnswerSet> {
+    let per_question: Vec<BoxedStrategy<Option<Answer>>> =
+        QuestionId::ALL.iter().map(|&id| prop::option::weighted(p, valid_answer(id)).boxed()).collect();
+    per_question.prop_map(|answers| {
+        let mut set = AnswerSet::new();
+        for (id, answer) in QuestionId::ALL.iter().zip(answers) {
+            if let Some(answer) = answer {
+                // Every generated answer is valid by construction; an error would show up
+                // as a missing answer and fail the round-trip property.
+                let _ = set.set(*id, answer);
+            }
+        }
+        set
+    })
+}
