@@ -255,20 +255,26 @@ fn outlook_items<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
     m.close("section");
 }
 
+/// Opens a table with these column headings, leaving its body open.
+fn table_head<W: Write>(m: &mut W, texts: &Texts, columns: &[UiKey]) {
+    m.open("table", &[("class", "bpi-clinician-table")]).open("thead", &[]).open("tr", &[]);
+    for key in columns {
+        m.element("th", &[("scope", "col")], texts.ui(*key));
+    }
+    m.close("tr").close("thead").open("tbody", &[]);
+}
+
 /// Every technique in the assessment's order, with its status, fit and cautions.
 fn techniques<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
     section(m, texts, "bpi-cs-techniques", ui!("ui.clinician.techniques"));
     let reading = assessment.triage.reading();
-    m.open("table", &[("class", "bpi-clinician-table")]).open("thead", &[]).open("tr", &[]);
-    for key in [
+    let columns = [
         ui!("ui.clinician.technique"),
         ui!("ui.clinician.status"),
         ui!("ui.clinician.fit"),
         ui!("ui.clinician.cautions"),
-    ] {
-        m.element("th", &[("scope", "col")], texts.ui(key));
-    }
-    m.close("tr").close("thead").open("tbody", &[]);
+    ];
+    table_head(m, texts, &columns);
     for result in &assessment.techniques {
         let fit = result.fit.to_string();
         let hooks =
@@ -297,16 +303,13 @@ fn checkins<W: Write>(m: &mut W, texts: &Texts, intake: &Intake) {
         return;
     }
     progress_chart(m, texts, intake);
-    m.open("table", &[("class", "bpi-clinician-table")]).open("thead", &[]).open("tr", &[]);
-    for key in [
+    let columns = [
         ui!("ui.clinician.date"),
         ui!("ui.clinician.pain_now"),
         ui!("ui.clinician.pain_worst"),
         ui!("ui.clinician.sessions"),
-    ] {
-        m.element("th", &[("scope", "col")], texts.ui(key));
-    }
-    m.close("tr").close("thead").open("tbody", &[]);
+    ];
+    table_head(m, texts, &columns);
     for checkin in &intake.checkins {
         m.open("tr", &[]).element("th", &[("scope", "row")], &texts.date(checkin.date));
         for value in [checkin.pain_now, checkin.pain_worst_week, checkin.sessions] {
