@@ -11,9 +11,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { ARTIFACTS_DIR, openWidget } from './harness.mjs';
+import { ARTIFACTS_DIR, catalog, openWidget } from './harness.mjs';
 import { assess, completeIntake, fixture } from './intake.mjs';
 
+const ROOT_FIXTURES = new URL('../tests/fixtures/', import.meta.url).pathname;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -116,5 +117,15 @@ test('answer files open into a list in triage order, and a bad file is refused b
   await clinic.page.locator('[data-clinician-summary][data-triage=emergency]').waitFor();
   assert.equal(await clinic.page.locator('.bpi-inbox-item[data-triage=emergency]').getAttribute('aria-current'), 'true');
   await assertAccessible(clinic.page, 'the clinician page with three intakes');
+  clinic.assertClean();
+});
+
+test('the clinician page speaks the browser\'s language when the widget has it', async (t) => {
+  const clinic = await openWidget(t, { locale: 'fr-FR' });
+  await clinic.page.goto(`${clinic.server.origin}/clinician.html#r=${readFileSync(join(ROOT_FIXTURES, 'share-v1-caution.txt'), 'utf8').trim().slice(3)}`);
+  const french = catalog('fr');
+  await clinic.page.locator('.bpi-clinician-page[lang=fr]').waitFor();
+  assert.equal(await clinic.page.locator('h1').innerText(), french['ui.clinician.page_title']);
+  assert.equal(await clinic.page.locator('.bpi-clinician-title').innerText(), french['ui.clinician.title']);
   clinic.assertClean();
 });

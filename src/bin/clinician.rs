@@ -6,8 +6,8 @@
 /// Mounts the clinician page: see `backpain_intake::ui::mount_clinician`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_clinician(root: &web_sys::Element) {
-    backpain_intake::ui::mount_clinician(root);
+pub fn mount_clinician(root: &web_sys::Element, catalogs: Option<js_sys::Function>) {
+    backpain_intake::ui::mount_clinician(root, backpain_intake::browser::CatalogLoader::new(catalogs));
 }
 
 #[cfg(target_arch = "wasm32")]

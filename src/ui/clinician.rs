@@ -14,17 +14,43 @@ use super::markup::{into_html, Markup};
 use super::shared_view::label;
 use super::texts::Texts;
 use crate::browser::page::{self, FileProblem as ReadProblem};
-use crate::browser::{self, crypto};
+use crate::browser::{self, crypto, CatalogLoader};
+use crate::domain::embed::TextOverrides;
 use crate::domain::inbox::{FileProblem, Inbox, InboxEvent, MAX_FILES};
 use crate::domain::intake::MAX_FILE_BYTES;
 use crate::domain::share;
+use crate::domain::text::{Catalog, Lang};
 use crate::view::clinician::{clinician_summary, inbox_list, inbox_problems, Record};
 use crate::view::Press;
 
-/// The clinician page.
+#[derive(Properties, PartialEq, Default)]
+pub struct ClinicianProps {
+    /// Fetches the catalogs of languages other than English.
+    #[prop_or_default]
+    pub catalogs: CatalogLoader,
+}
+
+/// The clinician page, in the browser's language when the widget has it (English until
+/// its catalog arrives, and if it cannot be had).
 #[component]
-pub fn ClinicianPage() -> Html {
+pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     let render = use_force_update();
+    let texts = use_mut_ref(Texts::english);
+    {
+        let (texts, render, catalogs) = (texts.clone(), render.clone(), props.catalogs.clone());
+        use_effect_with((), move |_| {
+            let lang = Lang::choose(None, None, &browser::browser_languages());
+            if lang != Lang::En {
+                spawn_local(async move {
+                    let text = catalogs.load(lang).await;
+                    if let Some(catalog) = text.and_then(|t| Catalog::parse_over(&t, Catalog::english()).ok()) {
+                        *texts.borrow_mut() = Texts::keep(lang, catalog, &TextOverrides::default());
+                        render.force_update();
+                    }
+                });
+            }
+        });
+    }
     let inbox: Rc<RefCell<Inbox>> = use_mut_ref(|| {
         let mut inbox = Inbox::new();
         inbox.apply(InboxEvent::Link(page::fragment()));
@@ -44,7 +70,7 @@ pub fn ClinicianPage() -> Html {
             move || drop(pasted)
         });
     }
-    let texts = Texts::english();
+    let texts = *texts.borrow();
 
     let read_files = {
         let dispatch = (*dispatch).clone();
@@ -167,7 +193,7 @@ pub fn ClinicianPage() -> Html {
     }
 }
 
-/// Renders the clinician page into `root`.
-pub fn mount_clinician(root: &web_sys::Element) {
-    yew::Renderer::<ClinicianPage>::with_root(root.clone()).render();
+/// Renders the clinician page into `root`; `catalogs` fetches the other languages.
+pub fn mount_clinician(root: &web_sys::Element, catalogs: CatalogLoader) {
+    yew::Renderer::<ClinicianPage>::with_root_and_props(root.clone(), ClinicianProps { catalogs }).render();
 }
