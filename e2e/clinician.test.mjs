@@ -11,7 +11,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+
 import { ARTIFACTS_DIR, catalog, openWidget } from './harness.mjs';
+import { fhirCommand } from './fhir.mjs';
 import { assess, completeIntake, fixture } from './intake.mjs';
 
 const ROOT_FIXTURES = new URL('../tests/fixtures/', import.meta.url).pathname;
@@ -127,5 +130,27 @@ test('the clinician page speaks the browser\'s language when the widget has it',
   await clinic.page.locator('.bpi-clinician-page[lang=fr]').waitFor();
   assert.equal(await clinic.page.locator('h1').innerText(), french['ui.clinician.page_title']);
   assert.equal(await clinic.page.locator('.bpi-clinician-title').innerText(), french['ui.clinician.title']);
+  clinic.assertClean();
+});
+
+test('"Export for a records system" writes a FHIR response that validates and reads back', async (t) => {
+  const clinic = await openWidget(t);
+  await clinic.page.goto(`${clinic.server.origin}/clinician.html`);
+  await clinic.page.locator('.bpi-inbox').waitFor();
+  const doc = fixture('caution');
+  await clinic.page.locator('[data-open-files]').setInputFiles([
+    { name: 'caution.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) },
+  ]);
+  await clinic.page.locator('[data-clinician-summary][data-triage=caution]').waitFor();
+  const [download] = await Promise.all([
+    clinic.page.waitForEvent('download'),
+    clinic.page.locator('[data-action=export-fhir]').click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^intake-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+  const response = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(response.resourceType, 'QuestionnaireResponse');
+  assert.equal(response.status, 'completed');
+  assert.deepEqual(new JSONSchemaValidator().validate(response), [], 'valid FHIR R4');
+  assert.deepEqual(fhirCommand(['answers'], response), fhirCommand(['normalise'], doc), 'reads back to the same answers');
   clinic.assertClean();
 });

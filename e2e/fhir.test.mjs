@@ -9,27 +9,20 @@
 // test follows cargo's own variable: CARGO_TARGET_DIR=/elsewhere node --test fhir.test.mjs
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 
+import { fhirCommand } from './fhir.mjs';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const TARGET = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
-const FHIR = join(TARGET, 'release', 'fhir');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const AUTHORED = '2026-12-01';
 
-/** What `fhir <args>` prints for `input`, parsed. */
-function fhir(args, input) {
-  if (!existsSync(FHIR)) {
-    throw new Error(`${FHIR} is missing: run \`cargo build --release --bin fhir\` first (or set CARGO_TARGET_DIR)`);
-  }
-  return JSON.parse(execFileSync(FHIR, args, { input: input === undefined ? '' : JSON.stringify(input) }).toString());
-}
+const fhir = fhirCommand;
 
 /** Every answer document in tests/fixtures/ (not the saved sessions or links), by name. */
 function answerFixtures() {

@@ -9,9 +9,9 @@
 //!   small trait as Yew nodes in the browser or as escaped HTML natively.
 //! - [`codec`], beneath both: the byte and text codecs with no clinical content (JSON,
 //!   base64url, CRC-32, QR codes, a small sort), which import nothing from `domain`.
-//! - [`clinic`], above `domain` and for the host only: what a clinic's systems read, the
-//!   intake as FHIR R4 (`Questionnaire`, `QuestionnaireResponse`); the `fhir` command
-//!   uses it.
+//! - [`clinic`], above `domain`: what a clinic's systems read, the intake as FHIR R4
+//!   (`Questionnaire`, `QuestionnaireResponse`); the `fhir` command and the clinician
+//!   page use it, the person's widget never (serde_json stays out of its bundle).
 //!
 //! On `wasm32` only: `ui`, the thin Yew shell that turns DOM events into the core's
 //! events, runs its effects and renders the views with the inputs; and `browser`, the
@@ -27,9 +27,8 @@ macro_rules! ui {
     }};
 }
 
-// Native only: serde_json stays out of the widget's wasm, and the compiler keeps `ui` and
-// `browser` from reaching this module.
-#[cfg(not(target_arch = "wasm32"))]
+// The clinician page's and the `fhir` command's: nothing of the person's widget names it
+// (tests/layers.rs), so serde_json stays out of the widget's wasm.
 pub mod clinic;
 pub mod codec;
 pub mod domain;

@@ -2,8 +2,7 @@
 //! data question by question, a response reads back to the same answers (every answer
 //! fixture, and random answer sets), and a malformed or foreign response is refused with
 //! an error, one test per refusal. The official schema is checked in node
-//! (`e2e/fhir.test.mjs`), with a maintained validator. Native only, as `clinic` is.
-#![cfg(not(target_arch = "wasm32"))]
+//! (`e2e/fhir.test.mjs`), with a maintained validator.
 
 mod common;
 

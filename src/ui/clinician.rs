@@ -15,6 +15,7 @@ use super::shared_view::label;
 use super::texts::Texts;
 use crate::browser::page::{self, FileProblem as ReadProblem};
 use crate::browser::{self, crypto, CatalogLoader};
+use crate::clinic::fhir;
 use crate::domain::embed::TextOverrides;
 use crate::domain::inbox::{FileProblem, Inbox, InboxEvent, MAX_FILES};
 use crate::domain::intake::MAX_FILE_BYTES;
@@ -118,6 +119,18 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     inbox_problems(&mut problems, &texts, inbox.problems());
     let mut list = Markup::with_presses(&on_press);
     inbox_list(&mut list, &texts, &inbox);
+    // "Export for a records system": the opened intake as a FHIR R4 QuestionnaireResponse
+    // to the published Questionnaire, dated today.
+    let export = inbox.selected().map(|(_, opened)| {
+        let intake = opened.intake.clone();
+        Callback::from(move |_: MouseEvent| {
+            let today = browser::today();
+            let response = fhir::response(&intake, &today);
+            let text = serde_json::to_string_pretty(&response).unwrap_or_default();
+            // A refused download leaves nothing to undo; the button can be pressed again.
+            let _ = page::download(&["intake-", &today, ".fhir.json"].concat(), &text, "application/fhir+json");
+        })
+    });
     let summary = inbox.selected().map(|(_, opened)| {
         let mut m = Markup::new();
         let record =
@@ -181,10 +194,15 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
             <div class="bpi-clinician-body">
                 { into_html(list) }
                 <div class="bpi-clinician-main">
-                    if summary.is_some() {
-                        <button type="button" class="bpi-button" data-action="print" onclick={on_print}>
-                            { texts.ui(ui!("ui.clinician.print")) }
-                        </button>
+                    if let Some(export) = export {
+                        <div class="bpi-actions bpi-clinician-actions">
+                            <button type="button" class="bpi-button" data-action="print" onclick={on_print}>
+                                { texts.ui(ui!("ui.clinician.print")) }
+                            </button>
+                            <button type="button" class="bpi-button" data-action="export-fhir" onclick={export}>
+                                { texts.ui(ui!("ui.clinician.export_fhir")) }
+                            </button>
+                        </div>
                     }
                     { summary.unwrap_or_default() }
                 </div>
