@@ -154,3 +154,33 @@ test('"Export for a records system" writes a FHIR response that validates and re
   assert.deepEqual(fhirCommand(['answers'], response), fhirCommand(['normalise'], doc), 'reads back to the same answers');
   clinic.assertClean();
 });
+
+test('a protected link opens after its passphrase, and dropped files open like chosen ones', async (t) => {
+  const clinic = await openWidget(t);
+  // Made by the v1 widget with the passphrase "blue heron river" (fixed salt and nonce).
+  const sealed = readFileSync(join(ROOT_FIXTURES, 'share-v1-caution-sealed.txt'), 'utf8').trim();
+  await clinic.page.goto(`${clinic.server.origin}/clinician.html${sealed}`);
+  const passphrase = clinic.page.locator('#bpi-unlock-passphrase');
+  await passphrase.fill('red fox');
+  await clinic.page.locator('[data-action=unlock]').click();
+  await clinic.page.locator('[data-notice=clinician-problems]').waitFor();
+  assert.equal(await clinic.page.locator('[data-clinician-summary]').count(), 0, 'a wrong passphrase opens nothing');
+  await passphrase.fill('blue heron river');
+  await clinic.page.locator('[data-action=unlock]').click();
+  // A v1 link lacks the questions v2 added: incomplete, with every red flag accounted for.
+  const summary = clinic.page.locator('[data-clinician-summary][data-triage=incomplete]');
+  await summary.waitFor();
+  assert.ok((await summary.locator('[data-red-flag][data-answer=unanswered]').count()) >= 1);
+  assert.equal(await clinic.page.locator('#bpi-unlock-passphrase').count(), 0, 'the form goes once it opens');
+
+  // Dropping files on the page opens them as choosing them does.
+  await clinic.page.evaluate((docs) => {
+    const transfer = new DataTransfer();
+    for (const [name, doc] of docs) transfer.items.add(new File([JSON.stringify(doc)], name, { type: 'application/json' }));
+    document.querySelector('.bpi-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, [['emergency.json', fixture('emergency')], ['clear.json', fixture('clear')]]);
+  await clinic.page.locator('.bpi-inbox-item').nth(2).waitFor();
+  const order = await clinic.page.locator('.bpi-inbox-item').evaluateAll((items) => items.map((i) => i.dataset.triage));
+  assert.deepEqual(order, ['emergency', 'incomplete', 'clear']);
+  clinic.assertClean();
+});
