@@ -146,7 +146,7 @@ test('"Export for a records system" writes a FHIR response that validates and re
     clinic.page.waitForEvent('download'),
     clinic.page.locator('[data-action=export-fhir]').click(),
   ]);
-  assert.match(download.suggestedFilename(), /^intake-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
+  assert.match(download.suggestedFilename(), /^back-pain-intake-\d{4}-\d{2}-\d{2}\.fhir\.json$/);
   const response = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(response.resourceType, 'QuestionnaireResponse');
   assert.equal(response.status, 'completed');

@@ -187,6 +187,10 @@ async fn clicking_a_column_header_sorts_the_table() {
     click(&shown.root, "button[data-sort=\"session\"]");
     yew::scheduler::flush().await;
     assert_eq!(row_order(&shown.root), expected(SortColumn::Session, Direction::Ascending));
+    // The table is drawn again, and the pressed header keeps the focus (keyboard users
+    // stay where they were).
+    let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    assert_eq!(focused.and_then(|e| e.get_attribute("data-sort")).as_deref(), Some("session"));
     assert!(all(&shown.root, ".bpi-table [data-technique]").is_empty(), "rows do not carry the card hook");
 }
 

@@ -253,6 +253,12 @@ fn risk_coding(risk: Risk, en: &Catalog) -> Value {
     coding(code_system(OUTLOOK_GROUP), risk.as_str(), en.text(&text::outlook_key(risk, Part::Title)))
 }
 
+/// The name of an exported response, completed on `day` (`YYYY-MM-DD`), beside the
+/// widget's own answer files ([`intake::file_name`]).
+pub fn file_name(day: &str) -> String {
+    ["back-pain-intake-", day, ".fhir.json"].concat()
+}
+
 /// The QuestionnaireResponse of an intake, completed on `authored` (`YYYY-MM-DD`): the
 /// answers given, nested as in the [`questionnaire`], and the assessment's computed items.
 /// Check-ins are not part of it.

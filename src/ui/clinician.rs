@@ -77,16 +77,20 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
         let dispatch = (*dispatch).clone();
         move |files: Option<web_sys::FileList>| {
             let Some(files) = files else { return };
-            let files: Vec<web_sys::File> =
-                (0..files.length().min(MAX_FILES as u32 + 1)).filter_map(|i| files.get(i)).collect();
+            let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
             let dispatch = dispatch.clone();
             spawn_local(async move {
                 let mut read = Vec::new();
-                for file in files {
-                    let text = page::read_file(&file, MAX_FILE_BYTES as f64).await.map_err(|problem| match problem {
-                        ReadProblem::TooLarge => FileProblem::TooLarge,
-                        ReadProblem::Unreadable => FileProblem::Unreadable,
-                    });
+                for (index, file) in files.into_iter().enumerate() {
+                    // Past the limit a file is named as refused, not read.
+                    let text = if index < MAX_FILES {
+                        page::read_file(&file, MAX_FILE_BYTES as f64).await.map_err(|problem| match problem {
+                            ReadProblem::TooLarge => FileProblem::TooLarge,
+                            ReadProblem::Unreadable => FileProblem::Unreadable,
+                        })
+                    } else {
+                        Err(FileProblem::TooMany)
+                    };
                     read.push((file.name(), text));
                 }
                 dispatch.emit(InboxEvent::Files(read));
@@ -128,7 +132,7 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
             let response = fhir::response(&intake, &today);
             let text = serde_json::to_string_pretty(&response).unwrap_or_default();
             // A refused download leaves nothing to undo; the button can be pressed again.
-            let _ = page::download(&["intake-", &today, ".fhir.json"].concat(), &text, "application/fhir+json");
+            let _ = page::download(&fhir::file_name(&today), &text, "application/fhir+json");
         })
     });
     let summary = inbox.selected().map(|(_, opened)| {
