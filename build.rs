@@ -34,8 +34,9 @@ fn main() {
     write(&Path::new(&out).join("questionnaire_data.rs"), &questionnaire);
     let techniques = techniques(&read("data/techniques.json"));
     write(&Path::new(&out).join("techniques_data.rs"), &techniques);
-    let (english, ui_keys, check) = packed_catalog(&read("data/i18n/en.json"));
+    let (english, clinician, ui_keys, check) = packed_catalog(&read("data/i18n/en.json"));
     write(&Path::new(&out).join("en_catalog.txt"), &english);
+    write(&Path::new(&out).join("en_clinician.txt"), &clinician);
     write(&Path::new(&out).join("ui_keys.txt"), &ui_keys);
     write(&Path::new(&out).join("en_domain_keys.rs"), &check);
 }
@@ -51,7 +52,14 @@ fn main() {
 /// into an index. So no key is in the bundle twice, and a mistyped interface key does
 /// not compile. Together 4.6 KB (brotli) smaller than the JSON and the literals.
 /// `Catalog::english` reads it back; `tests/data.rs` checks the two agree.
-fn packed_catalog(value: &Value) -> (String, String, String) {
+///
+/// The clinician page's texts (`ui.clinician.*`) are packed apart, in the same way, and
+/// are empty in the widget's catalog: only the clinician page reads them
+/// (`Catalog::english_clinician`), so they stay out of the person's bundle.
+/// The prefix of the clinician page's own texts.
+const CLINICIAN: &str = "ui.clinician.";
+
+fn packed_catalog(value: &Value) -> (String, String, String, String) {
     const RECORD: char = '\u{1e}';
     let map = value.as_object().unwrap_or_else(|| fail("en.json: expected an object"));
     let mut entries: Vec<(&str, &str)> = map
@@ -67,11 +75,14 @@ fn packed_catalog(value: &Value) -> (String, String, String) {
     if let Some((key, _)) = entries.iter().find(|(_, text)| text.contains(RECORD)) {
         fail(&format!("en.json: {key} holds the separator U+001E"));
     }
-    let texts: Vec<&str> = entries.iter().map(|(_, text)| *text).collect();
+    let clinician = |key: &str| key.starts_with(CLINICIAN);
+    let texts: Vec<&str> = entries.iter().map(|(key, text)| if clinician(key) { "" } else { *text }).collect();
+    let clinician_texts: Vec<&str> = entries.iter().filter(|(key, _)| clinician(key)).map(|(_, text)| *text).collect();
     let ui_keys: Vec<&str> = entries[first_ui..].iter().map(|(key, _)| *key).collect();
     let domain_keys: Vec<&str> = entries[..first_ui].iter().map(|(key, _)| *key).collect();
     let check = format!("({}, {:#010x})", domain_keys.len(), fnv1a(&domain_keys));
-    (texts.join(&RECORD.to_string()), ui_keys.join("\n"), check)
+    let record = RECORD.to_string();
+    (texts.join(&record), clinician_texts.join(&record), ui_keys.join("\n"), check)
 }
 
 /// FNV-1a (32 bits) over the keys, each followed by a newline: `text::key_hash` computes

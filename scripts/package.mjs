@@ -111,9 +111,15 @@ writeFileSync(join(DIST, 'embed.html'), embed);
 
 // The loader, with the English texts of its last-resort screen and the other languages.
 const failed = Object.fromEntries(Object.entries(english).filter(([key]) => key.startsWith('page.failed.')));
+// The sealer (src/bin/sealer.rs), which boot.js fetches the first time a person sends
+// their answers to a clinic; a debug `trunk serve` skips it, and sending then says it
+// could not seal.
+const sealer = process.env.TRUNK_PROFILE === 'debug' ? { glue: 'sealer-missing.js', wasm: 'sealer-missing.wasm' } : await buildSealer();
 const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
   .replace('__GLUE__', glue)
   .replace('__WASM__', wasm)
+  .replace('__SEALER_GLUE__', sealer.glue)
+  .replace('__SEALER_WASM__', sealer.wasm)
   .replace('__CSS__', css)
   .replace('__FAILED__', JSON.stringify(failed))
   .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
@@ -151,7 +157,8 @@ const cached = [
   'index.html', 'embed.html', 'boot.js', glue, wasm, css,
   'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
 ];
-const later = [...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`), ...clinician];
+const sealerFiles = process.env.TRUNK_PROFILE === 'debug' ? [] : [sealer.glue, sealer.wasm];
+const later = [...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`), ...sealerFiles, ...clinician];
 const hash = createHash('sha256');
 for (const name of [...cached, ...later]) hash.update(readFileSync(join(DIST, name)));
 const version = hash.digest('hex').slice(0, 12);
@@ -166,42 +173,61 @@ writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
 console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, clinician.html, demo/, back-pain-intake-offline.html`);
 
-/** The clinician page's files, built and written into DIST; returns their names. */
-async function buildClinician() {
+/** A file name with a hash of its bytes, as Trunk names the widget's. */
+function named(stem, ext, bytes) {
+  return `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
+}
+
+/**
+ * Builds one of the crate's other browser binaries (the clinician page, the sealer): cargo
+ * for wasm32, then wasm-bindgen and wasm-opt with the widget's options. Writes its wasm
+ * and its glue into DIST under hashed names, and returns the names.
+ */
+async function buildModule(bin) {
   const target = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, 'target');
   const quiet = { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] };
-  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', 'clinician'], quiet);
-  const out = mkdtempSync(join(tmpdir(), 'bpi-clinician-'));
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--bin', bin], quiet);
+  const out = mkdtempSync(join(tmpdir(), `bpi-${bin}-`));
   try {
-    const built = join(target, 'wasm32-unknown-unknown', 'release', 'clinician.wasm');
-    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'clinician', built], quiet);
-    const bg = join(out, 'clinician_bg.wasm');
+    const built = join(target, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', bin, built], quiet);
+    const bg = join(out, `${bin}_bg.wasm`);
     const wasmOpt = join(ROOT, 'tools', 'node_modules', '.bin', 'wasm-opt');
     execFileSync(wasmOpt, ['-Oz', '--low-memory-unused', '--converge', '--strip-producers', '--strip-target-features', bg, '-o', bg], quiet);
     // Not shortenNames: it expects the widget's glue (the names it shortens are measured
-    // against the widget's budget); the clinician page has its own.
-    const short = { wasm: readFileSync(bg), glue: readFileSync(join(out, 'clinician.js'), 'utf8') };
-    const named = (stem, ext, bytes) => `${stem}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${ext}`;
-    const wasmName = named('clinician', '_bg.wasm', short.wasm);
+    // against the widget's budget); these modules have their own.
+    const short = { wasm: readFileSync(bg), glue: readFileSync(join(out, `${bin}.js`), 'utf8') };
+    const wasmName = named(bin, '_bg.wasm', short.wasm);
     writeFileSync(join(DIST, wasmName), short.wasm);
     const glueCode = await compact(withoutInitSync(short.glue), true);
-    const glueName = named('clinician', '.js', glueCode);
+    const glueName = named(bin, '.js', glueCode);
     writeFileSync(join(DIST, glueName), glueCode);
-    const loader = await compact(readFileSync(join(WEB, 'clinician.js'), 'utf8').replace('__GLUE__', glueName).replace('__WASM__', wasmName), true);
-    const loaderName = named('clinician-loader', '.js', loader);
-    writeFileSync(join(DIST, loaderName), loader);
-    const styles = readFileSync(join(ROOT, 'styles', 'clinician.css'), 'utf8');
-    const cssName = named('clinician', '.css', styles);
-    writeFileSync(join(DIST, cssName), styles);
-    const page = readFileSync(join(WEB, 'clinician.html'), 'utf8')
-      .replace('__WIDGET_CSS__', css)
-      .replace('__CSS__', cssName)
-      .replace('__LOADER__', loaderName);
-    writeFileSync(join(DIST, 'clinician.html'), page);
-    return ['clinician.html', loaderName, glueName, wasmName, cssName];
+    return { glue: glueName, wasm: wasmName };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** The sealer's files, built and written into DIST; returns their names. */
+async function buildSealer() {
+  return buildModule('sealer');
+}
+
+/** The clinician page's files, built and written into DIST; returns their names. */
+async function buildClinician() {
+  const { glue: glueName, wasm: wasmName } = await buildModule('clinician');
+  const loader = await compact(readFileSync(join(WEB, 'clinician.js'), 'utf8').replace('__GLUE__', glueName).replace('__WASM__', wasmName), true);
+  const loaderName = named('clinician-loader', '.js', loader);
+  writeFileSync(join(DIST, loaderName), loader);
+  const styles = readFileSync(join(ROOT, 'styles', 'clinician.css'), 'utf8');
+  const cssName = named('clinician', '.css', styles);
+  writeFileSync(join(DIST, cssName), styles);
+  const page = readFileSync(join(WEB, 'clinician.html'), 'utf8')
+    .replace('__WIDGET_CSS__', css)
+    .replace('__CSS__', cssName)
+    .replace('__LOADER__', loaderName);
+  writeFileSync(join(DIST, 'clinician.html'), page);
+  return ['clinician.html', loaderName, glueName, wasmName, cssName];
 }
 
 /**

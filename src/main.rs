@@ -7,10 +7,19 @@
 //! the host there is nothing to mount, so the native build only points at the commands
 //! useful there.
 
-/// Mounts one widget: see `backpain_intake::ui::mount_widget`.
+/// Mounts one widget: see `backpain_intake::ui::mount_widget`. `sealer` seals a letter to
+/// a clinic's key, into a link to the clinician page beside the widget's files, through
+/// the sealer module (`src/bin/sealer.rs`), which boot.js fetches when first used; the
+/// single-file edition passes none.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
-pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: Option<js_sys::Function>) {
+pub fn mount_widget(
+    host: &web_sys::Element,
+    root: &web_sys::Element,
+    catalogs: Option<js_sys::Function>,
+    sealer: Option<js_sys::Function>,
+) {
+    backpain_intake::browser::set_sealer(sealer);
     backpain_intake::ui::mount_widget(host, root, backpain_intake::browser::CatalogLoader::new(catalogs));
 }
 

@@ -25,9 +25,10 @@ fn codec_imports_nothing_from_domain() {
     assert!(files >= 6, "mod.rs and the five codecs");
 }
 
-/// The clinic's side (FHIR, with serde_json) is for the `fhir` command and the clinician
-/// page (`ui/clinician.rs`, its own bundle): nothing else of the browser build names it,
-/// so it never reaches the person's widget.
+/// The clinic's side (FHIR, with serde_json; the key backup) is for the `fhir` command and
+/// the clinician page (`ui/clinician.rs`, its own bundle, and the key store it uses,
+/// `browser/clinic_key.rs`): nothing else of the browser build names either, so neither
+/// reaches the person's widget.
 #[test]
 fn the_widget_uses_nothing_of_clinic() {
     let mut files = 0;
@@ -35,7 +36,7 @@ fn the_widget_uses_nothing_of_clinic() {
         let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
         for entry in fs::read_dir(&dir).expect("the directory is readable") {
             let path = entry.expect("a directory entry").path();
-            if path.ends_with("ui/clinician.rs") {
+            if path.ends_with("ui/clinician.rs") || path.ends_with("browser/clinic_key.rs") {
                 continue;
             }
             let text = fs::read_to_string(&path).expect("a source file is text");
@@ -43,6 +44,8 @@ fn the_widget_uses_nothing_of_clinic() {
             for (number, line) in text.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or_default();
                 assert!(!names_word(code, "clinic"), "{}:{}: {line}", path.display(), number + 1);
+                let declares = path.ends_with("browser/mod.rs") && code.trim() == "pub mod clinic_key;";
+                assert!(declares || !names_word(code, "clinic_key"), "{}:{}: {line}", path.display(), number + 1);
             }
         }
     }

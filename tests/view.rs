@@ -162,8 +162,9 @@ fn the_results_are_well_formed_with_unique_ids_for_every_fixture_and_language() 
     let config = EmbedConfig { emergency_number: Some("112".to_owned()), ..EmbedConfig::default() };
     for lang in Lang::ALL {
         let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
-        let catalog = Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english())
-            .expect("parses");
+        let catalog =
+            Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english_clinician())
+                .expect("parses");
         let texts = Texts::keep(*lang, catalog, &config.texts);
         for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
             let html = results(&texts, &intake(fixture), &config);
@@ -224,7 +225,7 @@ fn check_ins_can_be_removed_only_from_the_persons_own_results() {
 
 fn summary(texts: &Texts, intake: &Intake, completed: Option<Date>) -> String {
     let assessment = assess(&intake.answers, &intake.checkins);
-    let record = Record { intake, assessment: &assessment, completed, format: 2 };
+    let record = Record { intake, assessment: &assessment, completed, sent: None, initials: None, format: 2 };
     written(|m| clinician_summary(m, texts, &record))
 }
 
@@ -232,8 +233,9 @@ fn summary(texts: &Texts, intake: &Intake, completed: Option<Date>) -> String {
 fn the_clinicians_summary_is_well_formed_in_every_language() {
     for lang in Lang::ALL {
         let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
-        let catalog = Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english())
-            .expect("parses");
+        let catalog =
+            Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english_clinician())
+                .expect("parses");
         let texts = Texts::keep(*lang, catalog, &EmbedConfig::default().texts);
         for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
             let html = summary(&texts, &intake(fixture), Some(Date { year: 2026, month: 11, day: 25 }));
@@ -247,7 +249,7 @@ fn the_clinicians_summary_is_well_formed_in_every_language() {
 
 #[test]
 fn the_clinicians_summary_shows_what_assess_found() {
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     for fixture in ["clear.json", "caution.json", "emergency.json", "answers-v1-caution.json"] {
         let intake = intake(fixture);
         let assessment = assess(&intake.answers, &intake.checkins);
@@ -283,7 +285,7 @@ fn the_clinicians_summary_shows_what_assess_found() {
 
 #[test]
 fn a_negative_red_flag_screen_is_documented_question_by_question() {
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     let questionnaire = Questionnaire::get();
     for fixture in ["clear.json", "emergency.json"] {
         let intake = intake(fixture);
@@ -317,7 +319,7 @@ fn a_negative_red_flag_screen_is_documented_question_by_question() {
 
 #[test]
 fn the_body_diagram_shades_where_it_hurts_and_says_so_in_words() {
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     let intake = intake("caution.json");
     let places: Vec<Location> =
         Location::ALL.iter().copied().filter(|p| intake.answers.has_code(QuestionId::Location, p.as_str())).collect();
@@ -334,7 +336,7 @@ fn the_body_diagram_shades_where_it_hurts_and_says_so_in_words() {
 
 #[test]
 fn the_clinicians_summary_lists_every_check_in_with_its_numbers() {
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     let mut intake = intake("caution.json");
     for (day, pain) in [(3, 6), (10, 4)] {
         intake.checkins.push(CheckIn {
@@ -359,7 +361,7 @@ fn the_clinicians_summary_lists_every_check_in_with_its_numbers() {
 
 #[test]
 fn a_missing_red_flag_answer_never_reads_as_no() {
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     let mut intake = intake("clear.json");
     let complete = summary(&texts, &intake, None);
     assert!(complete.contains("<div data-red-flag=\"rf_bladder\" data-answer=\"no\">"), "{complete}");
@@ -389,7 +391,7 @@ fn a_missing_red_flag_answer_never_reads_as_no() {
 fn the_inbox_lists_intakes_most_serious_first_and_names_what_failed() {
     use backpain_intake::domain::inbox::{FileProblem, InboxEvent};
     use backpain_intake::view::clinician::{inbox_list, inbox_problems};
-    let texts = Texts::english();
+    let texts = Texts::clinician();
     let mut inbox = backpain_intake::domain::inbox::Inbox::new();
     assert!(written(|m| inbox_list(m, &texts, &inbox)).contains(&escaped(texts.ui(UiKey::of("ui.clinician.empty")))));
     let read = |name: &str| {

@@ -18,6 +18,9 @@
 // The module is imported when a widget needs it, so that a module that fails to load
 // leaves the last-resort screen rather than nothing.
 const GLUE = './__GLUE__';
+// The sealer seals a person's answers to their clinic's key: its own small module,
+// fetched the first time a person sends (src/bin/sealer.rs).
+const SEALER = './__SEALER_GLUE__';
 
 const here = new URL('.', import.meta.url);
 const css = new URL('__CSS__', here).href;
@@ -194,6 +197,20 @@ function lastResort(host, root, catalog) {
 }
 // #endregion
 
+// Seals a person's answers (a share link's payload) and initials to a clinic's key (its
+// text) with the sealer module, loaded once: a link to the clinician page beside these
+// files.
+let sealer;
+function seal(key, answers, initials) {
+  sealer ||= import(SEALER).then(async (module) => {
+    await module.default({ module_or_path: new URL('__SEALER_WASM__', here) });
+    return module;
+  });
+  return sealer.then((module) => module.seal(key, answers, initials, here.href)).catch(() => {
+    sealer = undefined;
+  });
+}
+
 // Where the service worker keeps the widget offline (its own origin), the wasm's bytes
 // are handed to it as they arrive, so that installing it does not download them again.
 const ownOrigin = 'serviceWorker' in navigator && here.origin === location.origin;
@@ -234,7 +251,7 @@ if (hosts.length) {
       await new Promise((resolve) => setTimeout(resolve));
       root = rootFor(host);
       host.hidden = false;
-      mount_widget(host, root, catalog);
+      mount_widget(host, root, catalog, seal);
       followPageLanguage(root, catalog);
     })().catch(fail);
   }

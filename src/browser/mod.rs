@@ -2,6 +2,7 @@
 //! marks and the embed configuration. They translate browser failures into typed values
 //! so that the UI shows a notice instead of panicking.
 
+pub mod clinic_key;
 pub mod crypto;
 pub mod page;
 pub mod perf;
@@ -29,6 +30,26 @@ impl CatalogLoader {
         let promise: js_sys::Promise = promise.dyn_into().ok()?;
         wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
     }
+}
+
+thread_local! {
+    /// The sealer boot.js passed to `mount_widget`: seals a letter to a clinic's key.
+    static SEALER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the sealer boot.js passed (`None` leaves sending to a clinic unable to seal).
+pub fn set_sealer(sealer: Option<js_sys::Function>) {
+    SEALER.set(sealer);
+}
+
+/// A link to the clinic's clinician page with `answers` (the payload of a plain share
+/// link) and the person's `initials` sealed to `key`: boot.js answers with the sealer
+/// module (`src/bin/sealer.rs`). `None` when there is no sealer, it cannot be fetched
+/// (offline before its first use), or the browser cannot seal.
+pub async fn seal_for_clinic(key: &crate::codec::sealed::ClinicKey, answers: &str, initials: &str) -> Option<String> {
+    let sealer = SEALER.with_borrow(Clone::clone)?;
+    let promise = sealer.call3(&JsValue::NULL, &key.to_text().into(), &answers.into(), &initials.into()).ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise.dyn_into::<js_sys::Promise>().ok()?).await.ok()?.as_string()
 }
 
 /// Calls `on_change` with the new value whenever another tab changes `key` in local

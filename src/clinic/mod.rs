@@ -6,7 +6,9 @@
 //! serde_json it uses stays out of the widget's wasm (the widget reads JSON with
 //! [`codec::json`](crate::codec::json)).
 //!
+//! - [`key`]: the clinic key's passphrase-protected backup file.
 //! - [`fhir`]: the intake as a FHIR R4 `Questionnaire`, an intake and its assessment as a
 //!   `QuestionnaireResponse`, and a response read back into answers.
 
 pub mod fhir;
+pub mod key;

@@ -8,6 +8,7 @@
 //! - [`json`]: a small JSON reader and writer (also compiled into build.rs by path).
 //! - [`base64`]: base64url without padding, the share link's alphabet.
 //! - [`crc32`]: the share link's checksum.
+//! - [`sealed`]: the sealed link's envelope and the clinic's public key, checked.
 //! - [`qr`]: a QR code encoder for the share link, drawn as one SVG path.
 //! - [`sort`]: one small stable sort for the few short lists the widget orders.
 
@@ -15,4 +16,5 @@ pub mod base64;
 pub mod crc32;
 pub mod json;
 pub mod qr;
+pub mod sealed;
 pub mod sort;

@@ -8,6 +8,7 @@
 use super::screening::Triage;
 use super::text::{is_safety_wording, placeholders, Catalog, Lang};
 use crate::codec::json;
+use crate::codec::sealed::ClinicKey;
 
 /// The storage key used when the clinic sets none.
 pub const DEFAULT_STORAGE_KEY: &str = "backpain-intake.v1";
@@ -29,6 +30,10 @@ pub struct EmbedConfig {
     pub accent: Option<String>,
     /// The local emergency number (such as 999, 911, 112), shown with urgent advice.
     pub emergency_number: Option<String>,
+    /// The clinic's public key: with it, the results offer to send a link sealed to it.
+    pub clinic_key: Option<ClinicKey>,
+    /// The clinic's e-mail address, for sending that link from the person's own mail.
+    pub clinic_email: Option<String>,
     /// The clinic's own wording for some texts.
     pub texts: TextOverrides,
 }
@@ -43,6 +48,8 @@ impl Default for EmbedConfig {
             phone: None,
             accent: None,
             emergency_number: None,
+            clinic_key: None,
+            clinic_email: None,
             texts: TextOverrides::default(),
         }
     }
@@ -63,7 +70,7 @@ impl std::fmt::Display for ConfigWarning {
 }
 
 /// Every attribute the widget reads, for documentation and tests.
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "data-storage-key",
     "data-lang",
     "data-clinic-name",
@@ -71,6 +78,8 @@ pub const ATTRIBUTES: [&str; 8] = [
     "data-phone",
     "data-accent-color",
     "data-emergency-number",
+    "data-clinic-key",
+    "data-clinic-email",
     "data-texts",
 ];
 
@@ -102,6 +111,11 @@ impl EmbedConfig {
         config.phone = read("data-phone", phone);
         config.accent = read("data-accent-color", accent_colour);
         config.emergency_number = read("data-emergency-number", emergency_number);
+        config.clinic_key = read("data-clinic-key", |key| {
+            ClinicKey::parse(key).map(|k| k.to_text()).map_err(|_| "not a clinic key (copy it from the clinician page)")
+        })
+        .and_then(|key| ClinicKey::parse(&key).ok());
+        config.clinic_email = read("data-clinic-email", clinic_email);
         if let Some(value) = attribute("data-texts") {
             config.texts = TextOverrides::parse(&value, &mut warnings);
         }
@@ -278,6 +292,20 @@ fn phone(number: &str) -> Result<String, &'static str> {
     } else {
         Err("use digits, spaces and + - ( ) only")
     }
+}
+
+/// An e-mail address for a `mailto:` link: up to 254 characters, one `@` with a name
+/// before it and a dotted domain after it, and none of the characters that would add a
+/// header, a second address or a body to the link (`? & # % , ;`, spaces, quotes, markup).
+fn clinic_email(address: &str) -> Result<String, &'static str> {
+    let (name, domain) = address.split_once('@').ok_or("use an address such as front-desk@clinic.example")?;
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+');
+    let labels_ok =
+        domain.split('.').count() >= 2 && domain.split('.').all(|l| !l.is_empty() && l.chars().all(allowed));
+    if address.len() > 254 || name.is_empty() || !name.chars().all(allowed) || !labels_ok {
+        return Err("use an address such as front-desk@clinic.example");
+    }
+    Ok(address.to_owned())
 }
 
 /// An emergency number: 2 to 6 digits (999, 911, 112, 000).

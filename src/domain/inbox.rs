@@ -9,8 +9,10 @@
 
 use std::rc::Rc;
 
-use super::share::{self, Opened as Decoded, Sealed, ShareErrorCode};
+use super::checkins::Date;
+use super::share::{self, Letter, Opened as Decoded, Sealed, ShareErrorCode};
 use super::{assess, AnswerError, Assessment, Intake};
+use crate::codec::sealed::{self, Envelope};
 
 /// The most answer files one drop or choice opens; more are refused by name.
 pub const MAX_FILES: usize = 50;
@@ -24,6 +26,10 @@ pub struct Opened {
     pub format: u64,
     /// Where it came from: a file's name, or empty for the link in the address.
     pub source: String,
+    /// The day a sealed link was sent.
+    pub sent: Option<Date>,
+    /// The name or initials the person gave their therapist (sealed links only).
+    pub initials: Option<String>,
 }
 
 /// Why a file could not be opened.
@@ -57,6 +63,10 @@ pub enum InboxEvent {
     Unlocked(Box<Intake>, u64),
     /// The passphrase did not open it.
     WrongPassphrase,
+    /// A link sealed to this clinic, opened with its key: what the person sent, with the answer format it was written in.
+    Delivered(Box<Letter>, u64),
+    /// A sealed link that could not be opened here, and why.
+    Undeliverable(ShareErrorCode),
     /// Show this intake (its position in [`Inbox::opened`]).
     Select(usize),
     /// The problems were read.
@@ -70,6 +80,7 @@ pub struct Inbox {
     selected: Option<usize>,
     problems: Vec<Problem>,
     locked: Option<Rc<Sealed>>,
+    envelope: Option<Envelope>,
 }
 
 impl Inbox {
@@ -82,12 +93,19 @@ impl Inbox {
     pub fn apply(&mut self, event: InboxEvent) {
         match event {
             InboxEvent::Link(fragment) => {
+                if let Some(payload) = sealed::payload_of_fragment(&fragment) {
+                    match Envelope::decode(payload) {
+                        Ok(envelope) => self.envelope = Some(envelope),
+                        Err(error) => self.problems.push(Problem::Link(error.into())),
+                    }
+                    return;
+                }
                 let Some(payload) = share::payload_of_fragment(&fragment) else {
                     return;
                 };
                 let format = share::payload_version(payload).map_or(0, u64::from);
                 match share::decode(payload) {
-                    Ok(Decoded::Plain(intake)) => self.open(*intake, format, String::new()),
+                    Ok(Decoded::Plain(intake)) => self.open(*intake, format, String::new(), None),
                     Ok(Decoded::Sealed(sealed)) => self.locked = Some(Rc::new(sealed)),
                     Err(error) => self.problems.push(Problem::Link(error.code())),
                 }
@@ -100,30 +118,36 @@ impl Inbox {
                         Err(problem) => Err(problem),
                     };
                     match read {
-                        Ok((intake, format)) => self.open(intake, format, name),
+                        Ok((intake, format)) => self.open(intake, format, name, None),
                         Err(problem) => self.problems.push(Problem::File(name, problem)),
                     }
                 }
             }
             InboxEvent::Unlocked(intake, format) => {
                 if self.locked.take().is_some() {
-                    self.open(*intake, format, String::new());
+                    self.open(*intake, format, String::new(), None);
                 }
             }
             InboxEvent::WrongPassphrase => self.problems.push(Problem::Link(ShareErrorCode::WrongPassphrase)),
+            InboxEvent::Delivered(letter, format) => {
+                let Letter { intake, sent, initials } = *letter;
+                self.open(intake, format, String::new(), Some((sent, initials)));
+            }
+            InboxEvent::Undeliverable(code) => self.problems.push(Problem::Link(code)),
             InboxEvent::Select(index) if index < self.opened.len() => self.selected = Some(index),
             InboxEvent::Select(_) => {}
             InboxEvent::DismissProblems => self.problems.clear(),
         }
     }
 
-    fn open(&mut self, intake: Intake, format: u64, source: String) {
+    fn open(&mut self, intake: Intake, format: u64, source: String, letter: Option<(Option<Date>, Option<String>)>) {
         if let Some(index) = self.opened.iter().position(|o| o.intake == intake) {
             self.selected = Some(index);
             return;
         }
         let assessment = assess(&intake.answers, &intake.checkins);
-        self.opened.push(Opened { intake, assessment, format, source });
+        let (sent, initials) = letter.unwrap_or_default();
+        self.opened.push(Opened { intake, assessment, format, source, sent, initials });
         self.selected = Some(self.opened.len() - 1);
     }
 
@@ -150,6 +174,12 @@ impl Inbox {
     /// What could not be opened, oldest first.
     pub fn problems(&self) -> &[Problem] {
         &self.problems
+    }
+
+    /// The sealed link in the address, for the page to open with the clinic's key: it is
+    /// handed over once.
+    pub fn take_envelope(&mut self) -> Option<Envelope> {
+        self.envelope.take()
     }
 
     /// The protected link waiting for its passphrase.

@@ -30,6 +30,7 @@ use super::intake::{Answer, AnswerSet, CodeSet, Intake};
 use super::question::{Kind, QuestionId};
 use crate::codec::base64::{base64url_decode, base64url_encode, base64url_value};
 use crate::codec::crc32::crc32;
+use crate::codec::sealed::SealedError;
 
 /// The format version this build writes.
 pub const VERSION: u8 = 2;
@@ -89,6 +90,10 @@ codes! {
         Invalid = "invalid",
         NeedsPassphrase = "needs_passphrase",
         WrongPassphrase = "wrong_passphrase",
+        /// A link sealed to a clinic's key, opened in a person's widget.
+        ForClinic = "for_clinic",
+        /// A sealed link that no clinic key on this device opens.
+        OtherKey = "other_key",
     }
 }
 
@@ -128,6 +133,21 @@ impl std::fmt::Display for ShareError {
 }
 
 impl std::error::Error for ShareError {}
+
+impl From<SealedError> for ShareErrorCode {
+    /// The words a sealed link's fault is told in: those of the share link's same fault
+    /// (a public key that is not a point is damage too).
+    fn from(error: SealedError) -> ShareErrorCode {
+        match error {
+            SealedError::Empty => ShareErrorCode::Empty,
+            SealedError::TooLong => ShareErrorCode::TooLong,
+            SealedError::NotBase64 => ShareErrorCode::NotBase64,
+            SealedError::TooShort => ShareErrorCode::TooShort,
+            SealedError::Damaged | SealedError::NotAPoint => ShareErrorCode::Damaged,
+            SealedError::UnknownVersion(_) => ShareErrorCode::UnknownVersion,
+        }
+    }
+}
 
 /// An encrypted payload, checked and split, waiting for its passphrase.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -188,6 +208,75 @@ fn finish(mut bytes: Vec<u8>) -> String {
     let crc = crc32(&bytes);
     bytes.extend_from_slice(&crc.to_be_bytes());
     base64url_encode(&bytes)
+}
+
+/// The most characters of the name or initials a person gives their therapist.
+pub const MAX_INITIALS_CHARS: usize = 40;
+
+/// What a person sends to their clinic, sealed to the clinic's key (see
+/// [`crate::codec::sealed`]): the answers (and check-ins, if they chose), the day it was
+/// sent, and the name or initials they gave, which travel inside the sealed bytes only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub intake: Intake,
+    /// The day it was sealed; `None` only when the sender's clock was outside 2000 to 2178.
+    pub sent: Option<Date>,
+    pub initials: Option<String>,
+}
+
+/// The name or initials as a letter carries them: trimmed, at most
+/// [`MAX_INITIALS_CHARS`], without control characters; `None` when nothing is left.
+pub fn clean_initials(text: &str) -> Option<String> {
+    let cleaned: String =
+        text.chars().filter(|c| !c.is_control()).take(MAX_INITIALS_CHARS).collect::<String>().trim().to_owned();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+impl Letter {
+    /// The plaintext that is sealed:
+    ///
+    /// ```text
+    /// share header (1) | days since 2000-01-01 (2) | initials length (1) | initials (UTF-8) | share body
+    /// ```
+    ///
+    /// The share header and body are those of a plain share link, so the letter reads
+    /// every format the share link does.
+    pub fn to_bytes(&self, with_checkins: bool) -> Vec<u8> {
+        let (header, body) = body(&self.intake, with_checkins);
+        let days = self.sent.and_then(days_since_2000).map_or(u16::MAX, |d| d as u16);
+        let initials = self.initials.as_deref().and_then(clean_initials).unwrap_or_default();
+        let mut bytes = vec![header];
+        bytes.extend_from_slice(&days.to_be_bytes());
+        bytes.push(initials.len() as u8);
+        bytes.extend_from_slice(initials.as_bytes());
+        bytes.extend_from_slice(&body);
+        bytes
+    }
+
+    /// Reads the plaintext of a sealed link.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Letter, ShareError> {
+        let [header, high, low, length, rest @ ..] = bytes else {
+            return Err(ShareError::Truncated);
+        };
+        if !(OLDEST_VERSION..=VERSION).contains(&version_of(*header)) {
+            return Err(ShareError::UnknownVersion(version_of(*header)));
+        }
+        if header & FLAG_ENCRYPTED != 0 {
+            return Err(ShareError::Damaged);
+        }
+        let length = usize::from(*length);
+        if rest.len() < length {
+            return Err(ShareError::Truncated);
+        }
+        let (initials, body) = rest.split_at(length);
+        let initials = std::str::from_utf8(initials).map_err(|_| ShareError::Damaged)?;
+        let days = u16::from_be_bytes([*high, *low]);
+        Ok(Letter {
+            intake: decode_body(*header, body)?,
+            sent: (days != u16::MAX).then(|| date_from_days(u32::from(days))).flatten(),
+            initials: clean_initials(initials),
+        })
+    }
 }
 
 /// Decodes a payload (the text after `#r=`).

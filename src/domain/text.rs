@@ -63,6 +63,9 @@ impl Lang {
 /// build.rs from `data/i18n/en.json`.
 pub const UI_KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/ui_keys.txt"));
 
+/// The prefix of the clinician page's own texts (see [`Catalog::english_clinician`]).
+pub const CLINICIAN_PREFIX: &str = "ui.clinician.";
+
 /// An interface key, resolved to its position in [`UI_KEYS`] at compile time by the
 /// widget's `ui!` macro: the key's text is then found by index, and the key itself is
 /// not in the bundle a second time.
@@ -125,6 +128,23 @@ impl Catalog {
             }
             keys.extend(UI_KEYS.split('\n').map(str::to_owned));
             Catalog::unpack(include_str!(concat!(env!("OUT_DIR"), "/en_catalog.txt")), keys)
+        })
+    }
+
+    /// The English catalog with the clinician page's own texts (`ui.clinician.*`), which
+    /// [`Catalog::english`] has empty: build.rs packs them apart, so that only the
+    /// clinician page (and the host) carries them.
+    pub fn english_clinician() -> &'static Catalog {
+        static EN: OnceLock<Catalog> = OnceLock::new();
+        EN.get_or_init(|| {
+            let mut catalog = Catalog::english().clone();
+            let mut packed = include_str!(concat!(env!("OUT_DIR"), "/en_clinician.txt")).split('\u{1e}');
+            for (key, text) in &mut catalog.texts {
+                if key.starts_with(CLINICIAN_PREFIX) {
+                    *text = packed.next().unwrap_or_default().to_owned();
+                }
+            }
+            catalog
         })
     }
 

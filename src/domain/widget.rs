@@ -22,6 +22,7 @@ use super::session::{Action, Screen, Session};
 use super::share::{self, Opened, Sealed, ShareErrorCode};
 use super::store::{LoadNotice, SessionStore, StoreError};
 use super::text::{Lang, UiKey};
+use crate::codec::sealed;
 
 codes! {
     /// Every kind of notice; the code is the `data-notice` hook the end-to-end tests wait on.
@@ -133,6 +134,10 @@ pub enum Shared {
 impl Shared {
     /// Reads the link in a location fragment.
     pub fn from_fragment(fragment: &str) -> Shared {
+        // A link sealed to a clinic opens on the clinic's device only.
+        if sealed::payload_of_fragment(fragment).is_some() {
+            return Shared::Failed(ShareErrorCode::ForClinic);
+        }
         let payload = share::payload_of_fragment(fragment);
         let version = payload.and_then(share::payload_version).map_or(0, u64::from);
         match payload.map(share::decode) {

@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::markup::{into_html, Markup};
+use super::markup::{into_html, Markup, Write};
 use super::shared_view::label;
 use super::texts::Texts;
+use crate::browser::clinic_key::{self, HeldKey, KeyProblem};
 use crate::browser::page::{self, FileProblem as ReadProblem};
 use crate::browser::{self, crypto, CatalogLoader};
 use crate::clinic::fhir;
@@ -36,7 +37,7 @@ pub struct ClinicianProps {
 #[component]
 pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     let render = use_force_update();
-    let texts = use_mut_ref(Texts::english);
+    let texts = use_mut_ref(Texts::clinician);
     {
         let (texts, render, catalogs) = (texts.clone(), render.clone(), props.catalogs.clone());
         use_effect_with((), move |_| {
@@ -44,7 +45,8 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
             if lang != Lang::En {
                 spawn_local(async move {
                     let text = catalogs.load(lang).await;
-                    if let Some(catalog) = text.and_then(|t| Catalog::parse_over(&t, Catalog::english()).ok()) {
+                    if let Some(catalog) = text.and_then(|t| Catalog::parse_over(&t, Catalog::english_clinician()).ok())
+                    {
                         *texts.borrow_mut() = Texts::keep(lang, catalog, &TextOverrides::default());
                         render.force_update();
                     }
@@ -71,7 +73,27 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
             move || drop(pasted)
         });
     }
+    // A link sealed to the clinic, once the inbox has read it: opened with the key it names.
+    {
+        let (inbox, dispatch) = (inbox.clone(), (*dispatch).clone());
+        use_effect(move || {
+            if let Some(envelope) = inbox.borrow_mut().take_envelope() {
+                spawn_local(async move {
+                    let keys = clinic_key::held().await.unwrap_or_default();
+                    dispatch.emit(match clinic_key::open(&envelope, &keys).await {
+                        Ok((letter, format)) => InboxEvent::Delivered(Box::new(letter), format),
+                        Err(code) => InboxEvent::Undeliverable(code),
+                    });
+                });
+            }
+        });
+    }
     let texts = *texts.borrow();
+    // A new or restored key may open the link in the address that no key opened before.
+    let key_panel = {
+        let dispatch = (*dispatch).clone();
+        html! { <KeyPanel texts={texts} on_key={Callback::from(move |()| dispatch.emit(InboxEvent::Link(page::fragment())))} /> }
+    };
 
     let read_files = {
         let dispatch = (*dispatch).clone();
@@ -137,8 +159,14 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     });
     let summary = inbox.selected().map(|(_, opened)| {
         let mut m = Markup::new();
-        let record =
-            Record { intake: &opened.intake, assessment: &opened.assessment, completed: None, format: opened.format };
+        let record = Record {
+            intake: &opened.intake,
+            assessment: &opened.assessment,
+            completed: None,
+            sent: opened.sent,
+            initials: opened.initials.as_deref(),
+            format: opened.format,
+        };
         clinician_summary(&mut m, &texts, &record);
         into_html(m)
     });
@@ -195,6 +223,7 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
                 </div>
             }
             { unlock.unwrap_or_default() }
+            { key_panel }
             <div class="bpi-clinician-body">
                 { into_html(list) }
                 <div class="bpi-clinician-main">
@@ -218,4 +247,175 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
 /// Renders the clinician page into `root`; `catalogs` fetches the other languages.
 pub fn mount_clinician(root: &web_sys::Element, catalogs: CatalogLoader) {
     yew::Renderer::<ClinicianPage>::with_root_and_props(root.clone(), ClinicianProps { catalogs }).render();
+}
+
+#[derive(Properties, PartialEq)]
+struct KeyPanelProps {
+    texts: Texts,
+    /// A key was made or restored.
+    on_key: Callback<()>,
+}
+
+/// What the key panel last did.
+#[derive(Clone, Copy, PartialEq)]
+enum KeyNote {
+    Working,
+    Created,
+    Restored,
+    Problem(KeyProblem),
+}
+
+/// The clinic key: the keys this browser holds, the snippet attribute of the newest
+/// (`data-clinic-key-value`), and forms to make one (`data-action="create-key"`) or
+/// restore one from its backup file (`data-action="restore-key"`). Open while there is no
+/// key; folded away once there is one.
+#[component]
+fn KeyPanel(props: &KeyPanelProps) -> Html {
+    let texts = &props.texts;
+    // `None` until IndexedDB answers; `Some(None)` when it is refused.
+    let keys = use_state(|| None::<Option<Vec<HeldKey>>>);
+    let note = use_state(|| None::<KeyNote>);
+    let reload = {
+        let keys = keys.clone();
+        move || {
+            let keys = keys.clone();
+            spawn_local(async move { keys.set(Some(clinic_key::held().await)) });
+        }
+    };
+    {
+        let reload = reload.clone();
+        use_effect_with((), move |_| reload());
+    }
+    let value_of = |form: &web_sys::Element, selector: &str| -> Option<web_sys::HtmlInputElement> {
+        form.query_selector(selector).ok().flatten().and_then(|i| i.dyn_into().ok())
+    };
+    let finish = {
+        let (note, on_key, reload) = (note.clone(), props.on_key.clone(), reload.clone());
+        move |done: Result<KeyNote, KeyProblem>| {
+            note.set(Some(done.unwrap_or_else(KeyNote::Problem)));
+            if done.is_ok() {
+                reload();
+                on_key.emit(());
+            }
+        }
+    };
+    let create = {
+        let (note, finish) = (note.clone(), finish.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let form = event.target_unchecked_into::<web_sys::Element>();
+            let passphrase = value_of(&form, "#bpi-key-passphrase").map(|i| i.value()).unwrap_or_default();
+            note.set(Some(KeyNote::Working));
+            let finish = finish.clone();
+            spawn_local(async move {
+                let made = clinic_key::create(&passphrase, &browser::today()).await.map(|(_, backup)| {
+                    // The backup is offered once; a refused download can be made again
+                    // only by making a new key, so the page says where the file went.
+                    let _ = page::download(&backup.file_name(), &backup.to_json(), "application/json");
+                    KeyNote::Created
+                });
+                finish(made);
+            });
+        })
+    };
+    let restore = {
+        let (note, finish) = (note.clone(), finish.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let form = event.target_unchecked_into::<web_sys::Element>();
+            let passphrase = value_of(&form, "#bpi-restore-passphrase").map(|i| i.value()).unwrap_or_default();
+            let file = value_of(&form, "#bpi-restore-file").and_then(|i| i.files()).and_then(|f| f.get(0));
+            note.set(Some(KeyNote::Working));
+            let finish = finish.clone();
+            spawn_local(async move {
+                let Some(file) = file else {
+                    return finish(Err(KeyProblem::NotABackup(crate::clinic::key::BackupError::NotABackup)));
+                };
+                let text = page::read_file(&file, crate::clinic::key::MAX_BACKUP_BYTES as f64).await;
+                let restored = match text {
+                    Ok(text) => clinic_key::restore(&text, &passphrase).await.map(|_| KeyNote::Restored),
+                    Err(_) => Err(KeyProblem::NotABackup(crate::clinic::key::BackupError::TooLarge)),
+                };
+                finish(restored);
+            });
+        })
+    };
+
+    let mut held = Markup::new();
+    held.element("h2", &[("id", "bpi-key-title")], texts.ui(ui!("ui.clinician.key_title")));
+    held.element("p", &[], texts.ui(ui!("ui.clinician.key_intro")));
+    let have_key = matches!(&*keys, Some(Some(k)) if !k.is_empty());
+    match &*keys {
+        None => {}
+        Some(None) => {
+            held.element(
+                "p",
+                &[("role", "alert"), ("data-notice", "key-unavailable")],
+                texts.ui(ui!("ui.clinician.key_unavailable")),
+            );
+        }
+        Some(Some(list)) if list.is_empty() => {
+            held.element("p", &[("data-no-clinic-key", "")], texts.ui(ui!("ui.clinician.key_none")));
+        }
+        Some(Some(list)) => {
+            for (index, key) in list.iter().enumerate() {
+                let fingerprint = key.public.fingerprint();
+                let name = texts
+                    .format_ui(ui!("ui.clinician.key_name"), &[("fingerprint", &fingerprint), ("date", &key.created)]);
+                held.element("h3", &[("class", "bpi-key-name")], &name);
+                if index == 0 {
+                    let value = key.public.to_text();
+                    held.element("p", &[], texts.ui(ui!("ui.clinician.key_snippet")));
+                    held.open("pre", &[("class", "bpi-key-snippet")]);
+                    held.element("code", &[("data-clinic-key-value", &value)], &format!("data-clinic-key=\"{value}\""));
+                    held.close("pre");
+                }
+            }
+        }
+    }
+    let status = match *note {
+        None | Some(KeyNote::Working) => None,
+        Some(KeyNote::Created) => Some(("status", "key-created", ui!("ui.clinician.key_created"))),
+        Some(KeyNote::Restored) => Some(("status", "key-restored", ui!("ui.clinician.key_restored"))),
+        Some(KeyNote::Problem(problem)) => Some((
+            "alert",
+            "key-problem",
+            match problem {
+                KeyProblem::ShortPassphrase => ui!("ui.clinician.key_short"),
+                KeyProblem::WrongPassphrase => ui!("ui.clinician.key_wrong_passphrase"),
+                KeyProblem::NotABackup(_) => ui!("ui.clinician.key_not_backup"),
+                KeyProblem::Unavailable => ui!("ui.clinician.key_unavailable"),
+            },
+        )),
+    };
+    if let Some((role, kind, key)) = status {
+        held.element("p", &[("role", role), ("data-notice", kind), ("class", "bpi-note")], texts.ui(key));
+    }
+    let working = *note == Some(KeyNote::Working);
+    let button = |key| texts.ui(if working { ui!("ui.clinician.key_working") } else { key });
+    html! {
+        <details class="bpi-panel bpi-clinic-key" open={!have_key}>
+            <summary>{ texts.ui(ui!("ui.clinician.key_title")) }</summary>
+            { into_html(held) }
+            <form class="bpi-key-form" onsubmit={create}>
+                { label(texts, "bpi-key-passphrase", ui!("ui.clinician.key_passphrase")) }
+                <p class="bpi-help" id="bpi-key-passphrase-help">{ texts.ui(ui!("ui.clinician.key_passphrase_help")) }</p>
+                <input id="bpi-key-passphrase" type="password" autocomplete="new-password" minlength="12"
+                       aria-describedby="bpi-key-passphrase-help" />
+                <button type="submit" class="bpi-button bpi-button--primary" data-action="create-key" disabled={working}>
+                    { button(ui!("ui.clinician.key_create")) }
+                </button>
+            </form>
+            <form class="bpi-key-form" onsubmit={restore}>
+                <h3>{ texts.ui(ui!("ui.clinician.key_restore")) }</h3>
+                { label(texts, "bpi-restore-file", ui!("ui.clinician.key_backup_file")) }
+                <input id="bpi-restore-file" type="file" accept=".json,application/json" />
+                { label(texts, "bpi-restore-passphrase", ui!("ui.clinician.key_passphrase")) }
+                <input id="bpi-restore-passphrase" type="password" autocomplete="off" />
+                <button type="submit" class="bpi-button" data-action="restore-key" disabled={working}>
+                    { button(ui!("ui.clinician.key_restore_button")) }
+                </button>
+            </form>
+        </details>
+    }
 }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::checkin_form::{checkin_form, on_checkin_submit, CheckInFormState};
 use super::checkin_panel::checkin_panel;
 use super::markup::{into_html, Markup};
-use super::share_panel::{share_panel, ShareState};
+use super::share_panel::{share_panel, Clinic, ShareState};
 use super::state::use_value;
 use super::texts::use_texts;
 use crate::browser::{self, page};
@@ -141,7 +141,11 @@ pub fn Results(props: &ResultsProps) -> Html {
             }), &on_press) }
             { into_html(summary) }
             if !read_only {
-                { share_panel(&texts, &props.intake, &share_state) }
+                { share_panel(&texts, &props.intake, &share_state, config.clinic_key.map(|key| Clinic {
+                    key,
+                    name: config.clinic_name.as_deref().unwrap_or_else(|| texts.ui(ui!("ui.send.your_clinic"))),
+                    email: config.clinic_email.as_deref(),
+                })) }
             }
             <div class="bpi-nav bpi-results-actions">
                 <button type="button" class="bpi-button bpi-button--primary" data-action="print" onclick={print}>

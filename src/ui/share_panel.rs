@@ -1,6 +1,9 @@
 //! Sharing a result: a link whose fragment carries the answers, copied, sent through the
 //! system share sheet, or shown as a QR code; optionally with the check-ins and a
-//! passphrase. No server ever receives the link's data.
+//! passphrase. Where the clinic set its key (`data-clinic-key`), the panel first offers
+//! to send the answers to the clinic: a link sealed to that key, which only the clinic's
+//! own computer opens, sent from the person's own e-mail (`data-clinic-email`), share
+//! sheet or clipboard. No server ever receives either link's data.
 
 use std::rc::Rc;
 
@@ -10,8 +13,9 @@ use yew::prelude::*;
 use super::markup::{into_html, Markup, Write};
 use super::state::Value;
 use super::texts::Texts;
-use crate::browser::{crypto, page};
+use crate::browser::{self, crypto, page};
 use crate::codec::qr::{self, Ecc};
+use crate::codec::sealed::ClinicKey;
 use crate::domain::share;
 use crate::domain::text::UiKey;
 use crate::domain::Intake;
@@ -31,9 +35,23 @@ pub(super) struct ShareState {
     pub link: Option<String>,
     pub with_checkins: bool,
     pub protected: bool,
-    /// Deriving the passphrase key takes a moment.
+    /// The link is sealed to the clinic's key.
+    pub sealed: bool,
+    /// The name or initials sealed with it, as typed.
+    pub initials: String,
+    /// Deriving a key takes a moment.
     pub busy: bool,
+    /// The browser could not seal the answers.
+    pub failed: bool,
     pub copied: Option<Copied>,
+}
+
+/// The clinic the answers can be sent to: its key, its name and its e-mail address.
+#[derive(Clone, Copy)]
+pub(super) struct Clinic<'a> {
+    pub key: ClinicKey,
+    pub name: &'a str,
+    pub email: Option<&'a str>,
 }
 
 /// An input of this share panel, found from an element inside it.
@@ -43,23 +61,43 @@ fn input(from: Option<web_sys::Element>, selector: &str) -> Option<web_sys::Html
 
 /// The panel's heading and first paragraph, and the label of the link field once there
 /// is one.
-fn heading(texts: &Texts, intro: UiKey, link_label: Option<UiKey>) -> Html {
-    let mut m = Markup::new();
-    m.element("h3", &[("id", "bpi-share-title")], texts.ui(ui!("ui.share.title")));
-    m.element("p", &[], texts.ui(intro));
+fn heading(m: &mut Markup, title: &str, intro: &str, link_label: Option<&str>) {
+    m.element("h3", &[("id", "bpi-share-title")], title);
+    m.element("p", &[], intro);
     if let Some(label) = link_label {
-        m.element("label", &[("for", "bpi-share-link"), ("class", "bpi-field")], texts.ui(label));
+        m.element("label", &[("for", "bpi-share-link"), ("class", "bpi-field")], label);
     }
-    into_html(m)
 }
 
-/// The share button (`data-action="share"`), then the link in a field carrying
-/// `data-share-link`, a copy button (`data-action="copy-link"`) with a select-and-copy
-/// fallback, the system share sheet where the browser has one, a QR code, and options to
-/// include check-ins or protect the link with a passphrase.
-pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<ShareState>) -> Html {
+/// Seals the answers to the clinic's key and shows the link, or says it could not.
+fn seal(intake: Rc<Intake>, key: ClinicKey, state: Value<ShareState>, with_checkins: bool, initials: String) {
+    let current = ShareState { with_checkins, initials, sealed: true, ..ShareState::default() };
+    state.set(ShareState { busy: true, ..current.clone() });
+    spawn_local(async move {
+        let sealed = browser::seal_for_clinic(&key, &share::encode(&intake, with_checkins), &current.initials).await;
+        state.set(match sealed {
+            Some(link) => ShareState { link: Some(link), ..current },
+            None => ShareState { failed: true, sealed: false, ..current },
+        });
+    });
+}
+
+/// The share panel. Without a link yet: the clinic's send button
+/// (`data-action="send-to-clinic"`) with a field for the person's name or initials when
+/// the clinic set its key, and the share button (`data-action="share"`). With one: the
+/// link in a field carrying `data-share-link` (or `data-sealed-link`, sealed), an e-mail
+/// link to the clinic (sealed), a copy button (`data-action="copy-link"`) with a
+/// select-and-copy fallback, the system share sheet where the browser has one, a QR code,
+/// the option to include check-ins, and (a plain link) to protect it with a passphrase.
+pub(super) fn share_panel(
+    texts: &Texts,
+    intake: &Rc<Intake>,
+    state: &Value<ShareState>,
+    clinic: Option<Clinic>,
+) -> Html {
     // The state this render shows (the callbacks read the state when they run).
-    let shown = state.borrow();
+    let shown = state.borrow().clone();
+    let named = |key: UiKey| texts.format_ui(key, &[("clinic", clinic.map_or("", |c| c.name))]);
     let plain = {
         let (intake, state) = (intake.clone(), state.clone());
         move |with_checkins: bool| {
@@ -67,21 +105,63 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<Shar
             state.set(ShareState { link, with_checkins, ..ShareState::default() });
         }
     };
-    let open = {
-        let (plain, with_checkins) = (plain.clone(), shown.with_checkins);
-        Callback::from(move |_: MouseEvent| plain(with_checkins))
-    };
     let Some(url) = shown.link.clone() else {
+        let open = {
+            let (plain, with_checkins) = (plain.clone(), shown.with_checkins);
+            Callback::from(move |_: MouseEvent| plain(with_checkins))
+        };
+        let mut m = Markup::new();
+        let send = clinic.map(|clinic| {
+            let (intake, state, with_checkins) = (intake.clone(), state.clone(), shown.with_checkins);
+            let onclick = Callback::from(move |event: MouseEvent| {
+                let initials =
+                    input(event.target_dyn_into(), "#bpi-send-initials").map(|i| i.value()).unwrap_or_default();
+                seal(intake.clone(), clinic.key, state.clone(), with_checkins, initials);
+            });
+            heading(&mut m, &named(ui!("ui.send.title")), &named(ui!("ui.send.intro")), None);
+            if shown.failed {
+                let attributes = [("role", "alert"), ("data-notice", "send-failed"), ("class", "bpi-note")];
+                m.element("p", &attributes, texts.ui(ui!("ui.send.failed")));
+            }
+            m.element("label", &[("for", "bpi-send-initials")], texts.ui(ui!("ui.send.initials")));
+            m.element(
+                "p",
+                &[("class", "bpi-help"), ("id", "bpi-send-initials-help")],
+                texts.ui(ui!("ui.send.initials_help")),
+            );
+            let label = texts.ui(if shown.busy { ui!("ui.send.sealing") } else { ui!("ui.send.button") });
+            html! {
+                <>
+                    <input id="bpi-send-initials" type="text" autocomplete="off" maxlength="40"
+                           aria-describedby="bpi-send-initials-help" />
+                    <button type="button" class="bpi-button bpi-button--primary" data-action="send-to-clinic"
+                            disabled={shown.busy} {onclick}>{ label }</button>
+                </>
+            }
+        });
+        let mut other = Markup::new();
+        // Below the clinic's send button, sharing a plain link is the second way.
+        let (tag, id) = if send.is_some() { ("h4", "bpi-share-plain") } else { ("h3", "bpi-share-title") };
+        other.element(tag, &[("id", id)], texts.ui(ui!("ui.share.title")));
+        other.element("p", &[], texts.ui(ui!("ui.share.intro")));
+        let class = if send.is_some() { "bpi-button" } else { "bpi-button bpi-button--primary" };
         return html! {
             <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-                { heading(texts, ui!("ui.share.intro"), None) }
-                <button type="button" class="bpi-button" data-action="share" onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
+                { into_html(m) }
+                { send }
+                { into_html(other) }
+                <button type="button" {class} data-action="share" onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
             </section>
         };
     };
     let toggle_checkins = {
-        let with_checkins = shown.with_checkins;
-        Callback::from(move |_: Event| plain(!with_checkins))
+        let (intake, state, with_checkins, initials) =
+            (intake.clone(), state.clone(), !shown.with_checkins, shown.initials.clone());
+        let sealed_to = clinic.filter(|_| shown.sealed).map(|c| c.key);
+        Callback::from(move |_: Event| match sealed_to {
+            Some(key) => seal(intake.clone(), key, state.clone(), with_checkins, initials.clone()),
+            None => plain(with_checkins),
+        })
     };
     let protect = {
         let (intake, state) = (intake.clone(), state.clone());
@@ -133,6 +213,55 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<Shar
         });
         html! { <button type="button" class="bpi-button" data-action="web-share" {onclick}>{ texts.ui(ui!("ui.share.system")) }</button> }
     });
+    let mut top = Markup::new();
+    let mut field = Markup::new();
+    let mut mail = Markup::new();
+    if shown.sealed {
+        heading(
+            &mut top,
+            &named(ui!("ui.send.title")),
+            &named(ui!("ui.send.ready")),
+            Some(&named(ui!("ui.send.link_label"))),
+        );
+        let attributes = [
+            ("id", "bpi-share-link"),
+            ("class", "bpi-share-link"),
+            ("type", "text"),
+            ("readonly", ""),
+            ("value", &url),
+            ("data-sealed-link", &url),
+        ];
+        field.open("input", &attributes).close("input");
+        if let Some(address) = clinic.and_then(|c| c.email) {
+            let body = [texts.ui(ui!("ui.send.email_body")), "\n\n", &url].concat();
+            let href = [
+                "mailto:",
+                address,
+                "?subject=",
+                &String::from(js_sys::encode_uri_component(texts.ui(ui!("ui.send.email_subject")))),
+                "&body=",
+                &String::from(js_sys::encode_uri_component(&body)),
+            ]
+            .concat();
+            mail.element(
+                "a",
+                &[("class", "bpi-button"), ("href", &href), ("data-action", "send-email")],
+                texts.ui(ui!("ui.send.email")),
+            );
+        }
+    } else {
+        let intro = texts.ui(if shown.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") });
+        heading(&mut top, texts.ui(ui!("ui.share.title")), intro, Some(texts.ui(ui!("ui.share.link_label"))));
+        let attributes = [
+            ("id", "bpi-share-link"),
+            ("class", "bpi-share-link"),
+            ("type", "text"),
+            ("readonly", ""),
+            ("value", &url),
+            ("data-share-link", &url),
+        ];
+        field.open("input", &attributes).close("input");
+    }
     let mut code = Markup::new();
     if let Ok(qr) = qr::encode(url.as_bytes(), Ecc::M) {
         let (view_box, path) = (qr.view_box(4), qr.svg_path(4));
@@ -161,10 +290,10 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<Shar
     passphrase.element("p", &[("class", "bpi-help")], texts.ui(ui!("ui.share.passphrase_help")));
     html! {
         <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-            { heading(texts, if shown.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") }, Some(ui!("ui.share.link_label"))) }
-            <input id="bpi-share-link" class="bpi-share-link" type="text" readonly=true value={url.clone()}
-                   data-share-link={url} />
+            { into_html(top) }
+            { into_html(field) }
             <div class="bpi-actions">
+                { into_html(mail) }
                 <button type="button" class="bpi-button bpi-button--primary" data-action="copy-link" onclick={copy}>
                     { texts.ui(ui!("ui.share.copy")) }
                 </button>
@@ -178,13 +307,15 @@ pub(super) fn share_panel(texts: &Texts, intake: &Rc<Intake>, state: &Value<Shar
                     <span>{ texts.ui(ui!("ui.share.with_checkins")) }</span>
                 </label>
             }
-            <form class="bpi-share-protect" onsubmit={protect}>
-                { into_html(passphrase) }
-                <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
-                <button type="submit" class="bpi-button" data-action="protect" disabled={shown.busy}>
-                    { texts.ui(if shown.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
-                </button>
-            </form>
+            if !shown.sealed {
+                <form class="bpi-share-protect" onsubmit={protect}>
+                    { into_html(passphrase) }
+                    <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
+                    <button type="submit" class="bpi-button" data-action="protect" disabled={shown.busy}>
+                        { texts.ui(if shown.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
+                    </button>
+                </form>
+            }
         </section>
     }
 }

@@ -33,8 +33,12 @@ use crate::domain::{Assessment, Intake, Status};
 pub struct Record<'a> {
     pub intake: &'a Intake,
     pub assessment: &'a Assessment,
-    /// The day it was completed (or sent), when known.
+    /// The day it was completed, when known.
     pub completed: Option<Date>,
+    /// The day it was sent to the clinic (a sealed link), when known.
+    pub sent: Option<Date>,
+    /// The name or initials the person gave their therapist.
+    pub initials: Option<&'a str>,
     /// The answer format it was written in.
     pub format: u64,
 }
@@ -72,12 +76,17 @@ pub fn clinician_summary<W: Write>(m: &mut W, texts: &Texts, record: &Record) {
         [("class", "bpi-clinician"), ("data-clinician-summary", ""), ("data-triage", assessment.triage.as_str())];
     m.open("article", &root);
     m.element("h2", &[("class", "bpi-clinician-title")], texts.ui(ui!("ui.clinician.title")));
-    let completed = record.completed.map_or_else(
-        || texts.ui(ui!("ui.clinician.not_dated")).to_owned(),
-        |date| texts.format_ui(ui!("ui.clinician.completed"), &[("date", &texts.date(date))]),
-    );
+    let dated = match (record.completed, record.sent) {
+        (Some(date), _) => texts.format_ui(ui!("ui.clinician.completed"), &[("date", &texts.date(date))]),
+        (None, Some(date)) => texts.format_ui(ui!("ui.clinician.sent"), &[("date", &texts.date(date))]),
+        (None, None) => texts.ui(ui!("ui.clinician.not_dated")).to_owned(),
+    };
     let format = texts.format_ui(ui!("ui.clinician.format"), &[("format", &record.format.to_string())]);
-    m.element("p", &[("class", "bpi-clinician-meta")], &[completed, format].join(" · "));
+    let mut meta = vec![dated, format];
+    if let Some(initials) = record.initials {
+        meta.insert(0, texts.format_ui(ui!("ui.clinician.initials"), &[("initials", initials)]));
+    }
+    m.element("p", &[("class", "bpi-clinician-meta")], &meta.join(" · "));
 
     triage(m, texts, assessment);
     red_flags(m, texts, intake);
@@ -368,8 +377,26 @@ pub fn inbox_list<W: Write>(m: &mut W, texts: &Texts, inbox: &Inbox) {
         ];
         m.open("button", &attributes).press(Press::Select(index));
         m.element("strong", &[], texts.lookup(&text::triage_key(triage, Part::Title)));
-        let source = if opened.source.is_empty() { texts.ui(ui!("ui.clinician.from_link")) } else { &opened.source };
+        let source = match (&opened.initials, opened.source.as_str()) {
+            (Some(initials), _) => initials.as_str(),
+            (None, "") => texts.ui(ui!("ui.clinician.from_link")),
+            (None, name) => name,
+        };
         m.element("span", &[("class", "bpi-inbox-source")], source);
+        let mut facts = Vec::new();
+        if let Some(sent) = opened.sent {
+            facts.push(texts.format_ui(ui!("ui.clinician.sent"), &[("date", &texts.date(sent))]));
+        }
+        if let Some(score) = opened.assessment.stratification {
+            facts.push(format!(
+                "{}: {}",
+                texts.ui(ui!("ui.clinician.outlook")),
+                texts.lookup(&text::outlook_key(score.risk, Part::Title))
+            ));
+        }
+        if !facts.is_empty() {
+            m.element("span", &[("class", "bpi-inbox-facts")], &facts.join(" · "));
+        }
         m.close("button").close("li");
     }
     m.close("ol").close("nav");

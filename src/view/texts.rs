@@ -28,6 +28,11 @@ impl Texts {
         Texts { catalog: Catalog::english(), lang: Lang::En }
     }
 
+    /// English with the clinician page's own texts, which [`Texts::english`] lacks.
+    pub fn clinician() -> Texts {
+        Texts { catalog: Catalog::english_clinician(), lang: Lang::En }
+    }
+
     /// English with a clinic's texts applied (as shipped when there are none).
     pub fn english_with(overrides: &TextOverrides) -> Texts {
         if overrides.for_lang(Lang::En).next().is_none() {
