@@ -1,12 +1,15 @@
 // The clinician page (clinician.html, its own bundle): a share link a person made opens
 // in a fresh browser as the clinician's summary, with the same triage, flags, outlook and
-// statuses as the native `assess`; answer files open into a list sorted by triage, a
+// statuses as the native `assess`; a clinic key made here receives a link sealed to it,
+// which only the clinic's computers open; answer files open into a list sorted by triage, a
 // bad file is refused by name; the page works under the strict Content-Security-Policy
 // and passes axe-core; and it prints an intake on A4.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -49,12 +52,14 @@ function expectedSummary(doc) {
   };
 }
 
-async function assertAccessible(page, where) {
+/** Runs axe-core on the page, or only inside `within` (a selector; shadow roots included). */
+async function assertAccessible(page, where, within = null) {
   await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+  const violations = await page.evaluate(async ([tags, selector]) => {
+    const context = selector ? { include: [[selector]] } : document;
+    const result = await window.axe.run(context, { runOnly: { type: 'tag', values: tags } });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  }, WCAG_TAGS);
+  }, [WCAG_TAGS, within]);
   assert.deepEqual(violations, [], `axe-core on ${where}`);
 }
 
@@ -183,4 +188,94 @@ test('a protected link opens after its passphrase, and dropped files open like c
   const order = await clinic.page.locator('.bpi-inbox-item').evaluateAll((items) => items.map((i) => i.dataset.triage));
   assert.deepEqual(order, ['emergency', 'incomplete', 'clear']);
   clinic.assertClean();
+});
+
+test('a clinic key receives a sealed intake that only the clinic\'s own computers can read', async (t) => {
+  // The clinic makes its key on the clinician page, and keeps the backup file it downloads.
+  const clinic = await openWidget(t, { serviceWorkers: 'block' });
+  const { origin } = clinic;
+  await clinic.page.goto(`${origin}/clinician.html`);
+  await clinic.page.locator('[data-no-clinic-key]').waitFor();
+  await clinic.page.locator('#bpi-key-passphrase').fill('river stone lantern');
+  const [download] = await Promise.all([
+    clinic.page.waitForEvent('download'),
+    clinic.page.locator('[data-action=create-key]').click(),
+  ]);
+  const backup = join(await mkdtemp(join(tmpdir(), 'bpi-key-')), download.suggestedFilename());
+  await download.saveAs(backup);
+  assert.match(download.suggestedFilename(), /^clinic-key-[0-9A-F]{4}-[0-9A-F]{4}\.json$/);
+  assert.doesNotMatch(readFileSync(backup, 'utf8'), /PRIVATE KEY|"d":/, 'the private key is only in encrypted form');
+  await clinic.page.locator('[data-notice=key-created]').waitFor();
+  const key = await clinic.page.locator('[data-clinic-key-value]').getAttribute('data-clinic-key-value');
+  assert.match(key, /^[A-Za-z0-9_-]{87}$/, 'an uncompressed P-256 point, base64url');
+  await assertAccessible(clinic.page, 'the clinician page with its new key');
+
+  // The key goes into the demo clinic's snippet, with the clinic's address for e-mail.
+  const person = await openWidget(t, { server: clinic.server, serviceWorkers: 'block' });
+  await person.page.route('**/demo/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      '<div data-backpain-intake',
+      `<div data-backpain-intake data-clinic-key="${key}" data-clinic-email="front-desk@riverside-physio.example"`,
+    );
+    await route.fulfill({ response, body });
+  });
+  await person.page.goto(`${origin}/demo/`);
+  await person.page.locator('.bpi-welcome').first().waitFor();
+  const doc = fixture('caution');
+  await completeIntake(person.page, doc.answers);
+  await assertAccessible(person.page, 'the offer to send to the clinic', 'div[data-backpain-intake]');
+  await person.page.locator('#bpi-send-initials').fill('J. R.');
+  await person.page.locator('[data-action=send-to-clinic]').click();
+  const link = await person.page.locator('[data-sealed-link]').getAttribute('data-sealed-link');
+  assert.ok(link.startsWith(`${origin}/clinician.html#s=`), link);
+  assert.ok(person.recorded.requests.some((url) => /\/sealer-[0-9a-f]+_bg\.wasm$/.test(url)), 'the sealer was fetched when sending');
+  const mail = await person.page.locator('[data-action=send-email]').getAttribute('href');
+  assert.ok(mail.startsWith('mailto:front-desk@riverside-physio.example?subject='), mail);
+  assert.ok(decodeURIComponent(mail).includes(link), 'the e-mail holds the sealed link');
+  const fragment = link.slice(link.indexOf('#'));
+  await assertAccessible(person.page, 'the sealed link ready to send', 'div[data-backpain-intake]');
+  await person.screenshot('send-to-clinic');
+
+  // On the computer that made the key, it opens as what assess computes, with the initials.
+  await clinic.page.goto(`${origin}/clinician.html${fragment}`);
+  assert.deepEqual((({ redFlags, ...rest }) => rest)(await shownSummary(clinic.page)), expectedSummary(doc));
+  assert.match(await clinic.page.locator('.bpi-clinician-meta').innerText(), /J\. R\./);
+  assert.match(await clinic.page.locator('.bpi-inbox-item').innerText(), /J\. R\./);
+
+  // On a second computer, once the key is restored from its backup file.
+  const second = await openWidget(t, { server: clinic.server, serviceWorkers: 'block' });
+  await second.page.goto(`${origin}/clinician.html`);
+  await second.page.locator('[data-no-clinic-key]').waitFor();
+  await second.page.locator('#bpi-restore-file').setInputFiles(backup);
+  await second.page.locator('#bpi-restore-passphrase').fill('river stone wrong');
+  await second.page.locator('[data-action=restore-key]').click();
+  await second.page.locator('[data-notice=key-problem]').waitFor();
+  await second.page.locator('#bpi-restore-passphrase').fill('river stone lantern');
+  await second.page.locator('[data-action=restore-key]').click();
+  await second.page.locator('[data-notice=key-restored]').waitFor();
+  assert.equal(await second.page.locator('[data-clinic-key-value]').getAttribute('data-clinic-key-value'), key);
+  await second.page.goto(`${origin}/clinician.html${fragment}`);
+  assert.deepEqual((({ redFlags, ...rest }) => rest)(await shownSummary(second.page)), expectedSummary(doc));
+
+  // Another clinic's computer, with a key of its own, cannot read it, and says so.
+  const other = await openWidget(t, { server: clinic.server, serviceWorkers: 'block' });
+  await other.page.goto(`${origin}/clinician.html`);
+  await other.page.locator('#bpi-key-passphrase').fill('another clinic passphrase');
+  await Promise.all([other.page.waitForEvent('download'), other.page.locator('[data-action=create-key]').click()]);
+  await other.page.locator('[data-notice=key-created]').waitFor();
+  await other.page.goto(`${origin}/clinician.html${fragment}`);
+  const problems = other.page.locator('[data-notice=clinician-problems]');
+  await problems.waitFor();
+  assert.match(await problems.innerText(), new RegExp(catalog('en')['share_error.other_key'].slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await other.page.locator('[data-clinician-summary]').count(), 0, 'nothing opened');
+
+  // The person's own widget cannot read it either, and keeps the person's own answers.
+  await person.page.goto(`${origin}/${fragment}`);
+  const notice = person.page.locator('[data-notice=share-invalid]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Only the clinic's own computer can open it/);
+  assert.equal(await person.page.locator('[data-shared]').count(), 0);
+
+  for (const side of [clinic, person, second, other]) side.assertClean();
 });

@@ -17,6 +17,7 @@ use crate::browser::clinic_key::{self, HeldKey, KeyProblem};
 use crate::browser::page::{self, FileProblem as ReadProblem};
 use crate::browser::{self, crypto, CatalogLoader};
 use crate::clinic::fhir;
+use crate::domain::checkins::Date;
 use crate::domain::embed::TextOverrides;
 use crate::domain::inbox::{FileProblem, Inbox, InboxEvent, MAX_FILES};
 use crate::domain::intake::MAX_FILE_BYTES;
@@ -268,7 +269,7 @@ enum KeyNote {
 /// The clinic key: the keys this browser holds, the snippet attribute of the newest
 /// (`data-clinic-key-value`), and forms to make one (`data-action="create-key"`) or
 /// restore one from its backup file (`data-action="restore-key"`). Open while there is no
-/// key; folded away once there is one.
+/// key or it has just done something; folded away otherwise.
 #[component]
 fn KeyPanel(props: &KeyPanelProps) -> Html {
     let texts = &props.texts;
@@ -342,7 +343,6 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
     };
 
     let mut held = Markup::new();
-    held.element("h2", &[("id", "bpi-key-title")], texts.ui(ui!("ui.clinician.key_title")));
     held.element("p", &[], texts.ui(ui!("ui.clinician.key_intro")));
     let have_key = matches!(&*keys, Some(Some(k)) if !k.is_empty());
     match &*keys {
@@ -360,8 +360,9 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
         Some(Some(list)) => {
             for (index, key) in list.iter().enumerate() {
                 let fingerprint = key.public.fingerprint();
-                let name = texts
-                    .format_ui(ui!("ui.clinician.key_name"), &[("fingerprint", &fingerprint), ("date", &key.created)]);
+                let made = Date::parse(&key.created).map_or_else(|| key.created.clone(), |date| texts.date(date));
+                let name =
+                    texts.format_ui(ui!("ui.clinician.key_name"), &[("fingerprint", &fingerprint), ("date", &made)]);
                 held.element("h3", &[("class", "bpi-key-name")], &name);
                 if index == 0 {
                     let value = key.public.to_text();
@@ -394,8 +395,8 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
     let working = *note == Some(KeyNote::Working);
     let button = |key| texts.ui(if working { ui!("ui.clinician.key_working") } else { key });
     html! {
-        <details class="bpi-panel bpi-clinic-key" open={!have_key}>
-            <summary>{ texts.ui(ui!("ui.clinician.key_title")) }</summary>
+        <details class="bpi-panel bpi-clinic-key" open={!have_key || note.is_some()}>
+            <summary><h2 class="bpi-key-title">{ texts.ui(ui!("ui.clinician.key_title")) }</h2></summary>
             { into_html(held) }
             <form class="bpi-key-form" onsubmit={create}>
                 { label(texts, "bpi-key-passphrase", ui!("ui.clinician.key_passphrase")) }

@@ -123,7 +123,11 @@ pub(super) fn share_panel(
                 let attributes = [("role", "alert"), ("data-notice", "send-failed"), ("class", "bpi-note")];
                 m.element("p", &attributes, texts.ui(ui!("ui.send.failed")));
             }
-            m.element("label", &[("for", "bpi-send-initials")], texts.ui(ui!("ui.send.initials")));
+            m.element(
+                "label",
+                &[("for", "bpi-send-initials"), ("class", "bpi-field")],
+                texts.ui(ui!("ui.send.initials")),
+            );
             m.element(
                 "p",
                 &[("class", "bpi-help"), ("id", "bpi-send-initials-help")],
