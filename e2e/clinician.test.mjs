@@ -242,6 +242,15 @@ test('a clinic key receives a sealed intake that only the clinic\'s own computer
   assert.deepEqual((({ redFlags, ...rest }) => rest)(await shownSummary(clinic.page)), expectedSummary(doc));
   assert.match(await clinic.page.locator('.bpi-clinician-meta').innerText(), /J\. R\./);
   assert.match(await clinic.page.locator('.bpi-inbox-item').innerText(), /J\. R\./);
+  // A typical intake prints on one A4 page, every caution written once.
+  const pdf = join(ARTIFACTS_DIR, 'clinician-summary-caution.pdf');
+  await clinic.page.pdf({ path: pdf, format: 'A4', printBackground: false });
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())?.[1]);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString().replace(/\s+/g, ' ');
+  assert.equal(pages, 1, 'the caution intake prints on one A4 page');
+  assert.match(text, /13 of 13 answered, none positive/);
+  assert.match(text, /Sent on|Sent \d/);
+  assert.doesNotMatch(text, /Clinic key|data-clinic-key/, 'the key panel is not printed');
 
   // On a second computer, once the key is restored from its backup file.
   const second = await openWidget(t, { server: clinic.server, serviceWorkers: 'block' });

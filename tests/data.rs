@@ -306,8 +306,11 @@ fn ui_keys_in_source() -> BTreeSet<String> {
 
 #[test]
 fn every_interface_key_resolves_and_none_is_unused() {
-    let used = ui_keys_in_source();
+    let mut used = ui_keys_in_source();
     assert!(used.len() > 20, "the scan found the widget's keys: {used:?}");
+    // The clinician's short name of each red-flag question, read by the question's id.
+    let safety = Questionnaire::get().step(StepId::SafetyCheck).expect("the safety step");
+    used.extend(safety.questions.iter().map(|q| format!("ui.clinician.rf.{}", q.id.as_str())));
     let catalog = Catalog::english();
     let missing: Vec<&String> = used.iter().filter(|k| catalog.lookup(k).is_none()).collect();
     assert!(missing.is_empty(), "keys used in src/ui but missing from en.json: {missing:#?}");

@@ -310,7 +310,7 @@ fn a_negative_red_flag_screen_is_documented_question_by_question() {
         };
         assert!(html.contains(&format!("<p class=\"bpi-clinician-count\">{}</p>", escaped(&count))), "{fixture}");
         for question in shown {
-            let label = escaped(texts.lookup(&format!("q.{}.label", question.id)));
+            let label = escaped(texts.lookup(&format!("ui.clinician.rf.{}", question.id)));
             assert!(html.contains(&format!("<dt>{label}</dt>")), "{fixture}: {}", question.id);
         }
     }
@@ -370,7 +370,7 @@ fn a_missing_red_flag_answer_never_reads_as_no() {
     let not_answered = escaped(texts.ui(UiKey::of("ui.results.summary.not_answered")));
     assert!(html.contains(&format!(
         "<div data-red-flag=\"rf_bladder\" data-answer=\"unanswered\"><dt>{}</dt><dd>{not_answered}</dd></div>",
-        escaped(texts.lookup("q.rf_bladder.label"))
+        escaped(texts.lookup("ui.clinician.rf.rf_bladder"))
     )));
     let total = Questionnaire::get()
         .step(StepId::SafetyCheck)
@@ -413,4 +413,31 @@ fn the_inbox_lists_intakes_most_serious_first_and_names_what_failed() {
     assert!(problems.contains("role=\"alert\" data-notice=\"clinician-problems\""), "{problems}");
     assert!(problems.contains("&lt;b&gt;.json: "), "the file named, escaped: {problems}");
     assert!(written(|m| inbox_problems(m, &texts, &[])).is_empty());
+}
+
+#[test]
+fn every_red_flag_question_has_a_short_name_for_the_clinician() {
+    use backpain_intake::domain::questionnaire::{Questionnaire, StepId};
+    let safety = Questionnaire::get().step(StepId::SafetyCheck).expect("the safety step");
+    for question in safety.questions {
+        let key = format!("ui.clinician.rf.{}", question.id.as_str());
+        let short = Catalog::english_clinician().lookup(&key).unwrap_or_default();
+        assert!(!short.is_empty() && short.len() < 110, "{key}: {short:?}");
+    }
+}
+
+#[test]
+fn each_caution_is_written_once_and_numbered_in_the_technique_rows() {
+    let texts = Texts::clinician();
+    let html = summary(&texts, &intake("caution.json"), None);
+    let assessment = backpain_intake::domain::assess(&intake("caution.json").answers, &[]);
+    let mut distinct: Vec<_> = assessment.techniques.iter().flat_map(|t| t.cautions.iter().copied()).collect();
+    distinct.sort_by_key(|c| c.as_str());
+    distinct.dedup();
+    assert!(distinct.len() >= 2, "the caution fixture has cautions");
+    for caution in distinct {
+        let text = escaped(texts.t(&backpain_intake::domain::text::caution_key(caution)));
+        assert_eq!(html.matches(&text).count(), 1, "{} once", caution.as_str());
+    }
+    assert!(html.contains("<ol class=\"bpi-clinician-cautions\">"), "{html}");
 }

@@ -131,7 +131,7 @@ fn answers<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, ids: &[QuestionI
         };
         let hooks =
             if red_flag { [("data-red-flag", id.as_str()), ("data-answer", answer)] } else { [("", ""), ("", "")] };
-        m.open("div", &hooks).element("dt", &[], texts.lookup(&question_key(*id, "label"))).open("dd", &[]);
+        m.open("div", &hooks).element("dt", &[], label(texts, *id)).open("dd", &[]);
         match answer_words(texts, *id, intake.answers.get(*id)).as_slice() {
             [one] => m.text(one),
             many => m.list(many),
@@ -139,6 +139,16 @@ fn answers<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, ids: &[QuestionI
         m.close("dd").close("div");
     }
     m.close("dl");
+}
+
+/// A question as the clinician reads it: a red-flag question by its short clinical name
+/// (`ui.clinician.rf.<id>`, from the contract's table of answers), any other by its label.
+fn label<'t>(texts: &'t Texts, id: QuestionId) -> &'t str {
+    let short = texts.lookup(&["ui.clinician.rf.", id.as_str()].concat());
+    if short != "?" {
+        return short;
+    }
+    texts.lookup(&question_key(id, "label"))
 }
 
 /// The triage level and its advice, and every raised flag explained.
@@ -156,8 +166,7 @@ fn triage<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
         m.close("ul");
     }
     if !assessment.missing.is_empty() {
-        let missing: Vec<&str> =
-            assessment.missing.iter().map(|id| texts.lookup(&question_key(*id, "label"))).collect();
+        let missing: Vec<&str> = assessment.missing.iter().map(|id| label(texts, *id)).collect();
         m.element("p", &[], texts.ui(ui!("ui.clinician.missing"))).list(&missing);
     }
     m.close("section");
@@ -284,6 +293,9 @@ fn techniques<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
         ui!("ui.clinician.cautions"),
     ];
     table_head(m, texts, &columns);
+    // Each caution is written once, numbered below the table; a technique's row gives the
+    // numbers of its cautions (several techniques share most of them).
+    let mut cautions = Vec::new();
     for result in &assessment.techniques {
         let fit = result.fit.to_string();
         let hooks =
@@ -291,16 +303,30 @@ fn techniques<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
         m.open("tr", &hooks);
         m.element("th", &[("scope", "row")], texts.lookup(&Technique::text_key(result.id, "name")));
         m.element("td", &[], status_label(texts, result.status, reading)).element("td", &[], &fit);
-        m.open("td", &[]);
-        let cautions: Vec<&str> = result.cautions.iter().map(|c| texts.lookup(&caution_key(*c))).collect();
-        if cautions.is_empty() {
-            m.text("–");
-        } else {
-            m.list(&cautions);
-        }
-        m.close("td").close("tr");
+        let numbers: Vec<String> = result
+            .cautions
+            .iter()
+            .map(|caution| {
+                let at = cautions.iter().position(|c| c == caution).unwrap_or_else(|| {
+                    cautions.push(*caution);
+                    cautions.len() - 1
+                });
+                (at + 1).to_string()
+            })
+            .collect();
+        let numbers = if numbers.is_empty() { "–".to_owned() } else { numbers.join(", ") };
+        m.element("td", &[], &numbers);
+        m.close("tr");
     }
-    m.close("tbody").close("table").close("section");
+    m.close("tbody").close("table");
+    if !cautions.is_empty() {
+        m.open("ol", &[("class", "bpi-clinician-cautions")]);
+        for caution in cautions {
+            m.element("li", &[], texts.lookup(&caution_key(caution)));
+        }
+        m.close("ol");
+    }
+    m.close("section");
 }
 
 /// The pain line and every check-in's numbers.
