@@ -1,6 +1,7 @@
 // Offline: the service worker caches the release on the first visit so a second visit
 // works with the network off, a new release replaces the old cache, the manifest makes
-// the widget installable, and the single-file edition works opened straight from disk.
+// the widget installable, the single-file edition works opened straight from disk, and
+// the clinician page works offline once used.
 
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -154,4 +155,28 @@ test('the single-file edition opened from disk completes an intake', async (t) =
   assert.deepEqual(widget.recorded.requests, [url], 'the file loads nothing else');
   await widget.screenshot('offline-single-file');
   widget.assertClean();
+});
+
+test('the clinician page works offline once it has been used, and opens a link there', async (t) => {
+  const clinic = await openWidget(t);
+  const { page, context } = clinic;
+  await page.goto(`${clinic.origin}/clinician.html`);
+  await page.locator('.bpi-inbox').waitFor();
+  await controlled(page);
+  // Its files come through the worker on this second load, which keeps them.
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.locator('.bpi-inbox').waitFor();
+
+  const link = readFileSync(new URL('../tests/fixtures/share-v1-caution.txt', import.meta.url), 'utf8').trim();
+  await page.goto(`${clinic.origin}/clinician.html${link}`);
+  await page.locator('[data-clinician-summary]').waitFor();
+
+  // A whole new load of the page, with the link, and the network off.
+  await context.setOffline(true);
+  const requestsOnline = clinic.recorded.requests.length;
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('[data-clinician-summary]').waitFor();
+  assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
+  assert.deepEqual(clinic.recorded.requests.slice(requestsOnline), [], 'the worker answered everything');
+  clinic.assertClean();
 });
