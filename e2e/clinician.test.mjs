@@ -204,7 +204,11 @@ test('a clinic key receives a sealed intake that only the clinic\'s own computer
   const backup = join(await mkdtemp(join(tmpdir(), 'bpi-key-')), download.suggestedFilename());
   await download.saveAs(backup);
   assert.match(download.suggestedFilename(), /^clinic-key-[0-9A-F]{4}-[0-9A-F]{4}\.json$/);
-  assert.doesNotMatch(readFileSync(backup, 'utf8'), /PRIVATE KEY|"d":/, 'the private key is only in encrypted form');
+  // The private key is in it only encrypted: its bytes are not a PKCS #8 key (DER, which
+  // starts 30 81 87 02 01 00 for a P-256 one).
+  const wrapped = Buffer.from(JSON.parse(readFileSync(backup, 'utf8')).privateKey, 'base64url');
+  assert.ok(wrapped.length > 16);
+  assert.notDeepEqual([...wrapped.subarray(0, 6)], [0x30, 0x81, 0x87, 0x02, 0x01, 0x00], 'not a plain PKCS #8 key');
   await clinic.page.locator('[data-notice=key-created]').waitFor();
   const key = await clinic.page.locator('[data-clinic-key-value]').getAttribute('data-clinic-key-value');
   assert.match(key, /^[A-Za-z0-9_-]{87}$/, 'an uncompressed P-256 point, base64url');
@@ -287,4 +291,28 @@ test('a clinic key receives a sealed intake that only the clinic\'s own computer
   assert.equal(await person.page.locator('[data-shared]').count(), 0);
 
   for (const side of [clinic, person, second, other]) side.assertClean();
+});
+
+test('a clinic key off the curve seals nothing, and the person is told', async (t) => {
+  // The base point of P-256 with its last bit changed: the form of a key, but no point.
+  const point = Buffer.from(
+    '04' +
+      '6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296' +
+      '4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F4',
+    'hex',
+  ).toString('base64url');
+  const person = await openWidget(t, { serviceWorkers: 'block' });
+  await person.page.route('**/demo/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div data-backpain-intake', `<div data-backpain-intake data-clinic-key="${point}"`);
+    await route.fulfill({ response, body });
+  });
+  await person.page.goto(`${person.origin}/demo/`);
+  await person.page.locator('.bpi-welcome').first().waitFor();
+  await completeIntake(person.page, fixture('clear').answers);
+  await person.page.locator('[data-action=send-to-clinic]').click();
+  await person.page.locator('[data-notice=send-failed]').waitFor();
+  assert.equal(await person.page.locator('[data-sealed-link]').count(), 0, 'no link was made');
+  assert.equal(await person.page.locator('[data-action=share]').count(), 1, 'a plain share link is still offered');
+  person.assertClean();
 });

@@ -180,3 +180,34 @@ test('the clinician page works offline once it has been used, and opens a link t
   assert.deepEqual(clinic.recorded.requests.slice(requestsOnline), [], 'the worker answered everything');
   clinic.assertClean();
 });
+
+test('a new release caches again the sealer and clinician files a browser had used, under their new names', async (t) => {
+  const root = copyOfDist(t);
+  const widget = await openWidget(t, { root });
+  const { page } = widget;
+  await widget.goto('/');
+  await controlled(page);
+  const sealer = readdirSync(root).filter((name) => /^sealer-[0-9a-f]+(_bg\.wasm|\.js)$/.test(name));
+  const clinician = readdirSync(root).filter((name) => /^clinician-[0-9a-f]+_bg\.wasm$/.test(name));
+  assert.equal(sealer.length, 2, `the sealer's glue and wasm: ${sealer}`);
+  // First use, through the worker, which keeps them.
+  await page.evaluate((names) => Promise.all(names.map((name) => fetch(name).then((r) => r.arrayBuffer()))), [...sealer, ...clinician]);
+
+  // The next release: the same files under new hashed names, and a new version.
+  const renamed = (name) => name.replace(/-([0-9a-f]+)/, '-$10');
+  for (const name of [...sealer, ...clinician]) copyFileSync(join(root, name), join(root, renamed(name)));
+  let worker = readFileSync(join(root, 'sw.js'), 'utf8');
+  const version = /bpi-[0-9a-f]+/.exec(worker)[0];
+  worker = worker.replace(version, `${version}0`);
+  for (const name of [...sealer, ...clinician]) worker = worker.replaceAll(name, renamed(name));
+  writeFileSync(join(root, 'sw.js'), worker);
+  const cached = await page.evaluate(async (next) => {
+    const tookOver = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+    await (await navigator.serviceWorker.getRegistration()).update();
+    await tookOver;
+    const requests = await (await caches.open(next)).keys();
+    return requests.map((request) => new URL(request.url).pathname.slice(1));
+  }, `${version}0`);
+  for (const name of [...sealer, ...clinician]) assert.ok(cached.includes(renamed(name)), `${renamed(name)} is cached: ${cached}`);
+  widget.assertClean();
+});

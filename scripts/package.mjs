@@ -12,6 +12,8 @@
 //   fhir/questionnaire.json   the intake as a FHIR R4 Questionnaire (the `fhir` command)
 //   clinician.html (+ clinician-*.js, *_bg.wasm, *.css)   the clinician page, its own
 //                bundle (the `clinician` binary), cached by the worker on first use
+//   sealer-*.js, sealer-*_bg.wasm   seals a person's answers to their clinic's key (the
+//                `sealer` binary), fetched by boot.js when a person first sends
 //   back-pain-intake-offline.html   everything in one file that works from file://
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
 // (scripts/shorten.mjs), minifies every script with terser, and updates the integrity
@@ -151,8 +153,8 @@ if (process.env.TRUNK_PROFILE !== 'debug') {
 const clinician = process.env.TRUNK_PROFILE === 'debug' ? [] : await buildClinician();
 
 // The worker caches exactly this release; its version is a hash of the files. It caches
-// the first list when it installs, and the other languages' catalogs and the clinician
-// page when first used (a person never downloads the clinician's bundle).
+// the first list when it installs, and the other languages' catalogs, the sealer and the
+// clinician page when first used (a person never downloads the clinician's bundle).
 const cached = [
   'index.html', 'embed.html', 'boot.js', glue, wasm, css,
   'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
@@ -171,7 +173,7 @@ const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
 writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
-console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, clinician.html, demo/, back-pain-intake-offline.html`);
+console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, clinician.html, sealer, demo/, back-pain-intake-offline.html`);
 
 /** A file name with a hash of its bytes, as Trunk names the widget's. */
 function named(stem, ext, bytes) {

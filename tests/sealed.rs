@@ -1,7 +1,7 @@
 //! Links sealed to a clinic's key: the clinic key's check, the envelope, the letter inside
 //! it, the snippet attributes, the key's backup file, and what the clinician page and the
 //! person's widget do with a sealed link. The cryptography itself runs in the browser
-//! (`tests/browser_share.rs`).
+//! (`tests/browser_sealed.rs`).
 
 mod common;
 
@@ -14,9 +14,12 @@ use backpain_intake::codec::sealed::{ClinicKey, Envelope, SealedError, POINT_LEN
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::inbox::{Inbox, InboxEvent, Problem};
+use backpain_intake::domain::intake::Answer;
+use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::session::Action;
 use backpain_intake::domain::share::{clean_initials, Letter, ShareErrorCode};
 use backpain_intake::domain::store::{Backend, MemoryBackend, SessionStore};
-use backpain_intake::domain::widget::{Detail, Notice, NoticeKind, Widget};
+use backpain_intake::domain::widget::{Detail, Event, Notice, NoticeKind, Widget};
 use backpain_intake::domain::Intake;
 use proptest::prelude::*;
 
@@ -169,6 +172,8 @@ fn initials_are_plain_short_text() {
     assert_eq!(clean_initials("   "), None);
     assert_eq!(clean_initials("A\u{7}B\nC"), Some("ABC".to_owned()));
     assert_eq!(clean_initials(&"é".repeat(100)).map(|s| s.chars().count()), Some(40));
+    // Marks that would turn the direction of the date shown after them are dropped.
+    assert_eq!(clean_initials("J\u{202e}R\u{2066}\u{200f}"), Some("JR".to_owned()));
 }
 
 #[test]
@@ -181,23 +186,26 @@ fn the_snippet_takes_a_clinic_key_and_an_address_only_when_valid() {
         })
     };
     let (good, warnings) = config(&key().to_text(), "front-desk@clinic.example");
-    assert_eq!(
-        (good.clinic_key, good.clinic_email.as_deref(), warnings.len()),
-        (Some(key()), Some("front-desk@clinic.example"), 0)
-    );
-    let mut off_curve = point(GX, &hex(GY));
-    off_curve[64] ^= 1;
+    assert_eq!(good.clinic_key, Some(key().to_text()));
+    assert_eq!((good.clinic_email.as_deref(), warnings.len()), (Some("front-desk@clinic.example"), 0));
     for (bad_key, bad_email) in [
-        (base64url_encode(&off_curve), "desk@clinic.example?cc=someone@else.example"),
-        ("not a key".to_owned(), "desk@clinic.example,other@else.example"),
-        (String::new(), "desk @clinic.example"),
-        (base64url_encode(&point(GX, &hex(GY))[..64]), "<script>@clinic.example"),
-        ("A".repeat(87), "desk@localhost"),
+        ("not a key".to_owned(), "desk@clinic.example?cc=someone@else.example"),
+        (String::new(), "desk@clinic.example,other@else.example"),
+        (base64url_encode(&point(GX, &hex(GY))[..64]), "desk @clinic.example"),
+        (base64url_encode(&[&[2u8][..], &hex(GX), &hex(GY)].concat()), "<script>@clinic.example"),
+        ("A".repeat(86), "desk@localhost"),
     ] {
         let (config, warnings) = config(&bad_key, bad_email);
         assert_eq!((config.clinic_key, config.clinic_email), (None, None), "{bad_key} {bad_email}");
         assert_eq!(warnings.len(), 2, "each is named on the console");
     }
+    // The widget checks a key's form only; the sealer, which every sealing goes through,
+    // refuses one off the curve (e2e: "a clinic key off the curve seals nothing").
+    let mut off_curve = point(GX, &hex(GY));
+    off_curve[64] ^= 1;
+    let text = base64url_encode(&off_curve);
+    assert_eq!(config(&text, "").0.clinic_key, Some(text.clone()));
+    assert_eq!(ClinicKey::parse(&text), Err(SealedError::NotAPoint));
 }
 
 fn backup() -> Backup {
@@ -255,11 +263,16 @@ fn the_clinician_page_hands_a_sealed_link_to_its_keys_and_lists_what_it_held() {
 #[test]
 fn a_sealed_link_in_a_persons_widget_says_it_is_for_the_clinic_and_changes_nothing() {
     let backend = Rc::new(MemoryBackend::default());
-    let stored = backend.get("backpain-intake.v1").ok().flatten();
     let store = || SessionStore::new("backpain-intake.v1", Some(backend.clone() as Rc<dyn Backend>));
-    let (widget, _) = Widget::new(store(), None, &[], &format!("#s={}", envelope().encode()), 1_000);
+    // The person's own answers, saved on an earlier visit.
+    let (mut earlier, _) = Widget::new(store(), None, &[], "", 1_000);
+    earlier.apply(Event::Act(Action::Answer(QuestionId::Age, Answer::Integer(52))));
+    let stored = backend.get("backpain-intake.v1").ok().flatten();
+    assert!(stored.as_deref().is_some_and(|s| s.contains("52")), "saved: {stored:?}");
+    let (widget, _) = Widget::new(store(), None, &[], &format!("#s={}", envelope().encode()), 2_000);
+    assert_eq!(widget.session().intake.answers.get(QuestionId::Age), Some(Answer::Integer(52)));
     let notice = Notice { kind: NoticeKind::ShareInvalid, detail: Some(Detail::Link(ShareErrorCode::ForClinic)) };
     assert!(widget.notices().contains(&notice), "{:?}", widget.notices());
     assert!(!widget.shared().is_shown());
-    assert_eq!(backend.get("backpain-intake.v1").ok().flatten(), stored, "nothing saved");
+    assert_eq!(backend.get("backpain-intake.v1").ok().flatten(), stored, "the saved answers are untouched");
 }

@@ -24,7 +24,7 @@ const SEALER = './__SEALER_GLUE__';
 
 const here = new URL('.', import.meta.url);
 const css = new URL('__CSS__', here).href;
-const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number', 'texts'];
+const KEYS = ['storage-key', 'lang', 'clinic-name', 'booking-url', 'phone', 'accent-color', 'emergency-number', 'clinic-key', 'clinic-email', 'texts'];
 // English is in the wasm; another language's texts are fetched when first chosen, once
 // for the widget and the page header alike. A failure is not kept, so choosing the
 // language again tries again.

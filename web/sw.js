@@ -8,8 +8,8 @@
 // fetched and handed over, or the same file of the last release) is copied, not
 // downloaded again, and the others come through the browser's HTTP cache where it has
 // them (revalidated, so that an unhashed file is never an old one). The other languages'
-// catalogs are cached when a person first chooses one, and again by each new release
-// for whoever had chosen one.
+// catalogs, the clinician page and the sealer are cached when first used, and again by
+// each new release for whoever had used them.
 const VERSION = 'bpi-__VERSION__';
 const FILES = __FILES__;
 const LATER = __LATER__;
@@ -17,20 +17,35 @@ const LATER = __LATER__;
 const HASHED = __HASHED__;
 const scope = new URL(self.registration.scope);
 
+// A file kept for when it is needed belongs to a group: a language's catalog alone, or
+// the clinician page with all its files, or the sealer's two. Their hashed names change
+// with each release, so a group is known by any file of it.
+const group = (name) => name.replace(/^(clinician|sealer)[-.].*$/, '$1');
+
+/** The groups of later files that this browser holds under any release. */
+async function usedGroups() {
+  const used = new Set();
+  for (const key of await caches.keys()) {
+    if (!key.startsWith('bpi-')) continue;
+    for (const request of await (await caches.open(key)).keys()) {
+      used.add(group(new URL(request.url).pathname.slice(scope.pathname.length)));
+    }
+  }
+  return used;
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(VERSION).then((cache) =>
+    Promise.all([caches.open(VERSION), usedGroups()]).then(([cache, used]) =>
       Promise.all([
         ...FILES.map(async (name) => {
           const url = new URL(name, scope);
           const held = HASHED.includes(name) && (await caches.match(url));
           return held ? cache.put(url, held) : cache.add(new Request(url, { cache: 'no-cache' }));
         }),
-        // A language chosen under an earlier release: best effort, offline it waits.
-        ...LATER.map(async (name) => {
-          const url = new URL(name, scope);
-          if (await caches.match(url)) await cache.add(url).catch(() => {});
-        }),
+        // A language chosen, the clinician page or the sealer used under an earlier
+        // release: this release's files of it, best effort (offline, it waits).
+        ...LATER.filter((name) => used.has(group(name))).map((name) => cache.add(new URL(name, scope)).catch(() => {})),
       ]),
     ).then(() => self.skipWaiting()),
   );

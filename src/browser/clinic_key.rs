@@ -33,6 +33,10 @@ pub struct HeldKey {
     pub public: ClinicKey,
     /// The day it was made, `YYYY-MM-DD`.
     pub created: String,
+    /// Its backup file (encrypted with the clinic's passphrase), to download again.
+    pub backup: String,
+    /// When it was kept here, in milliseconds: the newest is the one to use.
+    kept: f64,
     private: CryptoKey,
 }
 
@@ -100,7 +104,8 @@ pub async fn create(passphrase: &str, today: &str) -> Result<(HeldKey, Backup), 
         private_key: private_key.ok_or(KeyProblem::Unavailable)?,
     };
     let private = import_private(&subtle, &pkcs8).await.ok_or(KeyProblem::Unavailable)?;
-    let held = HeldKey { public, created: today.to_owned(), private };
+    let held =
+        HeldKey { public, created: today.to_owned(), backup: backup.to_json(), kept: js_sys::Date::now(), private };
     keep(&held).await.ok_or(KeyProblem::Unavailable)?;
     Ok((held, backup))
 }
@@ -118,7 +123,13 @@ pub async fn restore(text: &str, passphrase: &str) -> Result<HeldKey, KeyProblem
         .and_then(bytes_of)
         .ok_or(KeyProblem::WrongPassphrase)?;
     let private = import_private(&subtle, &pkcs8).await.ok_or(KeyProblem::NotABackup(BackupError::NotABackup))?;
-    let held = HeldKey { public: backup.public, created: backup.created, private };
+    let held = HeldKey {
+        public: backup.public,
+        created: backup.created.clone(),
+        backup: backup.to_json(),
+        kept: js_sys::Date::now(),
+        private,
+    };
     keep(&held).await.ok_or(KeyProblem::Unavailable)?;
     Ok(held)
 }
@@ -178,6 +189,8 @@ async fn keep(held: &HeldKey) -> Option<()> {
     for (name, value) in [
         ("id", JsValue::from(held.public.to_text())),
         ("created", JsValue::from(held.created.as_str())),
+        ("backup", JsValue::from(held.backup.as_str())),
+        ("kept", JsValue::from(held.kept)),
         ("privateKey", JsValue::from(held.private.clone())),
     ] {
         Reflect::set(&record, &name.into(), &value).ok()?;
@@ -190,7 +203,7 @@ async fn keep(held: &HeldKey) -> Option<()> {
     Some(())
 }
 
-/// Every key this browser keeps, newest first; `None` when IndexedDB is refused. A record
+/// Every key this browser keeps, the last kept first; `None` when IndexedDB is refused. A record
 /// that does not read as a key is skipped.
 pub async fn held() -> Option<Vec<HeldKey>> {
     let db = database().await?;
@@ -203,10 +216,12 @@ pub async fn held() -> Option<Vec<HeldKey>> {
         .filter_map(|record| {
             let public = ClinicKey::parse(&field(&record, "id")?.as_string()?).ok()?;
             let created = field(&record, "created")?.as_string()?;
+            let backup = field(&record, "backup")?.as_string()?;
+            let kept = field(&record, "kept")?.as_f64()?;
             let private = field(&record, "privateKey")?.dyn_into::<CryptoKey>().ok()?;
-            Some(HeldKey { public, created, private })
+            Some(HeldKey { public, created, backup, kept, private })
         })
         .collect();
-    keys.sort_by(|a, b| b.created.cmp(&a.created));
+    keys.sort_by(|a, b| b.kept.total_cmp(&a.kept));
     Some(keys)
 }

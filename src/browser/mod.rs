@@ -43,12 +43,13 @@ pub fn set_sealer(sealer: Option<js_sys::Function>) {
 }
 
 /// A link to the clinic's clinician page with `answers` (the payload of a plain share
-/// link) and the person's `initials` sealed to `key`: boot.js answers with the sealer
-/// module (`src/bin/sealer.rs`). `None` when there is no sealer, it cannot be fetched
-/// (offline before its first use), or the browser cannot seal.
-pub async fn seal_for_clinic(key: &crate::codec::sealed::ClinicKey, answers: &str, initials: &str) -> Option<String> {
+/// link) and the person's `initials` sealed to `key` (the snippet's text): boot.js answers
+/// with the sealer module (`src/bin/sealer.rs`). `None` when there is no sealer, it
+/// cannot be fetched (offline before its first use), the key is not on the curve, or the
+/// browser cannot seal.
+pub async fn seal_for_clinic(key: &str, answers: &str, initials: &str) -> Option<String> {
     let sealer = SEALER.with_borrow(Clone::clone)?;
-    let promise = sealer.call3(&JsValue::NULL, &key.to_text().into(), &answers.into(), &initials.into()).ok()?;
+    let promise = sealer.call3(&JsValue::NULL, &key.into(), &answers.into(), &initials.into()).ok()?;
     wasm_bindgen_futures::JsFuture::from(promise.dyn_into::<js_sys::Promise>().ok()?).await.ok()?.as_string()
 }
 

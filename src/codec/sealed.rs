@@ -74,6 +74,14 @@ impl std::fmt::Display for SealedError {
     }
 }
 
+/// Whether `text` has the form of a clinic key: base64url of 65 bytes that start with
+/// `0x04`. The widget's own check of its snippet's `data-clinic-key`, which leaves the
+/// curve's arithmetic out of the person's bundle; the sealer ([`ClinicKey::parse`])
+/// refuses a key off the curve before it seals anything.
+pub fn has_key_form(text: &str) -> bool {
+    base64url_decode(text.trim()).is_some_and(|bytes| bytes.len() == POINT_LEN && bytes[0] == 4)
+}
+
 /// A clinic's public key: an uncompressed P-256 point that is on the curve.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct ClinicKey([u8; POINT_LEN]);
@@ -115,7 +123,9 @@ impl ClinicKey {
         crc32(&self.0).to_be_bytes()
     }
 
-    /// The id as a clinic reads it to compare two keys: `1A2B-3C4D`.
+    /// The id as the clinician page shows it, to tell a clinic's own keys apart:
+    /// `1A2B-3C4D`. A checksum, not proof that a key is the clinic's (anyone can make a
+    /// key with the same id); the snippet carries the whole key.
     pub fn fingerprint(&self) -> String {
         let hex: String = self.id().iter().map(|b| format!("{b:02X}")).collect();
         format!("{}-{}", &hex[..4], &hex[4..])

@@ -8,7 +8,7 @@
 use super::screening::Triage;
 use super::text::{is_safety_wording, placeholders, Catalog, Lang};
 use crate::codec::json;
-use crate::codec::sealed::ClinicKey;
+use crate::codec::sealed::has_key_form;
 
 /// The storage key used when the clinic sets none.
 pub const DEFAULT_STORAGE_KEY: &str = "backpain-intake.v1";
@@ -30,8 +30,9 @@ pub struct EmbedConfig {
     pub accent: Option<String>,
     /// The local emergency number (such as 999, 911, 112), shown with urgent advice.
     pub emergency_number: Option<String>,
-    /// The clinic's public key: with it, the results offer to send a link sealed to it.
-    pub clinic_key: Option<ClinicKey>,
+    /// The clinic's public key (its text, in the form of one; the sealer checks that it is
+    /// on the curve): with it, the results offer to send a link sealed to it.
+    pub clinic_key: Option<String>,
     /// The clinic's e-mail address, for sending that link from the person's own mail.
     pub clinic_email: Option<String>,
     /// The clinic's own wording for some texts.
@@ -112,9 +113,8 @@ impl EmbedConfig {
         config.accent = read("data-accent-color", accent_colour);
         config.emergency_number = read("data-emergency-number", emergency_number);
         config.clinic_key = read("data-clinic-key", |key| {
-            ClinicKey::parse(key).map(|k| k.to_text()).map_err(|_| "not a clinic key (copy it from the clinician page)")
-        })
-        .and_then(|key| ClinicKey::parse(&key).ok());
+            has_key_form(key).then(|| key.to_owned()).ok_or("not a clinic key (copy it from the clinician page)")
+        });
         config.clinic_email = read("data-clinic-email", clinic_email);
         if let Some(value) = attribute("data-texts") {
             config.texts = TextOverrides::parse(&value, &mut warnings);

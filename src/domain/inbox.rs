@@ -130,6 +130,8 @@ impl Inbox {
             }
             InboxEvent::WrongPassphrase => self.problems.push(Problem::Link(ShareErrorCode::WrongPassphrase)),
             InboxEvent::Delivered(letter, format) => {
+                // A key restored since opens the link that no key opened before.
+                self.problems.retain(|p| *p != Problem::Link(ShareErrorCode::OtherKey));
                 let Letter { intake, sent, initials } = *letter;
                 self.open(intake, format, String::new(), Some((sent, initials)));
             }
@@ -141,12 +143,15 @@ impl Inbox {
     }
 
     fn open(&mut self, intake: Intake, format: u64, source: String, letter: Option<(Option<Date>, Option<String>)>) {
-        if let Some(index) = self.opened.iter().position(|o| o.intake == intake) {
+        let (sent, initials) = letter.unwrap_or_default();
+        // The same answers sent by two people (or sent and also opened from a file) are
+        // two intakes: the day and the initials are part of what was opened.
+        let same = |o: &Opened| o.intake == intake && o.sent == sent && o.initials == initials;
+        if let Some(index) = self.opened.iter().position(same) {
             self.selected = Some(index);
             return;
         }
         let assessment = assess(&intake.answers, &intake.checkins);
-        let (sent, initials) = letter.unwrap_or_default();
         self.opened.push(Opened { intake, assessment, format, source, sent, initials });
         self.selected = Some(self.opened.len() - 1);
     }

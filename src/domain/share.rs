@@ -225,10 +225,19 @@ pub struct Letter {
 }
 
 /// The name or initials as a letter carries them: trimmed, at most
-/// [`MAX_INITIALS_CHARS`], without control characters; `None` when nothing is left.
+/// [`MAX_INITIALS_CHARS`], without control characters or the invisible marks that turn
+/// the direction of the text after them (U+200E, U+200F, U+202A to U+202E, U+2066 to
+/// U+2069), which could make the date beside them read backwards; `None` when nothing is
+/// left.
 pub fn clean_initials(text: &str) -> Option<String> {
-    let cleaned: String =
-        text.chars().filter(|c| !c.is_control()).take(MAX_INITIALS_CHARS).collect::<String>().trim().to_owned();
+    let direction = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !c.is_control() && !direction(*c))
+        .take(MAX_INITIALS_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_owned();
     (!cleaned.is_empty()).then_some(cleaned)
 }
 

@@ -17,6 +17,7 @@ use crate::browser::clinic_key::{self, HeldKey, KeyProblem};
 use crate::browser::page::{self, FileProblem as ReadProblem};
 use crate::browser::{self, crypto, CatalogLoader};
 use crate::clinic::fhir;
+use crate::codec::sealed;
 use crate::domain::checkins::Date;
 use crate::domain::embed::TextOverrides;
 use crate::domain::inbox::{FileProblem, Inbox, InboxEvent, MAX_FILES};
@@ -93,7 +94,13 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     // A new or restored key may open the link in the address that no key opened before.
     let key_panel = {
         let dispatch = (*dispatch).clone();
-        html! { <KeyPanel texts={texts} on_key={Callback::from(move |()| dispatch.emit(InboxEvent::Link(page::fragment())))} /> }
+        let on_key = Callback::from(move |()| {
+            let fragment = page::fragment();
+            if sealed::payload_of_fragment(&fragment).is_some() {
+                dispatch.emit(InboxEvent::Link(fragment));
+            }
+        });
+        html! { <KeyPanel texts={texts} {on_key} /> }
     };
 
     let read_files = {
@@ -310,8 +317,7 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
             let finish = finish.clone();
             spawn_local(async move {
                 let made = clinic_key::create(&passphrase, &browser::today()).await.map(|(_, backup)| {
-                    // The backup is offered once; a refused download can be made again
-                    // only by making a new key, so the page says where the file went.
+                    // Offered at once; the key's "download its backup" button offers it again.
                     let _ = page::download(&backup.file_name(), &backup.to_json(), "application/json");
                     KeyNote::Created
                 });
@@ -357,23 +363,45 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
         Some(Some(list)) if list.is_empty() => {
             held.element("p", &[("data-no-clinic-key", "")], texts.ui(ui!("ui.clinician.key_none")));
         }
-        Some(Some(list)) => {
-            for (index, key) in list.iter().enumerate() {
+        Some(Some(_)) => {}
+    }
+    // Each key kept here: its id and day, the newest's snippet attribute, and its backup
+    // file to download again (a refused or lost download is never the only copy).
+    let kept: Html = match &*keys {
+        Some(Some(list)) => list
+            .iter()
+            .enumerate()
+            .map(|(index, key)| {
+                let mut m = Markup::new();
                 let fingerprint = key.public.fingerprint();
                 let made = Date::parse(&key.created).map_or_else(|| key.created.clone(), |date| texts.date(date));
                 let name =
                     texts.format_ui(ui!("ui.clinician.key_name"), &[("fingerprint", &fingerprint), ("date", &made)]);
-                held.element("h3", &[("class", "bpi-key-name")], &name);
+                m.element("h3", &[("class", "bpi-key-name")], &name);
                 if index == 0 {
                     let value = key.public.to_text();
-                    held.element("p", &[], texts.ui(ui!("ui.clinician.key_snippet")));
-                    held.open("pre", &[("class", "bpi-key-snippet")]);
-                    held.element("code", &[("data-clinic-key-value", &value)], &format!("data-clinic-key=\"{value}\""));
-                    held.close("pre");
+                    m.element("p", &[], texts.ui(ui!("ui.clinician.key_snippet")));
+                    m.open("pre", &[("class", "bpi-key-snippet")]);
+                    m.element("code", &[("data-clinic-key-value", &value)], &format!("data-clinic-key=\"{value}\""));
+                    m.close("pre");
                 }
-            }
-        }
-    }
+                let (backup, file) = (key.backup.clone(), format!("clinic-key-{fingerprint}.json"));
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    // A refused download leaves the file here; the button can be pressed again.
+                    let _ = page::download(&file, &backup, "application/json");
+                });
+                html! {
+                    <div class="bpi-key">
+                        { into_html(m) }
+                        <button type="button" class="bpi-button" data-action="download-backup" {onclick}>
+                            { texts.ui(ui!("ui.clinician.key_backup_again")) }
+                        </button>
+                    </div>
+                }
+            })
+            .collect(),
+        _ => Html::default(),
+    };
     let status = match *note {
         None | Some(KeyNote::Working) => None,
         Some(KeyNote::Created) => Some(("status", "key-created", ui!("ui.clinician.key_created"))),
@@ -398,6 +426,7 @@ fn KeyPanel(props: &KeyPanelProps) -> Html {
         <details class="bpi-panel bpi-clinic-key" open={!have_key || note.is_some()}>
             <summary><h2 class="bpi-key-title">{ texts.ui(ui!("ui.clinician.key_title")) }</h2></summary>
             { into_html(held) }
+            { kept }
             <form class="bpi-key-form" onsubmit={create}>
                 { label(texts, "bpi-key-passphrase", ui!("ui.clinician.key_passphrase")) }
                 <p class="bpi-help" id="bpi-key-passphrase-help">{ texts.ui(ui!("ui.clinician.key_passphrase_help")) }</p>

@@ -141,7 +141,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             }), &on_press) }
             { into_html(summary) }
             if !read_only {
-                { share_panel(&texts, &props.intake, &share_state, config.clinic_key.map(|key| Clinic {
+                { share_panel(&texts, &props.intake, &share_state, config.clinic_key.as_deref().map(|key| Clinic {
                     key,
                     name: config.clinic_name.as_deref().unwrap_or_else(|| texts.ui(ui!("ui.send.your_clinic"))),
                     email: config.clinic_email.as_deref(),

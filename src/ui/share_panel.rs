@@ -15,7 +15,6 @@ use super::state::Value;
 use super::texts::Texts;
 use crate::browser::{self, crypto, page};
 use crate::codec::qr::{self, Ecc};
-use crate::codec::sealed::ClinicKey;
 use crate::domain::share;
 use crate::domain::text::UiKey;
 use crate::domain::Intake;
@@ -49,7 +48,7 @@ pub(super) struct ShareState {
 /// The clinic the answers can be sent to: its key, its name and its e-mail address.
 #[derive(Clone, Copy)]
 pub(super) struct Clinic<'a> {
-    pub key: ClinicKey,
+    pub key: &'a str,
     pub name: &'a str,
     pub email: Option<&'a str>,
 }
@@ -70,7 +69,7 @@ fn heading(m: &mut Markup, title: &str, intro: &str, link_label: Option<&str>) {
 }
 
 /// Seals the answers to the clinic's key and shows the link, or says it could not.
-fn seal(intake: Rc<Intake>, key: ClinicKey, state: Value<ShareState>, with_checkins: bool, initials: String) {
+fn seal(intake: Rc<Intake>, key: Rc<str>, state: Value<ShareState>, with_checkins: bool, initials: String) {
     let current = ShareState { with_checkins, initials, sealed: true, ..ShareState::default() };
     state.set(ShareState { busy: true, ..current.clone() });
     spawn_local(async move {
@@ -113,10 +112,11 @@ pub(super) fn share_panel(
         let mut m = Markup::new();
         let send = clinic.map(|clinic| {
             let (intake, state, with_checkins) = (intake.clone(), state.clone(), shown.with_checkins);
+            let key: Rc<str> = clinic.key.into();
             let onclick = Callback::from(move |event: MouseEvent| {
                 let initials =
                     input(event.target_dyn_into(), "#bpi-send-initials").map(|i| i.value()).unwrap_or_default();
-                seal(intake.clone(), clinic.key, state.clone(), with_checkins, initials);
+                seal(intake.clone(), key.clone(), state.clone(), with_checkins, initials);
             });
             heading(&mut m, &named(ui!("ui.send.title")), &named(ui!("ui.send.intro")), None);
             if shown.failed {
@@ -137,7 +137,7 @@ pub(super) fn share_panel(
             html! {
                 <>
                     <input id="bpi-send-initials" type="text" autocomplete="off" maxlength="40"
-                           aria-describedby="bpi-send-initials-help" />
+                           aria-describedby="bpi-send-initials-help" value={shown.initials.clone()} />
                     <button type="button" class="bpi-button bpi-button--primary" data-action="send-to-clinic"
                             disabled={shown.busy} {onclick}>{ label }</button>
                 </>
@@ -154,16 +154,16 @@ pub(super) fn share_panel(
                 { into_html(m) }
                 { send }
                 { into_html(other) }
-                <button type="button" {class} data-action="share" onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
+                <button type="button" {class} data-action="share" disabled={shown.busy} onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
             </section>
         };
     };
     let toggle_checkins = {
         let (intake, state, with_checkins, initials) =
             (intake.clone(), state.clone(), !shown.with_checkins, shown.initials.clone());
-        let sealed_to = clinic.filter(|_| shown.sealed).map(|c| c.key);
-        Callback::from(move |_: Event| match sealed_to {
-            Some(key) => seal(intake.clone(), key, state.clone(), with_checkins, initials.clone()),
+        let sealed_to: Option<Rc<str>> = clinic.filter(|_| shown.sealed).map(|c| c.key.into());
+        Callback::from(move |_: Event| match &sealed_to {
+            Some(key) => seal(intake.clone(), key.clone(), state.clone(), with_checkins, initials.clone()),
             None => plain(with_checkins),
         })
     };

@@ -143,7 +143,7 @@ fn answers<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, ids: &[QuestionI
 
 /// A question as the clinician reads it: a red-flag question by its short clinical name
 /// (`ui.clinician.rf.<id>`, from the contract's table of answers), any other by its label.
-fn label<'t>(texts: &'t Texts, id: QuestionId) -> &'t str {
+fn label(texts: &Texts, id: QuestionId) -> &'static str {
     let short = texts.lookup(&["ui.clinician.rf.", id.as_str()].concat());
     if short != "?" {
         return short;
