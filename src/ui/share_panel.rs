@@ -227,15 +227,6 @@ pub(super) fn share_panel(
             &named(ui!("ui.send.ready")),
             Some(&named(ui!("ui.send.link_label"))),
         );
-        let attributes = [
-            ("id", "bpi-share-link"),
-            ("class", "bpi-share-link"),
-            ("type", "text"),
-            ("readonly", ""),
-            ("value", &url),
-            ("data-sealed-link", &url),
-        ];
-        field.open("input", &attributes).close("input");
         if let Some(address) = clinic.and_then(|c| c.email) {
             let body = [texts.ui(ui!("ui.send.email_body")), "\n\n", &url].concat();
             let href = [
@@ -256,16 +247,18 @@ pub(super) fn share_panel(
     } else {
         let intro = texts.ui(if shown.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") });
         heading(&mut top, texts.ui(ui!("ui.share.title")), intro, Some(texts.ui(ui!("ui.share.link_label"))));
-        let attributes = [
-            ("id", "bpi-share-link"),
-            ("class", "bpi-share-link"),
-            ("type", "text"),
-            ("readonly", ""),
-            ("value", &url),
-            ("data-share-link", &url),
-        ];
-        field.open("input", &attributes).close("input");
     }
+    // The link's field carries the hook of its kind: sealed to the clinic, or plain.
+    let hook = if shown.sealed { "data-sealed-link" } else { "data-share-link" };
+    let attributes = [
+        ("id", "bpi-share-link"),
+        ("class", "bpi-share-link"),
+        ("type", "text"),
+        ("readonly", ""),
+        ("value", &url),
+        (hook, &url),
+    ];
+    field.open("input", &attributes).close("input");
     let mut code = Markup::new();
     if let Ok(qr) = qr::encode(url.as_bytes(), Ecc::M) {
         let (view_box, path) = (qr.view_box(4), qr.svg_path(4));
