@@ -268,6 +268,15 @@ test('a clinic key receives a sealed intake that only the clinic\'s own computer
   await second.page.locator('[data-action=restore-key]').click();
   await second.page.locator('[data-notice=key-restored]').waitFor();
   assert.equal(await second.page.locator('[data-clinic-key-value]').getAttribute('data-clinic-key-value'), key);
+  // The kept key offers its backup again, the same file.
+  const [again] = await Promise.all([
+    second.page.waitForEvent('download'),
+    second.page.locator('[data-action=download-backup]').first().click(),
+  ]);
+  const copy = join(await mkdtemp(join(tmpdir(), 'bpi-key-')), again.suggestedFilename());
+  await again.saveAs(copy);
+  assert.equal(again.suggestedFilename(), download.suggestedFilename());
+  assert.deepEqual(JSON.parse(readFileSync(copy, 'utf8')), JSON.parse(readFileSync(backup, 'utf8')));
   await second.page.goto(`${origin}/clinician.html${fragment}`);
   assert.deepEqual((({ redFlags, ...rest }) => rest)(await shownSummary(second.page)), expectedSummary(doc));
 
