@@ -325,3 +325,33 @@ test('a clinic key off the curve seals nothing, and the person is told', async (
   assert.equal(await person.page.locator('[data-action=share]').count(), 1, 'a plain share link is still offered');
   person.assertClean();
 });
+
+test('sending again works once the sealer can be fetched, after a first try that could not', async (t) => {
+  const person = await openWidget(t, { serviceWorkers: 'block' });
+  const clinic = await openWidget(t, { server: person.server, serviceWorkers: 'block' });
+  await clinic.page.goto(`${clinic.origin}/clinician.html`);
+  await clinic.page.locator('#bpi-key-passphrase').fill('river stone lantern');
+  await Promise.all([clinic.page.waitForEvent('download'), clinic.page.locator('[data-action=create-key]').click()]);
+  const key = await clinic.page.locator('[data-clinic-key-value]').getAttribute('data-clinic-key-value');
+  await person.page.route('**/demo/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<div data-backpain-intake', `<div data-backpain-intake data-clinic-key="${key}"`);
+    await route.fulfill({ response, body });
+  });
+  // The first request for the sealer fails, as it would offline.
+  let refused = 0;
+  await person.page.route(/\/sealer-[0-9a-f]+\.js/, (route) => (refused++ ? route.fallback() : route.abort('internetdisconnected')));
+  await person.page.goto(`${person.origin}/demo/`);
+  await completeIntake(person.page, fixture('clear').answers);
+  await person.page.locator('[data-action=send-to-clinic]').click();
+  await person.page.locator('[data-notice=send-failed]').waitFor();
+  await person.page.locator('[data-action=send-to-clinic]').click();
+  const link = await person.page.locator('[data-sealed-link]').getAttribute('data-sealed-link');
+  assert.ok(link.includes('/clinician.html#s='), link);
+  assert.equal(refused, 2, 'asked for twice: refused, then served');
+  // The refused request is the one failure this test makes on purpose.
+  person.recorded.failedRequests = person.recorded.failedRequests.filter((line) => !/\/sealer-/.test(line));
+  person.recorded.consoleErrors = person.recorded.consoleErrors.filter((line) => !/sealer|Failed to fetch|ERR_INTERNET_DISCONNECTED/i.test(line));
+  person.assertClean();
+  clinic.assertClean();
+});

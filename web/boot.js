@@ -199,10 +199,12 @@ function lastResort(host, root, catalog) {
 
 // Seals a person's answers (a share link's payload) and initials to a clinic's key (its
 // text) with the sealer module, loaded once: a link to the clinician page beside these
-// files.
+// files. A module that could not be fetched (offline before its first use) is asked for
+// again next time under another address, since the browser keeps a failed import.
 let sealer;
+let sealerTries = 0;
 function seal(key, answers, initials) {
-  sealer ||= import(SEALER).then(async (module) => {
+  sealer ||= import(sealerTries++ ? `${SEALER}?try=${sealerTries}` : SEALER).then(async (module) => {
     await module.default({ module_or_path: new URL('__SEALER_WASM__', here) });
     return module;
   });
