@@ -258,6 +258,12 @@ fn the_clinician_page_hands_a_sealed_link_to_its_keys_and_lists_what_it_held() {
     assert_eq!(inbox.take_envelope(), None);
     assert_eq!(inbox.problems(), &[Problem::Link(ShareErrorCode::OtherKey), Problem::Link(ShareErrorCode::Damaged)]);
     assert_eq!(inbox.opened().len(), 1, "nothing else changed");
+    // A key made or restored tries the sealed link in the address again, and nothing else.
+    inbox.apply(InboxEvent::KeyAdded(format!("#s={}", envelope().encode())));
+    assert_eq!(inbox.take_envelope(), Some(envelope()));
+    let shared = std::fs::read_to_string(format!("{}/tests/fixtures/share-v1-caution.txt", env!("CARGO_MANIFEST_DIR")));
+    inbox.apply(InboxEvent::KeyAdded(shared.expect("fixture").trim().to_owned()));
+    assert_eq!((inbox.opened().len(), inbox.take_envelope()), (1, None), "a plain link is not opened again");
 }
 
 #[test]

@@ -67,6 +67,10 @@ pub enum InboxEvent {
     Delivered(Box<Letter>, u64),
     /// A sealed link that could not be opened here, and why.
     Undeliverable(ShareErrorCode),
+    /// A clinic key was made or restored, with the address's fragment then: a sealed link
+    /// there is tried again (it may be this key's); any other link is left as it is, so
+    /// an unlocked passphrase link is not locked again.
+    KeyAdded(String),
     /// Show this intake (its position in [`Inbox::opened`]).
     Select(usize),
     /// The problems were read.
@@ -136,6 +140,11 @@ impl Inbox {
                 self.open(intake, format, String::new(), Some((sent, initials)));
             }
             InboxEvent::Undeliverable(code) => self.problems.push(Problem::Link(code)),
+            InboxEvent::KeyAdded(fragment) => {
+                if sealed::payload_of_fragment(&fragment).is_some() {
+                    self.apply(InboxEvent::Link(fragment));
+                }
+            }
             InboxEvent::Select(index) if index < self.opened.len() => self.selected = Some(index),
             InboxEvent::Select(_) => {}
             InboxEvent::DismissProblems => self.problems.clear(),

@@ -17,7 +17,6 @@ use crate::browser::clinic_key::{self, HeldKey, KeyProblem};
 use crate::browser::page::{self, FileProblem as ReadProblem};
 use crate::browser::{self, crypto, CatalogLoader};
 use crate::clinic::fhir;
-use crate::codec::sealed;
 use crate::domain::checkins::Date;
 use crate::domain::embed::TextOverrides;
 use crate::domain::inbox::{FileProblem, Inbox, InboxEvent, MAX_FILES};
@@ -94,12 +93,7 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
     // A new or restored key may open the link in the address that no key opened before.
     let key_panel = {
         let dispatch = (*dispatch).clone();
-        let on_key = Callback::from(move |()| {
-            let fragment = page::fragment();
-            if sealed::payload_of_fragment(&fragment).is_some() {
-                dispatch.emit(InboxEvent::Link(fragment));
-            }
-        });
+        let on_key = Callback::from(move |()| dispatch.emit(InboxEvent::KeyAdded(page::fragment())));
         html! { <KeyPanel texts={texts} {on_key} /> }
     };
 
