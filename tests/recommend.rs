@@ -4,8 +4,9 @@
 mod common;
 
 use backpain_intake::domain::recommend::{
-    conflicts_with_preference, factors, rank, score, CautionId, Reason, Status, AVOID_FIT_CAP, BASE_FIT,
-    CONFLICT_FIT_CAP, FIT_RULES, RECOMMENDED_MAX, RECOMMENDED_MIN_FIT, SAFETY_RULES,
+    conflicts_with_preference, fact_points, factors, rank, score, shown_fit, tied_with, CautionId, Reason, Status,
+    AVOID_FIT_CAP, BASE_FIT, CAUTION_PENALTY, CONFLICT_FIT_CAP, FIT_KNEE, FIT_RULES, RAW_CEILING, RECOMMENDED_MAX,
+    RECOMMENDED_MIN_FIT, SAFETY_RULES,
 };
 use backpain_intake::domain::techniques::techniques;
 use backpain_intake::domain::{TechniqueId, TechniqueResult};
@@ -291,7 +292,7 @@ fn every_fit_change_names_its_reason() {
         let r = score(technique, &answers);
         let factors = factors(technique, &answers);
         let sum: i32 = BASE_FIT + factors.iter().map(|(_, points)| points).sum::<i32>();
-        let mut expected = sum.clamp(0, 100);
+        let mut expected = i32::from(shown_fit(sum));
         if conflicts_with_preference(technique, &answers) {
             expected = expected.min(i32::from(CONFLICT_FIT_CAP));
         }
@@ -359,4 +360,95 @@ fn a_preference_against_a_defining_feature_outweighs_the_bonuses() {
     }
     // No preference against it: no cap.
     assert!(result(&rank(&with(json!({"heat": "neutral"})), false), "hot_stone").fit > CONFLICT_FIT_CAP);
+}
+
+/// The shown fit separates every two sums a technique can reach: the tables move in steps
+/// of 5, and the scale gives each step at least one point up to the ceiling.
+#[test]
+fn every_table_moves_the_fit_in_steps_of_five() {
+    use fact_points as P;
+    let facts = [
+        P::PRESSURE_MATCH,
+        P::PRESSURE_STEP,
+        P::PRESSURE_ADJUSTABLE,
+        P::WARMTH_LIKED,
+        P::WARMTH_DISLIKED,
+        P::CLOTHED,
+        P::CLOTHED_EITHER,
+        P::UNDRESSED,
+        P::SESSION_FITS,
+        P::SESSION_TOO_SHORT,
+        P::LIKED_BEFORE,
+    ];
+    let rows = FIT_RULES.iter().map(|rule| i32::from(rule.points));
+    for points in rows.chain(facts).chain([BASE_FIT, CAUTION_PENALTY]) {
+        assert_eq!(points % 5, 0, "{points}");
+    }
+    let shown: Vec<u8> = (0..=RAW_CEILING / 5).map(|step| shown_fit(step * 5)).collect();
+    assert!(shown.windows(2).all(|w| w[0] < w[1]), "{shown:?}");
+    assert_eq!((shown_fit(FIT_KNEE), shown_fit(RAW_CEILING), shown_fit(-20)), (70, 100, 0));
+    // Up to the knee the fit reads as the points add up; the recommendation threshold is
+    // still 75 points.
+    assert!((0..=FIT_KNEE).all(|points| i32::from(shown_fit(points)) == points));
+    assert_eq!(RECOMMENDED_MIN_FIT, shown_fit(75));
+}
+
+/// No person reaches the ceiling: a search that tries every answer to every question, one
+/// at a time, from many starting points, never scores above it.
+#[test]
+fn the_ceiling_bounds_every_sum() {
+    for technique in techniques() {
+        for changes in [
+            json!({}),
+            json!({"goal": "relaxation", "aggravators": ["stress", "morning"], "pattern": ["spasms", "dull_ache", "burning", "stiffness", "knots", "sharp"],
+                   "experience": "none", "pressure": "unsure", "heat": "likes_warmth", "clothed": "prefer_clothed",
+                   "liked_techniques": ["swedish", "hot_stone", "myofascial_release", "sports", "shiatsu", "thai", "deep_tissue", "trigger_point"]}),
+        ] {
+            let answers = with(changes);
+            let sum: i32 = BASE_FIT + factors(technique, &answers).iter().map(|(_, points)| points).sum::<i32>();
+            assert!(sum < RAW_CEILING, "{:?} reaches {sum}", technique.id);
+        }
+    }
+}
+
+/// The person who used to see two techniques at "Fit 100 of 100": relaxation, stress and a
+/// first massage lift Swedish and hot stone past 100 points, and they now read apart.
+#[test]
+fn no_tie_at_the_top_is_made_by_cutting_off_at_100() {
+    let answers = with(json!({"goal": "relaxation", "aggravators": ["stress"], "experience": "none",
+                              "pattern": ["dull_ache", "spasms"], "pain_now": 2, "pain_worst_week": 3,
+                              "heat": "likes_warmth", "duration": "under_6_weeks"}));
+    let results = rank(&answers, false);
+    let sums: Vec<i32> = results
+        .iter()
+        .map(|r| {
+            let technique = techniques().iter().find(|t| t.id == r.id).expect("every technique");
+            BASE_FIT + factors(technique, &answers).iter().map(|(_, points)| points).sum::<i32>()
+        })
+        .collect();
+    assert!(sums[0] > 100 && sums[1] > 100, "{sums:?}");
+    assert!(results[0].fit > results[1].fit, "{results:?}");
+    assert!(results[0].fit < 100);
+    assert!(tied_with(&results, results[0].id).is_empty());
+}
+
+/// A true tie is named: both techniques with the same fit, and never an avoided one.
+#[test]
+fn true_ties_are_named_and_avoided_techniques_never_tie() {
+    let results = rank(&with(json!({"conditions": ["osteoporosis", "dvt_diagnosed"]})), false);
+    for r in &results {
+        for other in tied_with(&results, r.id) {
+            let other = results.iter().find(|o| o.id == other).expect("a technique of the list");
+            assert_eq!(other.fit, r.fit);
+            assert!(r.status != Status::Avoid && other.status != Status::Avoid);
+            assert!(tied_with(&results, other.id).contains(&r.id));
+        }
+    }
+    let avoided: Vec<&TechniqueResult> = results.iter().filter(|r| r.status == Status::Avoid).collect();
+    assert!(avoided.len() >= 2);
+    assert!(avoided.iter().all(|r| tied_with(&results, r.id).is_empty()));
+    // The clear intake has at least one true tie to name.
+    let clear = rank(&with(json!({})), false);
+    let tied = clear.iter().find(|r| !tied_with(&clear, r.id).is_empty());
+    assert!(tied.is_some(), "{clear:?}");
 }

@@ -9,7 +9,11 @@
 //!
 //! - Fit starts at [`BASE_FIT`]; each [`FitRule`] that holds adds or removes points; the
 //!   rules read from the technique facts (pressure, heat, clothing, session length) do
-//!   the same. The sum is kept within 0..=100.
+//!   the same. The sum is shown on a scale of 0 to 100 by [`shown_fit`]: as it is up to
+//!   [`FIT_KNEE`], then compressed so that the most any technique could score
+//!   ([`RAW_CEILING`]) reads 100. Every point in the tables is a multiple of 5, so two
+//!   different sums never show the same fit: a tie on screen is a true tie, never one
+//!   made by cutting scores off at 100.
 //! - Each [`SafetyRule`] that holds adds a caution id. An avoid-level caution makes the
 //!   status `avoid` and caps the fit at [`AVOID_FIT_CAP`]; a caution-level one makes the
 //!   status `caution` and costs [`CAUTION_PENALTY`] points.
@@ -35,8 +39,9 @@ use crate::codec::sort::{sort_small_by, sort_small_by_key};
 
 /// Every technique starts here.
 pub const BASE_FIT: i32 = 35;
-/// A technique with no caution and at least this fit can be recommended...
-pub const RECOMMENDED_MIN_FIT: u8 = 75;
+/// A technique with no caution and at least this fit (75 points, as shown) can be
+/// recommended...
+pub const RECOMMENDED_MIN_FIT: u8 = shown_fit(75);
 /// ...and at most this many are, the best fits first: a short list helps a person choose,
 /// eight "recommended" badges would not.
 pub const RECOMMENDED_MAX: usize = 3;
@@ -556,6 +561,70 @@ pub fn factors(technique: &Technique, a: &AnswerSet) -> Vec<(Reason, i32)> {
         .collect()
 }
 
+/// Points up to here are shown as they are; above it, [`shown_fit`] compresses them.
+pub const FIT_KNEE: i32 = 70;
+
+/// The most points any technique could score: its base, every positive row of the fit
+/// table for it, and the best of each fact rule. No person reaches it (many rows exclude
+/// each other), so no real score is cut off at 100.
+pub const RAW_CEILING: i32 = raw_ceiling();
+
+const fn raw_ceiling() -> i32 {
+    use fact_points as P;
+    let facts = P::PRESSURE_MATCH + P::WARMTH_LIKED + P::CLOTHED + P::SESSION_FITS + P::LIKED_BEFORE;
+    let mut best = 0;
+    let mut t = 0;
+    while t < TechniqueId::ALL.len() {
+        let mut sum = BASE_FIT + facts;
+        let mut i = 0;
+        while i < FIT_RULES.len() {
+            let rule = &FIT_RULES[i];
+            if rule.technique as u8 == TechniqueId::ALL[t] as u8 && rule.points > 0 {
+                sum += rule.points as i32;
+            }
+            i += 1;
+        }
+        if sum > best {
+            best = sum;
+        }
+        t += 1;
+    }
+    best
+}
+
+// Every table moves the fit in steps of 5 (checked in tests/recommend.rs), and above the
+// knee each step of 5 must still move the shown fit by at least 1.
+const _: () = assert!(RAW_CEILING - FIT_KNEE <= 5 * (100 - FIT_KNEE));
+
+/// A sum of points as the fit shown, 0 to 100: the same up to [`FIT_KNEE`], then scaled so
+/// that [`RAW_CEILING`] reads 100, rounding up. Strictly increasing over the multiples of
+/// 5 from 0 to the ceiling, so the order of the sums is the order of the fits.
+pub const fn shown_fit(points: i32) -> u8 {
+    if points <= 0 {
+        0
+    } else if points <= FIT_KNEE {
+        points as u8
+    } else if points >= RAW_CEILING {
+        100
+    } else {
+        let span = RAW_CEILING - FIT_KNEE;
+        (FIT_KNEE + ((100 - FIT_KNEE) * (points - FIT_KNEE) + span - 1) / span) as u8
+    }
+}
+
+/// The other techniques that fit exactly as well as `id`, where that says something: not
+/// among avoided techniques, whose fit is capped.
+pub fn tied_with(results: &[TechniqueResult], id: TechniqueId) -> Vec<TechniqueId> {
+    let Some(this) = results.iter().find(|r| r.id == id) else {
+        return Vec::new();
+    };
+    results
+        .iter()
+        .filter(|r| r.id != id && r.fit == this.fit && r.status != Status::Avoid && this.status != Status::Avoid)
+        .map(|r| r.id)
+        .collect()
+}
+
 /// Scores one technique. Its status is `avoid`, `caution` or `suitable`; only [`rank`],
 /// which sees all eight, promotes the best to `recommended`.
 pub fn score(technique: &Technique, a: &AnswerSet) -> TechniqueResult {
@@ -578,7 +647,7 @@ pub fn score(technique: &Technique, a: &AnswerSet) -> TechniqueResult {
     if !avoid {
         fit -= CAUTION_PENALTY * cautions.len() as i32;
     }
-    let mut fit = fit.clamp(0, 100) as u8;
+    let mut fit = shown_fit(fit);
     if conflicts_with_preference(technique, a) {
         fit = fit.min(CONFLICT_FIT_CAP);
     }
