@@ -22,7 +22,7 @@
 //! - Around them: [`share`] (the share link), [`text`] (the words, per language),
 //!   [`error_text`], [`embed`] (a clinic's configuration), [`inbox`] (the clinician
 //!   page's opened intakes), [`compare`] and [`chart`] (the
-//!   results' table and charts), [`session`], [`store`] and [`widget`] (the widget as a
+//!   results' table and charts), [`sections`] (which detail sections are open), [`session`], [`store`] and [`widget`] (the widget as a
 //!   native state machine).
 //!
 //! The byte and text codecs it uses (JSON, base64url, CRC-32, QR, sorting) are in
@@ -48,6 +48,7 @@ pub mod question;
 pub mod questionnaire;
 pub mod recommend;
 pub mod screening;
+pub mod sections;
 pub mod session;
 pub mod share;
 pub mod store;

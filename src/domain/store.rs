@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use super::sections::OpenSections;
 use super::session::{Session, Stamp};
 use super::text::Lang;
 
@@ -249,11 +250,30 @@ impl SessionStore {
         }
     }
 
+    /// The results' sections the person opened or closed (`<key>.open`).
+    pub fn load_open(&self) -> OpenSections {
+        let text = self.backend.as_ref().and_then(|backend| backend.get(&self.open_key()).ok().flatten());
+        OpenSections::parse(text.as_deref().unwrap_or_default())
+    }
+
+    /// Remembers which sections are open; a refusal only loses the choice.
+    pub fn save_open(&self, open: OpenSections) -> Result<(), StoreError> {
+        match &self.backend {
+            Some(backend) if self.writable.get() => backend.set(&self.open_key(), &open.to_text()),
+            _ => Err(StoreError::Unavailable),
+        }
+    }
+
+    fn open_key(&self) -> String {
+        format!("{}.open", self.key)
+    }
+
     fn lang_key(&self) -> String {
         format!("{}.lang", self.key)
     }
 
-    /// Removes the saved session, every backup of it, and the chosen language.
+    /// Removes the saved session, every backup of it, the chosen language and the open
+    /// sections.
     pub fn clear(&self) -> Result<(), StoreError> {
         let Some(backend) = &self.backend else {
             return Err(StoreError::Unavailable);
@@ -263,6 +283,7 @@ impl SessionStore {
             backend.remove(&key)?;
         }
         backend.remove(&self.lang_key())?;
+        backend.remove(&self.open_key())?;
         backend.remove(&self.key)?;
         self.writable.set(true);
         Ok(())

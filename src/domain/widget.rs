@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use super::codes::codes;
 use super::intake::Intake;
+use super::sections::{OpenSections, Section};
 use super::session::{Action, Screen, Session};
 use super::share::{self, Opened, Sealed, ShareErrorCode};
 use super::store::{LoadNotice, SessionStore, StoreError};
@@ -198,6 +199,10 @@ pub enum Event {
     StartOwn,
     /// A notice was dismissed.
     Dismiss(NoticeKind),
+    /// A results section was opened (`true`) or closed.
+    OpenSection(Section, bool),
+    /// "See all my results" from the welcome back.
+    LeaveWelcomeBack,
 }
 
 /// What the shell must do for the core, in this order, after it renders the new state.
@@ -249,6 +254,11 @@ pub struct Widget {
     full: bool,
     /// The session changed during the event being applied: save it at the end.
     changed: bool,
+    /// The results' sections the person opened or closed.
+    open: OpenSections,
+    /// The person came back to saved results: they are welcomed back with a quick
+    /// check-in until they move on.
+    returning: bool,
 }
 
 impl Widget {
@@ -271,7 +281,10 @@ impl Widget {
             LoadNotice::MovedAside => NoticeKind::StorageCorrupt,
             LoadNotice::KeptUnreadable => NoticeKind::StorageKeptUnreadable,
         });
+        let returning = loaded.session.screen == Screen::Results && !loaded.session.intake.answers.is_empty();
         let mut widget = Widget {
+            open: store.load_open(),
+            returning,
             store,
             synced: loaded.session.intake.clone(),
             session: loaded.session,
@@ -300,6 +313,9 @@ impl Widget {
         match event {
             Event::Act(action) => {
                 self.acted = true;
+                // A check-in keeps the welcome back on screen, to show what it changed;
+                // anything else moves on from it.
+                self.returning &= matches!(action, Action::RecordCheckIn(_) | Action::RemoveCheckIn(_));
                 self.change(action);
             }
             Event::ChooseLang(lang) => {
@@ -341,6 +357,8 @@ impl Widget {
                 let _ = self.store.clear();
                 self.notices.retain(|n| n.kind == NoticeKind::StorageUnavailable);
                 self.show(Notice::of(NoticeKind::Cleared));
+                self.open = OpenSections::default();
+                self.returning = false;
                 self.change(Action::Reset);
             }
             Event::Import(Ok((intake, format))) => {
@@ -384,6 +402,16 @@ impl Widget {
                 effects.push(Effect::ClearFragment);
             }
             Event::Dismiss(kind) => self.dismiss(kind),
+            Event::OpenSection(section, open) => {
+                self.open = self.open.set(section, open);
+                // Not remembering it (blocked or full storage) only costs opening it again.
+                let _ = self.store.save_open(self.open);
+            }
+            Event::LeaveWelcomeBack => {
+                self.acted = true;
+                self.returning = false;
+                effects.push(Effect::FocusHeading);
+            }
         }
         if std::mem::take(&mut self.changed) {
             self.save();
@@ -441,6 +469,17 @@ impl Widget {
     /// the person answers (the results carry their own).
     pub fn shows_emergency(&self) -> bool {
         self.session.is_emergency() && self.session.screen != Screen::Results && !self.shared.is_shown()
+    }
+
+    /// Which results sections are open (with the triage, see [`OpenSections::is_open`]).
+    pub fn sections(&self) -> OpenSections {
+        self.open
+    }
+
+    /// Whether the results open with the welcome back and its quick check-in: the person
+    /// came back to saved results, on the results, with nobody else's link open.
+    pub fn welcomes_back(&self) -> bool {
+        self.returning && self.session.screen == Screen::Results && !self.shared.is_shown()
     }
 
     /// What the footer says about saving: blocked storage, data kept safe by not saving,
