@@ -15,9 +15,11 @@ use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::question::QuestionId;
+use backpain_intake::domain::sections::OpenSections;
 use backpain_intake::domain::session::Action;
 use backpain_intake::domain::techniques::Technique;
 use backpain_intake::domain::text::{question_key, Catalog};
+use backpain_intake::domain::widget::Event;
 use backpain_intake::domain::{assess, Assessment, Intake, Status, TechniqueId};
 use backpain_intake::ui::{Results, ResultsProps};
 
@@ -45,6 +47,8 @@ struct Rendered {
     assessment: Assessment,
     actions: Rc<RefCell<Vec<Action>>>,
     prints: Rc<RefCell<usize>>,
+    /// Every other event, as its debug text.
+    events: Rc<RefCell<Vec<String>>>,
 }
 
 /// Renders the results of an intake into a fresh root and waits for the render.
@@ -58,12 +62,16 @@ async fn render_for_clinic(intake: Intake, config: EmbedConfig) -> Rendered {
     let assessment = assess(&intake.answers, &intake.checkins);
     let actions = Rc::new(RefCell::new(Vec::new()));
     let prints = Rc::new(RefCell::new(0));
+    let events = Rc::new(RefCell::new(Vec::new()));
     let props = ResultsProps {
         assessment: Rc::new(assessment.clone()),
         intake: Rc::new(intake),
-        on_action: {
-            let actions = actions.clone();
-            Callback::from(move |action| actions.borrow_mut().push(action))
+        on_event: {
+            let (actions, events) = (actions.clone(), events.clone());
+            Callback::from(move |event| match event {
+                Event::Act(action) => actions.borrow_mut().push(action),
+                other => events.borrow_mut().push(format!("{other:?}")),
+            })
         },
         on_print: {
             let prints = prints.clone();
@@ -71,10 +79,12 @@ async fn render_for_clinic(intake: Intake, config: EmbedConfig) -> Rendered {
         },
         read_only: false,
         config: Rc::new(config),
+        open: OpenSections::default(),
+        welcome_back: false,
     };
     yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    Rendered { root, assessment, actions, prints }
+    Rendered { root, assessment, actions, prints, events }
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -340,4 +350,78 @@ async fn an_emergency_result_sends_to_the_emergency_number_not_to_booking() {
 async fn without_a_clinic_there_is_no_clinic_panel() {
     let shown = render(intake(CLEAR)).await;
     assert!(shown.root.query_selector(".bpi-clinic").expect("a valid selector").is_none());
+}
+
+/// The phone's first screen: the summary with its hooks, the verdict, the best fits (or
+/// the withheld note), the body map named in words, and one next step.
+#[wasm_bindgen_test]
+async fn the_summary_comes_first_with_one_next_step() {
+    for fixture in [CLEAR, CAUTION, EMERGENCY] {
+        let shown = render(intake(fixture)).await;
+        let summary = one(&shown.root, "[data-results-summary]");
+        let first = one(&shown.root, ".bpi-results > :not(h2)");
+        assert!(first.is_same_node(Some(&summary)), "the summary is the first thing under the title");
+        assert_eq!(all(&shown.root, "[data-primary-action]").len(), 1);
+        let picks = all(&summary, "[data-pick]");
+        if shown.assessment.withhold_recommendations {
+            assert!(picks.is_empty());
+            assert!(summary.query_selector(".bpi-withheld").expect("a valid selector").is_some());
+        } else {
+            assert!(!picks.is_empty() && picks.len() <= 3);
+            let recommended: Vec<&str> = shown
+                .assessment
+                .techniques
+                .iter()
+                .filter(|t| t.status == Status::Recommended)
+                .map(|t| t.id.as_str())
+                .collect();
+            let named: Vec<String> = picks.iter().filter_map(|p| attr(p, "data-pick")).collect();
+            assert_eq!(named, recommended.iter().take(3).map(|s| s.to_string()).collect::<Vec<_>>());
+        }
+        let map = one(&summary, "svg[role=img]");
+        let title = one(&shown.root, &format!("#{}", attr(&map, "aria-labelledby").expect("a labelled map")));
+        assert!(title.text_content().unwrap_or_default().starts_with("Where it hurts: "));
+    }
+}
+
+/// Every section is a heading with a button that says whether it is open and which body
+/// it opens; a closed body is hidden; pressing a toggle asks to open it.
+#[wasm_bindgen_test]
+async fn every_section_opens_from_its_button() {
+    let shown = render(intake(CLEAR)).await;
+    let sections = all(&shown.root, "[data-section]");
+    let names: Vec<String> = sections.iter().filter_map(|s| attr(s, "data-section")).collect();
+    assert_eq!(
+        names,
+        ["safety", "outlook", "techniques", "comparison", "plan", "self_care", "progress", "answers", "share"]
+    );
+    for section in &sections {
+        let toggle = one(section, "h3 > button[aria-expanded]");
+        let body = one(section, &format!("#{}", attr(&toggle, "aria-controls").expect("it names its body")));
+        assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("false"), "the clear intake opens nothing");
+        assert!(body.has_attribute("hidden"));
+    }
+    click(&shown.root, "[data-section=outlook] button[aria-expanded]");
+    assert_eq!(shown.events.borrow().as_slice(), ["OpenSection(Outlook, true)"]);
+    // With a caution, the safety details start open.
+    let caution = render(intake(CAUTION)).await;
+    let toggle = one(&caution.root, "[data-section=safety] button[aria-expanded]");
+    assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("true"));
+    assert!(!one(&caution.root, "#bpi-sec-body-safety").has_attribute("hidden"));
+}
+
+/// The next step: booking where the clinic offers it and screening allows, sending where
+/// the clinic gave its key, sharing otherwise.
+#[wasm_bindgen_test]
+async fn the_next_step_follows_the_clinic_and_the_triage() {
+    let booking = EmbedConfig { booking_url: Some("https://clinic.example/book".into()), ..EmbedConfig::default() };
+    let shown = render_for_clinic(intake(CLEAR), booking.clone()).await;
+    let primary = one(&shown.root, "[data-primary-action]");
+    assert_eq!(attr(&primary, "data-primary-action").as_deref(), Some("book"));
+    assert_eq!(attr(&primary, "href").as_deref(), Some("https://clinic.example/book"));
+    let withheld = render_for_clinic(intake(EMERGENCY), booking).await;
+    assert_eq!(attr(&one(&withheld.root, "[data-primary-action]"), "data-primary-action").as_deref(), Some("share"));
+    let plain = render(intake(CAUTION)).await;
+    click(&plain.root, "[data-primary-action]");
+    assert_eq!(plain.events.borrow().as_slice(), ["OpenSection(Share, true)"]);
 }

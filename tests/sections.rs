@@ -50,11 +50,14 @@ fn safety_details_start_open_whenever_screening_found_anything() {
 
 #[test]
 fn the_kept_choice_reads_back_and_nothing_else_is_a_choice() {
-    let chosen = OpenSections::default().set(Section::Outlook, true).set(Section::Safety, false).set(Section::Share, true);
+    let chosen =
+        OpenSections::default().set(Section::Outlook, true).set(Section::Safety, false).set(Section::Share, true);
     assert_eq!(chosen.to_text(), "1:-safety,+outlook,+share");
     assert_eq!(OpenSections::parse(&chosen.to_text()), chosen);
     assert_eq!(OpenSections::parse("1:"), OpenSections::default());
-    for other in ["", "2:+outlook", "+outlook", "1:outlook", "1:+nope,+", "{\"open\":[]}", "1:+outlook,+outlook,-outlook"] {
+    for other in
+        ["", "2:+outlook", "+outlook", "1:outlook", "1:+nope,+", "{\"open\":[]}", "1:+outlook,+outlook,-outlook"]
+    {
         let read = OpenSections::parse(other);
         assert!(!read.is_open(Section::Comparison, Triage::Clear), "{other}");
         assert!(read.is_open(Section::Safety, Triage::Caution), "{other}");
@@ -91,7 +94,8 @@ fn a_returning_person_is_welcomed_back_and_a_check_in_moves_the_plan() {
     assert!(widget.welcomes_back());
     let before = assess(&widget.session().intake.answers, &widget.session().intake.checkins);
     // Much better since the intake (pain 4, worst 6): the plan moves to "as needed".
-    let checkin = CheckIn { date: Date::parse("2026-11-20").expect("a day"), pain_now: 1, pain_worst_week: 2, sessions: 2 };
+    let checkin =
+        CheckIn { date: Date::parse("2026-11-20").expect("a day"), pain_now: 1, pain_worst_week: 2, sessions: 2 };
     widget.apply(Event::Act(Action::RecordCheckIn(checkin.clone())));
     assert!(widget.welcomes_back(), "the welcome back stays to show what the check-in changed");
     let after = assess(&widget.session().intake.answers, &widget.session().intake.checkins);

@@ -21,7 +21,7 @@ use backpain_intake::view::comparison_table::comparison_table;
 use backpain_intake::view::html::{escape_into, Markup};
 use backpain_intake::view::outlook_panel::outlook_panel;
 use backpain_intake::view::screens::{emergency_guidance, shared_heading, step_head, welcome_intro};
-use backpain_intake::view::session_plan::session_plan;
+use backpain_intake::view::session_plan::{session_plan, PlanPart};
 use backpain_intake::view::technique_ranking::technique_ranking;
 use backpain_intake::view::triage_panel::triage_panel;
 use backpain_intake::view::Texts;
@@ -55,7 +55,7 @@ fn results(texts: &Texts, intake: &Intake, config: &EmbedConfig) -> String {
         outlook_panel(m, texts, assessment.stratification, assessment.triage);
         technique_ranking(m, texts, &assessment);
         comparison_table(m, texts, &assessment, Sort::default());
-        session_plan(m, texts, &assessment);
+        session_plan(m, texts, &assessment, PlanPart::Whole);
         clinic_panel(m, texts, config, assessment.triage);
         checkin_head(m, texts, assessment.progress);
         checkin_history(m, texts, intake, true);

@@ -6,11 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::clear_data::{clear_data, confirm_dialog};
-use super::emergency_panel::emergency_panel;
 use super::import_button::import_button;
 use super::lang_switcher::lang_switcher;
-use super::notice_list::notice_list;
+use super::markup::{into_html, Markup, Write};
+use super::press_event;
 use super::progress_bar::progress_bar;
 use super::results::Results;
 use super::shared_view::{shared_view, SharedProps};
@@ -23,6 +22,8 @@ use crate::domain::embed::EmbedConfig;
 use crate::domain::questionnaire::StepId;
 use crate::domain::session::Screen;
 use crate::domain::widget::Event;
+use crate::view::chrome::{clear_data, confirm, emergency_panel, notices};
+use crate::view::Press;
 
 #[derive(Properties, Default)]
 pub struct AppProps {
@@ -51,13 +52,43 @@ pub fn App(props: &AppProps) -> Html {
     let widget = shell.widget.borrow();
     let (session, config) = (widget.session(), &shell.config);
     let on_action = dispatch.reform(Event::Act);
+    let on_press = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |press| {
+            if let Some(event) = press_event(press) {
+                dispatch.emit(event);
+            }
+        })
+    };
     let on_print = Callback::from(|()| browser::print());
-    let body = if widget.shared().is_shown() {
-        let props = SharedProps { dispatch: &dispatch, on_print: &on_print, unlocking: widget.is_unlocking(), config };
+    let mut m = Markup::with_presses(&on_press);
+    m.child(lang_switcher(&texts, widget.lang(), &dispatch.reform(Event::ChooseLang)));
+    notices(&mut m, &texts, widget.notices());
+    if widget.asks_to_replace() {
+        confirm(
+            &mut m,
+            &texts,
+            ("bpi-replace-text", ui!("ui.replace.question")),
+            ("replace-confirm", ui!("ui.replace.confirm"), Press::Replace(true)),
+            ("replace-cancel", ui!("ui.replace.cancel"), Press::Replace(false)),
+        );
+    }
+    if widget.shows_emergency() {
+        let results_button = session.screen != Screen::Step(StepId::Preferences);
+        emergency_panel(&mut m, &texts, config.emergency_number.as_deref(), results_button);
+    }
+    m.child(if widget.shared().is_shown() {
+        let props = SharedProps {
+            dispatch: &dispatch,
+            on_print: &on_print,
+            unlocking: widget.is_unlocking(),
+            config,
+            open: widget.sections(),
+        };
         shared_view(&texts, widget.shared(), props)
     } else {
         match session.screen {
-            Screen::Welcome => welcome(&texts, session.has_progress(), widget.confirms_clear(), &dispatch),
+            Screen::Welcome => welcome(&texts, session.has_progress(), widget.confirms_clear(), &dispatch, &on_press),
             Screen::Step(step) => html! {
                 <>
                     { progress_bar(&texts, step, &session.reachable_steps(), session.percent_complete(), &on_action) }
@@ -66,41 +97,28 @@ pub fn App(props: &AppProps) -> Html {
             },
             Screen::Results => html! {
                 <Results assessment={shell.assessment(&session.intake)} intake={Rc::new(session.intake.clone())}
-                         on_action={on_action.clone()} on_print={on_print} config={config.clone()} />
+                         on_event={(*dispatch).clone()} on_print={on_print} config={config.clone()}
+                         open={widget.sections()} welcome_back={widget.welcomes_back()} />
             },
         }
-    };
+    });
+    m.open("footer", &[("class", "bpi-footer")]);
+    m.element("p", &[("class", "bpi-privacy")], texts.ui(widget.footer_note()));
+    if !widget.shared().is_shown() {
+        m.open("div", &[("class", "bpi-actions")]);
+        // The welcome screen has its own "open a file" and "start over".
+        if session.screen != Screen::Welcome {
+            m.child(import_button(&texts, &dispatch));
+            if session.has_progress() {
+                clear_data(&mut m, &texts, ui!("ui.clear.button"), widget.confirms_clear());
+            }
+        }
+        m.close("div");
+    }
+    m.close("footer");
     html! {
         <ContextProvider<Texts> context={texts}>
-            <div class="bpi-app" lang={texts.lang.code()} ref={root}>
-                { lang_switcher(&texts, widget.lang(), &dispatch.reform(Event::ChooseLang)) }
-                { notice_list(&texts, widget.notices(), &dispatch) }
-                if widget.asks_to_replace() {
-                    { confirm_dialog(&texts, ("bpi-replace-text", ui!("ui.replace.question"), ui!("ui.replace.confirm"),
-                                     ui!("ui.replace.cancel")), ("replace-confirm", "replace-cancel"),
-                                     dispatch.reform(|_| Event::ConfirmReplace(true)),
-                                     dispatch.reform(|_| Event::ConfirmReplace(false))) }
-                }
-                if widget.shows_emergency() {
-                    { emergency_panel(&texts, config.emergency_number.as_deref(),
-                                      session.screen != Screen::Step(StepId::Preferences), &on_action) }
-                }
-                { body }
-                <footer class="bpi-footer">
-                    <p class="bpi-privacy">{ texts.ui(widget.footer_note()) }</p>
-                    if !widget.shared().is_shown() {
-                        <div class="bpi-actions">
-                            // The welcome screen has its own "open a file" and "start over".
-                            if session.screen != Screen::Welcome {
-                                { import_button(&texts, &dispatch) }
-                                if session.has_progress() {
-                                    { clear_data(&texts, ui!("ui.clear.button"), widget.confirms_clear(), &dispatch) }
-                                }
-                            }
-                        </div>
-                    }
-                </footer>
-            </div>
+            <div class="bpi-app" lang={texts.lang.code()} ref={root}>{ into_html(m) }</div>
         </ContextProvider<Texts>>
     }
 }

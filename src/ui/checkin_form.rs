@@ -2,6 +2,7 @@
 //! since the last check-in.
 
 use web_sys::HtmlInputElement;
+use yew::html::onsubmit;
 use yew::prelude::*;
 
 use super::markup::{into_html, Markup, Write};
@@ -31,7 +32,7 @@ const FIELDS: [(Field, &str, UiKey, Option<u8>); 4] = [
 
 impl Field {
     /// The text key of the message shown when this field is not valid.
-    fn error_key(self) -> UiKey {
+    pub(super) fn error_key(self) -> UiKey {
         match self {
             Field::Date => ui!("ui.checkin.error_date"),
             Field::PainNow | Field::PainWorst => ui!("ui.checkin.error_pain"),
@@ -40,17 +41,19 @@ impl Field {
     }
 }
 
-/// The input of a field in the submitted form, found by its name.
-fn input_of(form: &web_sys::Element, field: Field) -> Option<HtmlInputElement> {
+/// The input of a field in the submitted form, found by its name; with `chosen`, of a
+/// group of radio buttons (the welcome back's scales) only the one ticked.
+fn input_of(form: &web_sys::Element, field: Field, chosen: bool) -> Option<HtmlInputElement> {
     let (_, name, _, _) = FIELDS[field as usize];
-    let element = form.query_selector(&format!("[name=\"{name}\"]")).ok()??;
+    let only = if chosen { ":is(:checked,:not([type=radio]))" } else { "" };
+    let element = form.query_selector(&format!("[name=\"{name}\"]{only}")).ok()??;
     wasm_bindgen::JsCast::dyn_into(element).ok()
 }
 
 /// Reads the form: the check-in, or the first field that is not valid. The date must be
 /// a real day ([`Date::parse`]); the numbers whole and within their ranges.
 fn read(form: &web_sys::Element) -> Result<CheckIn, Field> {
-    let value_of = |field: Field| input_of(form, field).map(|input| input.value()).unwrap_or_default();
+    let value_of = |field: Field| input_of(form, field, true).map(|input| input.value()).unwrap_or_default();
     let number = |field: Field| {
         let (_, _, _, max) = FIELDS[field as usize];
         let value = value_of(field).trim_ascii().parse::<u8>().ok();
@@ -84,7 +87,7 @@ pub(super) fn on_checkin_submit(state: Value<CheckInFormState>, on_action: Callb
         match result {
             Ok(checkin) => on_action.emit(Action::RecordCheckIn(checkin)),
             Err(field) => {
-                if let Some(input) = input_of(&form, field) {
+                if let Some(input) = input_of(&form, field, false) {
                     // Focus can be refused; the message still names the problem.
                     let _ = input.focus();
                 }
@@ -102,31 +105,40 @@ pub(super) fn checkin_form(
     full: bool,
     onsubmit: Callback<SubmitEvent>,
 ) -> Html {
+    let mut m = Markup::new();
     if full {
-        return html! {
-            <p class="bpi-note" role="status" data-notice="checkin-limit">{ texts.ui(ui!("ui.checkin.limit")) }</p>
-        };
+        let attributes = [("class", "bpi-note"), ("role", "status"), ("data-notice", "checkin-limit")];
+        m.element("p", &attributes, texts.ui(ui!("ui.checkin.limit")));
+        return into_html(m);
     }
     let today = browser::today();
-    let fields = FIELDS.iter().map(|&(field, name, label, max)| {
-        let id = format!("bpi-checkin-{name}");
+    m.open("form", &[("class", "bpi-checkin-form"), ("novalidate", "")]).listen(onsubmit::Wrapper::new(onsubmit));
+    m.open("fieldset", &[("class", "bpi-fieldset")]).element("legend", &[], texts.ui(ui!("ui.checkin.form_title")));
+    for (field, name, label, max) in FIELDS {
+        let id = ["bpi-checkin-", name].concat();
         let invalid = state.error == Some(field);
         let (kind, value) = match field {
-            Field::Date => ("date", Some(today.clone())),
-            Field::Sessions => ("number", Some("0".to_owned())),
+            Field::Date => ("date", Some(today.as_str())),
+            Field::Sessions => ("number", Some("0")),
             Field::PainNow | Field::PainWorst => ("number", None),
         };
-        html! {
-            <div class="bpi-field">
-                <label for={id.clone()}>{ texts.ui(label) }</label>
-                <input {id} {name} type={kind} {value} min={max.map(|_| "0")}
-                       max={max.map(|m| m.to_string())} step={max.map(|_| "1")} inputmode={max.map(|_| "numeric")}
-                       aria-invalid={invalid.then_some("true")} aria-describedby={invalid.then_some("bpi-checkin-error")} />
-            </div>
-        }
-    });
-    let mut legend = Markup::new();
-    legend.element("legend", &[], texts.ui(ui!("ui.checkin.form_title")));
+        let max_text = max.map(|m| m.to_string()).unwrap_or_default();
+        let number = max.is_some();
+        let attributes = [
+            ("id", id.as_str()),
+            ("name", name),
+            ("type", kind),
+            (if value.is_some() { "value" } else { "" }, value.unwrap_or_default()),
+            (if number { "min" } else { "" }, "0"),
+            (if number { "max" } else { "" }, &max_text),
+            (if number { "step" } else { "" }, "1"),
+            (if number { "inputmode" } else { "" }, "numeric"),
+            (if invalid { "aria-invalid" } else { "" }, "true"),
+            (if invalid { "aria-describedby" } else { "" }, "bpi-checkin-error"),
+        ];
+        m.open("div", &[("class", "bpi-field")]).element("label", &[("for", &id)], texts.ui(label));
+        m.open("input", &attributes).close("input").close("div");
+    }
     // The error and the confirmation in slots of their own, as before, so that one never
     // becomes the other in place (each is announced as it appears).
     let (mut error, mut saved) = (Markup::new(), Markup::new());
@@ -143,17 +155,9 @@ pub(super) fn checkin_form(
         let attributes = [("role", "status"), ("data-notice", "checkin-saved"), ("class", "bpi-checkin-saved")];
         saved.element("p", &attributes, texts.ui(ui!("ui.checkin.saved")));
     }
-    html! {
-        <form class="bpi-checkin-form" novalidate=true {onsubmit}>
-            <fieldset class="bpi-fieldset">
-                { into_html(legend) }
-                { for fields }
-                { into_html(error) }
-                { into_html(saved) }
-                <button type="submit" class="bpi-button bpi-button--primary" data-action="checkin">
-                    { texts.ui(ui!("ui.checkin.submit")) }
-                </button>
-            </fieldset>
-        </form>
-    }
+    m.child(into_html(error)).child(into_html(saved));
+    let submit = [("type", "submit"), ("class", "bpi-button bpi-button--primary"), ("data-action", "checkin")];
+    m.element("button", &submit, texts.ui(ui!("ui.checkin.submit")));
+    m.close("fieldset").close("form");
+    into_html(m)
 }

@@ -9,7 +9,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::html::onclick;
-use yew::virtual_dom::{AttrValue, AttributeOrProperty, Attributes, Listeners, VList, VNode, VTag, VText};
+use yew::virtual_dom::{
+    AttrValue, AttributeOrProperty, Attributes, Key, Listener, Listeners, VList, VNode, VTag, VText,
+};
 use yew::{Callback, Html, NodeRef};
 
 pub(super) use crate::view::html::Write;
@@ -21,6 +23,9 @@ struct Open {
     attributes: Attributes,
     listeners: Listeners,
     children: Vec<VNode>,
+    /// An input's `checked` state (see [`Write::open`]), and the element's key.
+    checked: Option<bool>,
+    key: Option<Key>,
 }
 
 /// A fragment under construction: the open elements, innermost last, and the finished
@@ -45,9 +50,13 @@ impl Markup {
 
     /// Closes the innermost open element.
     fn finish(&mut self) {
-        if let Some(Open { tag, attributes, listeners, children }) = self.open.pop() {
-            let children = VList::with_children(children, None).into();
-            let element = VTag::__new_other(tag.into(), NodeRef::default(), None, attributes, listeners, children);
+        if let Some(Open { tag, attributes, listeners, children, checked, key }) = self.open.pop() {
+            let element = if tag == "input" {
+                VTag::__new_input(None, checked, NodeRef::default(), key, attributes, listeners)
+            } else {
+                let children = VList::with_children(children, None).into();
+                VTag::__new_other(tag.into(), NodeRef::default(), key, attributes, listeners, children)
+            };
             self.push(element.into());
         }
     }
@@ -83,11 +92,15 @@ impl Write for Markup {
     fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) -> &mut Markup {
         let keys = interned(attributes.iter().map(|(name, _)| *name).collect());
         // An attribute with an empty name is left out: absent, as Yew's optional ones are.
+        // `checked` is the input's state, set apart (see `finish`), never the attribute.
         let value = |(name, value): &(&str, &str)| {
-            (!name.is_empty()).then(|| AttributeOrProperty::Attribute(AttrValue::from(value.to_string())))
+            (!name.is_empty() && *name != "checked")
+                .then(|| AttributeOrProperty::Attribute(AttrValue::from(value.to_string())))
         };
+        let checked = attributes.iter().find(|(name, _)| *name == "checked").map(|(_, value)| *value == "true");
         let attributes = Attributes::Dynamic { keys, values: attributes.iter().map(value).collect() };
-        self.open.push(Open { tag, attributes, listeners: Listeners::None, children: Vec::new() });
+        let children = Vec::new();
+        self.open.push(Open { tag, attributes, listeners: Listeners::None, children, checked, key: None });
         // A void element (`<br>`) has no closing tag: it is finished as soon as it opens.
         if tag == "br" {
             self.finish();
@@ -105,12 +118,46 @@ impl Write for Markup {
         self
     }
 
+    fn key(&mut self, key: &str) -> &mut Markup {
+        if let Some(open) = self.open.last_mut() {
+            open.key = Some(Key::from(key));
+        }
+        self
+    }
+
     fn press(&mut self, press: Press) -> &mut Markup {
         if let (Some(on_press), Some(open)) = (&self.on_press, self.open.last_mut()) {
             let listener = onclick::Wrapper::new(on_press.reform(move |_| press));
             open.listeners = Listeners::Pending(Box::new([Some(Rc::new(listener))]));
         }
         self
+    }
+}
+
+impl Markup {
+    /// A node built elsewhere (a component, a form with its listeners) as the next child.
+    pub(super) fn child(&mut self, node: Html) -> &mut Markup {
+        self.push(node);
+        self
+    }
+
+    /// Adds a listener to the innermost open element: what an input or a form does, where
+    /// a [`Press`] cannot say it (`onclick::Wrapper::new(callback)` and the like).
+    pub(super) fn listen(&mut self, listener: impl Listener + 'static) -> &mut Markup {
+        if let Some(open) = self.open.last_mut() {
+            let mut all = match std::mem::replace(&mut open.listeners, Listeners::None) {
+                Listeners::Pending(listeners) => listeners.into_vec(),
+                Listeners::None => Vec::new(),
+            };
+            all.push(Some(Rc::new(listener)));
+            open.listeners = Listeners::Pending(all.into_boxed_slice());
+        }
+        self
+    }
+
+    /// What clicking the innermost open element does.
+    pub(super) fn on_click(&mut self, callback: Callback<web_sys::MouseEvent>) -> &mut Markup {
+        self.listen(onclick::Wrapper::new(callback))
     }
 }
 

@@ -6,15 +6,11 @@
 
 mod app;
 mod checkin_form;
-mod checkin_panel;
-mod clear_data;
 mod clinician;
-mod emergency_panel;
 mod error_summary;
 mod import_button;
 mod lang_switcher;
 mod markup;
-mod notice_list;
 mod progress_bar;
 mod question_field;
 mod results;
@@ -25,6 +21,7 @@ mod state;
 mod step_view;
 mod texts;
 mod welcome;
+mod welcome_back;
 
 use std::rc::Rc;
 
@@ -75,4 +72,27 @@ pub fn mount_widget(host: &web_sys::Element, root: &web_sys::Element, catalogs: 
         let _ = root.style().set_property("--bpi-clinic-accent", accent);
     }
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { config: Rc::new(config), catalogs }).render();
+}
+
+/// What a button in static markup does, as the widget's event; `None` for the presses the
+/// results (sort, show a section, print, export) and the clinician page handle themselves.
+fn press_event(press: crate::view::Press) -> Option<crate::domain::widget::Event> {
+    use crate::domain::session::Action;
+    use crate::domain::widget::Event;
+    use crate::view::Press;
+    Some(match press {
+        Press::Start => Event::Act(Action::Start),
+        Press::Back => Event::Act(Action::Back),
+        Press::Next => Event::Act(Action::Next),
+        Press::ShowResults => Event::Act(Action::ShowResults),
+        Press::Go(step) => Event::Act(Action::GoTo(step)),
+        Press::RemoveCheckIn(index) => Event::Act(Action::RemoveCheckIn(index)),
+        Press::Dismiss(kind) => Event::Dismiss(kind),
+        Press::AskClear(ask) => Event::AskClear(ask),
+        Press::Clear => Event::Clear,
+        Press::Replace(yes) => Event::ConfirmReplace(yes),
+        Press::Open(section, open) => Event::OpenSection(section, open),
+        Press::LeaveWelcomeBack => Event::LeaveWelcomeBack,
+        Press::Show(_) | Press::Sort(_) | Press::Select(_) | Press::Print | Press::Export => return None,
+    })
 }

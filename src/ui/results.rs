@@ -1,31 +1,37 @@
-//! The results: triage first, then the outlook, the ranking, the comparison, the session
-//! plan, check-ins, a summary of the main answers and the actions.
+//! The results: the summary a phone shows first (verdict, best fits, plan, where it hurts,
+//! the next step), then the details in sections opened on demand, then the actions. A
+//! person who came back to saved results is welcomed back first (`welcome_back.rs`).
 //!
-//! DOM hooks: the root carries `data-triage="<level>"`; the outlook, the technique cards
-//! and the buttons carry theirs (see their files).
+//! DOM hooks: the root carries `data-triage="<level>"`; the summary, the sections, the
+//! outlook, the technique cards and the buttons carry theirs (see `view::overview` and
+//! the other views).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::checkin_form::{checkin_form, on_checkin_submit, CheckInFormState};
-use super::checkin_panel::checkin_panel;
-use super::markup::{into_html, Markup};
+use super::markup::{into_html, Markup, Write};
 use super::share_panel::{share_panel, Clinic, ShareState};
 use super::state::use_value;
 use super::texts::use_texts;
+use super::welcome_back::welcome_back;
 use crate::browser::{self, page};
 use crate::domain::checkins::MAX_CHECKINS;
-use crate::domain::compare::{Sort, SortColumn};
+use crate::domain::compare::Sort;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::intake::file_name;
-use crate::domain::session::Action;
+use crate::domain::sections::{OpenSections, Section};
+use crate::domain::widget::Event;
 use crate::domain::{Assessment, Intake};
 use crate::view::answer_summary::answer_summary;
+use crate::view::body_map::body_map;
+use crate::view::checkin::{checkin_head, checkin_history};
 use crate::view::clinic_panel::clinic_panel;
 use crate::view::comparison_table::comparison_table;
 use crate::view::outlook_panel::outlook_panel;
-use crate::view::session_plan::session_plan;
+use crate::view::overview::{section_end, section_start, summary, Primary};
+use crate::view::session_plan::{session_plan, PlanPart};
 use crate::view::technique_ranking::technique_ranking;
 use crate::view::triage_panel::triage_panel;
 use crate::view::Press;
@@ -34,11 +40,18 @@ use crate::view::Press;
 pub struct ResultsProps {
     pub assessment: Rc<Assessment>,
     pub intake: Rc<Intake>,
-    pub on_action: Callback<Action>,
+    /// The widget's events: actions on the intake, sections opened, the welcome back left.
+    pub on_event: Callback<Event>,
     pub on_print: Callback<()>,
     /// The clinic's configuration: contact details and the emergency number.
     #[prop_or_default]
     pub config: Rc<EmbedConfig>,
+    /// Which sections the person opened or closed.
+    #[prop_or_default]
+    pub open: OpenSections,
+    /// Welcome the person back with a quick check-in first.
+    #[prop_or(false)]
+    pub welcome_back: bool,
     /// A result someone shared: no check-in form, sharing, export or editing.
     #[prop_or(false)]
     pub read_only: bool,
@@ -51,115 +64,185 @@ impl PartialEq for ResultsProps {
         Rc::ptr_eq(&self.assessment, &other.assessment)
             && Rc::ptr_eq(&self.intake, &other.intake)
             && Rc::ptr_eq(&self.config, &other.config)
-            && self.on_action == other.on_action
+            && self.on_event == other.on_event
             && self.on_print == other.on_print
+            && self.open == other.open
+            && self.welcome_back == other.welcome_back
             && self.read_only == other.read_only
     }
 }
 
-/// The whole results screen, in the order a person needs it: whether massage is safe at
-/// all, what the outlook means, which techniques fit, how they compare, the plan, progress
-/// over time, and what to show the therapist.
+/// The whole results screen: the summary first, then the sections in the order a person
+/// needs them (whether massage is safe at all, the outlook, which techniques fit and how
+/// they compare, the plan, self-care, progress, the answers, sharing), then the actions.
 ///
-/// The static parts are the native views (`crate::view`), written as Yew nodes, which
-/// costs the bundle far less than `html!` for hundreds of elements; the inputs (the
-/// check-in form, the share panel) are components, and what a button inside static markup
-/// does is a [`Press`].
+/// The static parts are the native views (`crate::view`), written as Yew nodes; the
+/// inputs (the check-in forms, the share panel) are placed among them as children; what a
+/// button inside static markup does is a [`Press`].
 #[component]
 pub fn Results(props: &ResultsProps) -> Html {
     let texts = use_texts();
     let config = &props.config;
     let sort = use_value(Sort::default);
     let checkin_state = use_value(CheckInFormState::default);
+    let quick_state = use_value(CheckInFormState::default);
     let share_state = use_value(ShareState::default);
-    // The results section, and the sort button to give the focus back to after the table
-    // is drawn again.
+    // The element to give the focus to once the screen is drawn again: the sort button
+    // pressed, or a section opened from elsewhere.
     let section = use_node_ref();
-    let sorted_by = use_mut_ref(|| None::<SortColumn>);
+    let focus_next = use_mut_ref(|| None::<String>);
     {
-        let (section, sorted_by) = (section.clone(), sorted_by.clone());
-        use_effect_with(sort.get(), move |_| {
-            let Some(column) = sorted_by.borrow_mut().take() else {
+        let (section, focus_next) = (section.clone(), focus_next.clone());
+        use_effect(move || {
+            let Some(selector) = focus_next.borrow_mut().take() else {
                 return;
             };
-            let selector = ["[data-sort=\"", column.as_str(), "\"]"].concat();
-            let button = section.cast::<web_sys::Element>().and_then(|s| s.query_selector(&selector).ok()?);
-            if let Some(button) = button {
-                // Focus can be refused; the table is still sorted.
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(button).focus();
+            let found = section.cast::<web_sys::Element>().and_then(|s| s.query_selector(&selector).ok()?);
+            if let Some(element) = found {
+                let element = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element);
+                // Focus can be refused; the section is open all the same.
+                let _ = element.focus();
+                element.scroll_into_view();
             }
         });
     }
     let assessment = &props.assessment;
-    let read_only = props.read_only;
-    let print = props.on_print.reform(|_: MouseEvent| ());
-    let back = props.on_action.reform(|_: MouseEvent| Action::Back);
-    let export = {
-        let intake = props.intake.clone();
-        Callback::from(move |_: MouseEvent| {
-            // A refused download leaves nothing to undo; the button can be pressed again.
-            let _ =
-                page::download(&file_name(&browser::today()), &intake.to_json().to_pretty_text(), "application/json");
-        })
-    };
-    // What the buttons inside static markup do: sort the comparison, remove a check-in.
+    let (read_only, triage) = (props.read_only, assessment.triage);
+    let on_action = props.on_event.reform(Event::Act);
+    // What the buttons inside static markup do.
     let on_press = {
-        let (sort, on_action) = (sort.clone(), props.on_action.clone());
+        let (sort, on_event, on_print, focus_next, intake) =
+            (sort.clone(), props.on_event.clone(), props.on_print.clone(), focus_next.clone(), props.intake.clone());
         Callback::from(move |press| match press {
             Press::Sort(column) => {
-                *sorted_by.borrow_mut() = Some(column);
+                *focus_next.borrow_mut() = Some(["[data-sort=\"", column.as_str(), "\"]"].concat());
                 sort.set(sort.get().clicked(column));
             }
-            Press::RemoveCheckIn(index) => on_action.emit(Action::RemoveCheckIn(index)),
-            // The results write no button of the clinician page.
-            Press::Select(_) => {}
+            Press::Show(section) => {
+                *focus_next.borrow_mut() = Some(["#bpi-sec-", section.as_str()].concat());
+                on_event.emit(Event::OpenSection(section, true));
+            }
+            Press::Print => on_print.emit(()),
+            Press::Export => {
+                // A refused download leaves nothing to undo; the button can be pressed again.
+                let _ = page::download(
+                    &file_name(&browser::today()),
+                    &intake.to_json().to_pretty_text(),
+                    "application/json",
+                );
+            }
+            press => {
+                if let Some(event) = super::press_event(press) {
+                    on_event.emit(event);
+                }
+            }
         })
     };
+    let is_open = |s: Section| props.open.is_open(s, triage);
 
-    let mut body = Markup::with_presses(&on_press);
-    triage_panel(&mut body, &texts, assessment, config.emergency_number.as_deref());
-    outlook_panel(&mut body, &texts, assessment.stratification, assessment.triage);
-    technique_ranking(&mut body, &texts, assessment);
-    comparison_table(&mut body, &texts, assessment, sort.get());
-    session_plan(&mut body, &texts, assessment);
-    if !read_only {
-        clinic_panel(&mut body, &texts, config, assessment.triage);
+    let mut m = Markup::with_presses(&on_press);
+    // Care comes first: with an emergency or an urgent triage the summary's guidance
+    // stands above the welcome back.
+    let back = props.welcome_back.then(|| {
+        welcome_back(
+            &texts,
+            &props.intake,
+            assessment,
+            quick_state.get(),
+            on_checkin_submit(quick_state.clone(), on_action.clone()),
+            &on_press,
+        )
+    });
+    let care_first = triage.needs_care_now();
+    if !care_first {
+        if let Some(back) = back.clone() {
+            m.child(back);
+        }
     }
-    let mut summary = Markup::new();
-    answer_summary(&mut summary, &texts, &props.intake);
+    summary(&mut m, &texts, assessment, &props.intake, config, Primary::choose(config, triage, read_only));
+    if care_first {
+        if let Some(back) = back {
+            m.child(back);
+        }
+    }
+    section_start(&mut m, &texts, Section::Safety, is_open(Section::Safety));
+    triage_panel(&mut m, &texts, assessment, config.emergency_number.as_deref());
+    section_end(&mut m);
+    section_start(&mut m, &texts, Section::Outlook, is_open(Section::Outlook));
+    outlook_panel(&mut m, &texts, assessment.stratification, triage);
+    section_end(&mut m);
+    section_start(&mut m, &texts, Section::Techniques, is_open(Section::Techniques));
+    technique_ranking(&mut m, &texts, assessment);
+    section_end(&mut m);
+    section_start(&mut m, &texts, Section::Comparison, is_open(Section::Comparison));
+    comparison_table(&mut m, &texts, assessment, sort.get());
+    section_end(&mut m);
+    section_start(&mut m, &texts, Section::Plan, is_open(Section::Plan));
+    session_plan(&mut m, &texts, assessment, PlanPart::Sessions);
+    section_end(&mut m);
+    if !assessment.withhold_recommendations {
+        section_start(&mut m, &texts, Section::SelfCare, is_open(Section::SelfCare));
+        session_plan(&mut m, &texts, assessment, PlanPart::SelfCare);
+        section_end(&mut m);
+    }
+    section_start(&mut m, &texts, Section::Progress, is_open(Section::Progress));
+    m.open("section", &[("class", "bpi-panel bpi-checkins"), ("aria-labelledby", "bpi-checkin-title")]);
+    checkin_head(&mut m, &texts, assessment.progress);
+    if !read_only {
+        let full = props.intake.checkins.len() >= MAX_CHECKINS;
+        m.child(checkin_form(
+            &texts,
+            checkin_state.get(),
+            full,
+            on_checkin_submit(checkin_state.clone(), on_action.clone()),
+        ));
+    }
+    // A shared result shows the history but takes no check-ins.
+    checkin_history(&mut m, &texts, &props.intake, !read_only);
+    m.close("section");
+    section_end(&mut m);
+    section_start(&mut m, &texts, Section::Answers, is_open(Section::Answers));
+    body_map(&mut m, &texts, &props.intake, "bpi-map-answers");
+    answer_summary(&mut m, &texts, &props.intake);
+    section_end(&mut m);
+    if !read_only {
+        section_start(&mut m, &texts, Section::Share, is_open(Section::Share));
+        clinic_panel(&mut m, &texts, config, triage);
+        m.child(share_panel(
+            &texts,
+            &props.intake,
+            &share_state,
+            config.clinic_key.as_deref().map(|key| Clinic {
+                key,
+                name: config.clinic_name.as_deref().unwrap_or_else(|| texts.ui(ui!("ui.send.your_clinic"))),
+                email: config.clinic_email.as_deref(),
+            }),
+        ));
+        section_end(&mut m);
+    }
+    actions(&mut m, &texts, read_only);
 
     html! {
-        <section class="bpi-results" data-triage={assessment.triage.as_str()} aria-labelledby="bpi-results-title"
-                 ref={section}>
+        <section class="bpi-results" data-triage={triage.as_str()} aria-labelledby="bpi-results-title" ref={section}>
             <h2 id="bpi-results-title" class="bpi-results-title" tabindex="-1" data-focus-heading="">
                 { texts.ui(ui!("ui.results.title")) }
             </h2>
-            { into_html(body) }
-            { checkin_panel(&texts, &props.intake, assessment.progress, (!read_only).then(|| {
-                let full = props.intake.checkins.len() >= MAX_CHECKINS;
-                checkin_form(&texts, checkin_state.get(), full, on_checkin_submit(checkin_state.clone(), props.on_action.clone()))
-            }), &on_press) }
-            { into_html(summary) }
-            if !read_only {
-                { share_panel(&texts, &props.intake, &share_state, config.clinic_key.as_deref().map(|key| Clinic {
-                    key,
-                    name: config.clinic_name.as_deref().unwrap_or_else(|| texts.ui(ui!("ui.send.your_clinic"))),
-                    email: config.clinic_email.as_deref(),
-                })) }
-            }
-            <div class="bpi-nav bpi-results-actions">
-                <button type="button" class="bpi-button bpi-button--primary" data-action="print" onclick={print}>
-                    { texts.ui(ui!("ui.results.print")) }
-                </button>
-                if !read_only {
-                    <button type="button" class="bpi-button" data-action="export" onclick={export}>
-                        { texts.ui(ui!("ui.results.export")) }
-                    </button>
-                    <button type="button" class="bpi-button" data-action="back" onclick={back}>
-                        { texts.ui(ui!("ui.results.back")) }
-                    </button>
-                }
-            </div>
+            { into_html(m) }
         </section>
     }
+}
+
+/// Print, and (on the person's own results) save the answers as a file and change them.
+fn actions(m: &mut Markup, texts: &super::texts::Texts, read_only: bool) {
+    m.open("div", &[("class", "bpi-nav bpi-results-actions")]);
+    m.open("button", &[("type", "button"), ("class", "bpi-button"), ("data-action", "print")]).press(Press::Print);
+    m.text(texts.ui(ui!("ui.results.print"))).close("button");
+    if !read_only {
+        m.open("button", &[("type", "button"), ("class", "bpi-button"), ("data-action", "export")])
+            .press(Press::Export);
+        m.text(texts.ui(ui!("ui.results.export"))).close("button");
+        m.open("button", &[("type", "button"), ("class", "bpi-button"), ("data-action", "back")]).press(Press::Back);
+        m.text(texts.ui(ui!("ui.results.back"))).close("button");
+    }
+    m.close("div");
 }

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use yew::html::{onchange, onsubmit};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -110,6 +111,7 @@ pub(super) fn share_panel(
             Callback::from(move |_: MouseEvent| plain(with_checkins))
         };
         let mut m = Markup::new();
+        m.open("section", &[("class", "bpi-panel bpi-share"), ("aria-labelledby", "bpi-share-title")]);
         let send = clinic.map(|clinic| {
             let (intake, state, with_checkins) = (intake.clone(), state.clone(), shown.with_checkins);
             let key: Rc<str> = clinic.key.into();
@@ -134,29 +136,36 @@ pub(super) fn share_panel(
                 texts.ui(ui!("ui.send.initials_help")),
             );
             let label = texts.ui(if shown.busy { ui!("ui.send.sealing") } else { ui!("ui.send.button") });
-            html! {
-                <>
-                    <input id="bpi-send-initials" type="text" autocomplete="off" maxlength="40"
-                           aria-describedby="bpi-send-initials-help" value={shown.initials.clone()} />
-                    <button type="button" class="bpi-button bpi-button--primary" data-action="send-to-clinic"
-                            disabled={shown.busy} {onclick}>{ label }</button>
-                </>
-            }
+            let field = [
+                ("id", "bpi-send-initials"),
+                ("type", "text"),
+                ("autocomplete", "off"),
+                ("maxlength", "40"),
+                ("aria-describedby", "bpi-send-initials-help"),
+                ("value", &shown.initials),
+            ];
+            m.open("input", &field).close("input");
+            let button = [
+                ("type", "button"),
+                ("class", "bpi-button bpi-button--primary"),
+                ("data-action", "send-to-clinic"),
+                (if shown.busy { "disabled" } else { "" }, ""),
+            ];
+            m.open("button", &button).on_click(onclick).text(label).close("button");
         });
-        let mut other = Markup::new();
         // Below the clinic's send button, sharing a plain link is the second way.
         let (tag, id) = if send.is_some() { ("h4", "bpi-share-plain") } else { ("h3", "bpi-share-title") };
-        other.element(tag, &[("id", id)], texts.ui(ui!("ui.share.title")));
-        other.element("p", &[], texts.ui(ui!("ui.share.intro")));
+        m.element(tag, &[("id", id)], texts.ui(ui!("ui.share.title")));
+        m.element("p", &[], texts.ui(ui!("ui.share.intro")));
         let class = if send.is_some() { "bpi-button" } else { "bpi-button bpi-button--primary" };
-        return html! {
-            <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-                { into_html(m) }
-                { send }
-                { into_html(other) }
-                <button type="button" {class} data-action="share" disabled={shown.busy} onclick={open}>{ texts.ui(ui!("ui.share.button")) }</button>
-            </section>
-        };
+        let button = [
+            ("type", "button"),
+            ("class", class),
+            ("data-action", "share"),
+            (if shown.busy { "disabled" } else { "" }, ""),
+        ];
+        m.open("button", &button).on_click(open).text(texts.ui(ui!("ui.share.button"))).close("button");
+        return panel(m);
     };
     let toggle_checkins = {
         let (intake, state, with_checkins, initials) =
@@ -208,28 +217,27 @@ pub(super) fn share_panel(
     };
     let web_share = page::can_web_share().then(|| {
         let (url, title) = (url.clone(), texts.ui(ui!("ui.share.title")).to_owned());
-        let onclick = Callback::from(move |_: MouseEvent| {
+        Callback::from(move |_: MouseEvent| {
             let (url, title) = (url.clone(), title.clone());
             spawn_local(async move {
                 // A dismissed share sheet needs no message.
                 let _ = page::web_share(&title, &url).await;
             });
-        });
-        html! { <button type="button" class="bpi-button" data-action="web-share" {onclick}>{ texts.ui(ui!("ui.share.system")) }</button> }
+        })
     });
-    let mut top = Markup::new();
-    let mut field = Markup::new();
-    let mut mail = Markup::new();
+    let mut m = Markup::new();
+    m.open("section", &[("class", "bpi-panel bpi-share"), ("aria-labelledby", "bpi-share-title")]);
+    let mut mail = None;
     if shown.sealed {
         heading(
-            &mut top,
+            &mut m,
             &named(ui!("ui.send.title")),
             &named(ui!("ui.send.ready")),
             Some(&named(ui!("ui.send.link_label"))),
         );
-        if let Some(address) = clinic.and_then(|c| c.email) {
+        mail = clinic.and_then(|c| c.email).map(|address| {
             let body = [texts.ui(ui!("ui.send.email_body")), "\n\n", &url].concat();
-            let href = [
+            [
                 "mailto:",
                 address,
                 "?subject=",
@@ -237,16 +245,11 @@ pub(super) fn share_panel(
                 "&body=",
                 &String::from(js_sys::encode_uri_component(&body)),
             ]
-            .concat();
-            mail.element(
-                "a",
-                &[("class", "bpi-button"), ("href", &href), ("data-action", "send-email")],
-                texts.ui(ui!("ui.send.email")),
-            );
-        }
+            .concat()
+        });
     } else {
         let intro = texts.ui(if shown.protected { ui!("ui.share.protected") } else { ui!("ui.share.anyone") });
-        heading(&mut top, texts.ui(ui!("ui.share.title")), intro, Some(texts.ui(ui!("ui.share.link_label"))));
+        heading(&mut m, texts.ui(ui!("ui.share.title")), intro, Some(texts.ui(ui!("ui.share.link_label"))));
     }
     // The link's field carries the hook of its kind: sealed to the clinic, or plain.
     let hook = if shown.sealed { "data-sealed-link" } else { "data-share-link" };
@@ -258,8 +261,29 @@ pub(super) fn share_panel(
         ("value", &url),
         (hook, &url),
     ];
-    field.open("input", &attributes).close("input");
-    let mut code = Markup::new();
+    m.open("input", &attributes).close("input");
+    m.open("div", &[("class", "bpi-actions")]);
+    if let Some(href) = &mail {
+        m.element(
+            "a",
+            &[("class", "bpi-button"), ("href", href), ("data-action", "send-email")],
+            texts.ui(ui!("ui.send.email")),
+        );
+    }
+    let button = [("type", "button"), ("class", "bpi-button bpi-button--primary"), ("data-action", "copy-link")];
+    m.open("button", &button).on_click(copy).text(texts.ui(ui!("ui.share.copy"))).close("button");
+    if let Some(onclick) = web_share {
+        let button = [("type", "button"), ("class", "bpi-button"), ("data-action", "web-share")];
+        m.open("button", &button).on_click(onclick).text(texts.ui(ui!("ui.share.system"))).close("button");
+    }
+    m.close("div");
+    if let Some(copied) = shown.copied {
+        let (notice, key) = match copied {
+            Copied::Yes => ("copied", ui!("ui.share.copied")),
+            Copied::ByHand => ("copy-manual", ui!("ui.share.copy_by_hand")),
+        };
+        m.element("p", &[("role", "status"), ("data-notice", notice), ("class", "bpi-note")], texts.ui(key));
+    }
     if let Ok(qr) = qr::encode(url.as_bytes(), Ecc::M) {
         let (view_box, path) = (qr.view_box(4), qr.svg_path(4));
         let attributes = [
@@ -269,50 +293,38 @@ pub(super) fn share_panel(
             ("aria-label", texts.ui(ui!("ui.share.qr_label"))),
             ("shape-rendering", "crispEdges"),
         ];
-        code.open("svg", &attributes);
-        code.open("rect", &[("class", "bpi-qr-light"), ("width", "100%"), ("height", "100%")]).close("rect");
-        code.open("path", &[("class", "bpi-qr-dark"), ("d", &path)]).close("path");
-        code.close("svg");
+        m.open("svg", &attributes);
+        m.open("rect", &[("class", "bpi-qr-light"), ("width", "100%"), ("height", "100%")]).close("rect");
+        m.open("path", &[("class", "bpi-qr-dark"), ("d", &path)]).close("path");
+        m.close("svg");
     }
-    let mut note = Markup::new();
-    if let Some(copied) = shown.copied {
-        let (notice, key) = match copied {
-            Copied::Yes => ("copied", ui!("ui.share.copied")),
-            Copied::ByHand => ("copy-manual", ui!("ui.share.copy_by_hand")),
-        };
-        note.element("p", &[("role", "status"), ("data-notice", notice), ("class", "bpi-note")], texts.ui(key));
+    if !intake.checkins.is_empty() {
+        let checked = if shown.with_checkins { "true" } else { "false" };
+        m.open("label", &[("class", "bpi-option")]);
+        m.open("input", &[("type", "checkbox"), ("checked", checked), ("data-share-checkins", "")]);
+        m.listen(onchange::Wrapper::new(toggle_checkins)).close("input");
+        m.element("span", &[], texts.ui(ui!("ui.share.with_checkins"))).close("label");
     }
-    let mut passphrase = Markup::new();
-    passphrase.element("label", &[("for", "bpi-share-passphrase")], texts.ui(ui!("ui.share.passphrase")));
-    passphrase.element("p", &[("class", "bpi-help")], texts.ui(ui!("ui.share.passphrase_help")));
-    html! {
-        <section class="bpi-panel bpi-share" aria-labelledby="bpi-share-title">
-            { into_html(top) }
-            { into_html(field) }
-            <div class="bpi-actions">
-                { into_html(mail) }
-                <button type="button" class="bpi-button bpi-button--primary" data-action="copy-link" onclick={copy}>
-                    { texts.ui(ui!("ui.share.copy")) }
-                </button>
-                { web_share }
-            </div>
-            { into_html(note) }
-            { into_html(code) }
-            if !intake.checkins.is_empty() {
-                <label class="bpi-option">
-                    <input type="checkbox" checked={shown.with_checkins} onchange={toggle_checkins} data-share-checkins="" />
-                    <span>{ texts.ui(ui!("ui.share.with_checkins")) }</span>
-                </label>
-            }
-            if !shown.sealed {
-                <form class="bpi-share-protect" onsubmit={protect}>
-                    { into_html(passphrase) }
-                    <input id="bpi-share-passphrase" type="password" autocomplete="new-password" />
-                    <button type="submit" class="bpi-button" data-action="protect" disabled={shown.busy}>
-                        { texts.ui(if shown.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") }) }
-                    </button>
-                </form>
-            }
-        </section>
+    if !shown.sealed {
+        m.open("form", &[("class", "bpi-share-protect")]).listen(onsubmit::Wrapper::new(protect));
+        m.element("label", &[("for", "bpi-share-passphrase")], texts.ui(ui!("ui.share.passphrase")));
+        m.element("p", &[("class", "bpi-help")], texts.ui(ui!("ui.share.passphrase_help")));
+        m.open("input", &[("id", "bpi-share-passphrase"), ("type", "password"), ("autocomplete", "new-password")]);
+        m.close("input");
+        let label = texts.ui(if shown.busy { ui!("ui.share.protecting") } else { ui!("ui.share.protect") });
+        let button = [
+            ("type", "submit"),
+            ("class", "bpi-button"),
+            ("data-action", "protect"),
+            (if shown.busy { "disabled" } else { "" }, ""),
+        ];
+        m.element("button", &button, label).close("form");
     }
+    panel(m)
+}
+
+/// The finished panel: the section opened at the start, closed.
+fn panel(mut m: Markup) -> Html {
+    m.close("section");
+    into_html(m)
 }

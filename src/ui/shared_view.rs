@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use yew::html::onsubmit;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -13,13 +14,14 @@ use crate::browser::crypto;
 use crate::domain::assess;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::share;
-use crate::domain::text::UiKey;
 use crate::domain::widget::{Event, Shared};
 use crate::view::screens::shared_heading;
 
 /// What the shared view needs from the widget.
 pub(super) struct SharedProps<'a> {
     pub dispatch: &'a Callback<Event>,
+    /// Which results sections are open.
+    pub open: crate::domain::sections::OpenSections,
     pub on_print: &'a Callback<()>,
     /// Whether a passphrase is being tried.
     pub unlocking: bool,
@@ -27,15 +29,8 @@ pub(super) struct SharedProps<'a> {
     pub config: &'a Rc<EmbedConfig>,
 }
 
-/// A shared result's heading and first paragraph (see [`shared_heading`]).
-fn heading(texts: &Texts, title: UiKey, body: UiKey, note: Option<UiKey>) -> Html {
-    let mut m = Markup::new();
-    shared_heading(&mut m, texts, title, body, note);
-    into_html(m)
-}
-
 /// A `<label>` for the input with this id.
-pub(super) fn label(texts: &Texts, input_id: &'static str, text: UiKey) -> Html {
+pub(super) fn label(texts: &Texts, input_id: &'static str, text: crate::domain::text::UiKey) -> Html {
     let mut m = Markup::new();
     m.element("label", &[("for", input_id)], texts.ui(text));
     into_html(m)
@@ -45,10 +40,9 @@ pub(super) fn label(texts: &Texts, input_id: &'static str, text: UiKey) -> Html 
 /// my own" (`data-action="start-own"`), or the passphrase form (`data-action="unlock"`).
 pub(super) fn shared_view(texts: &Texts, shared: &Shared, props: SharedProps) -> Html {
     let start_own = props.dispatch.reform(|_: MouseEvent| Event::StartOwn);
-    let start_own_button = html! {
-        <button type="button" class="bpi-button" data-action="start-own" onclick={start_own}>
-            { texts.ui(ui!("ui.shared.start_own")) }
-        </button>
+    let start_own_button = |m: &mut Markup| {
+        m.open("button", &[("type", "button"), ("class", "bpi-button"), ("data-action", "start-own")]);
+        m.on_click(start_own.clone()).text(texts.ui(ui!("ui.shared.start_own"))).close("button");
     };
     match shared {
         Shared::Locked(sealed) => {
@@ -74,19 +68,26 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, props: SharedProps) ->
                     });
                 })
             };
-            html! {
-                <section class="bpi-panel bpi-shared" data-shared="locked" aria-labelledby="bpi-shared-title">
-                    { heading(texts, ui!("ui.shared.locked_title"), ui!("ui.shared.locked_body"), None) }
-                    <form onsubmit={unlock}>
-                        { label(texts, "bpi-unlock-passphrase", ui!("ui.shared.passphrase")) }
-                        <input id="bpi-unlock-passphrase" type="password" autocomplete="off" />
-                        <button type="submit" class="bpi-button bpi-button--primary" data-action="unlock" disabled={busy}>
-                            { texts.ui(if busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") }) }
-                        </button>
-                    </form>
-                    { start_own_button }
-                </section>
-            }
+            let mut m = Markup::new();
+            let section =
+                [("class", "bpi-panel bpi-shared"), ("data-shared", "locked"), ("aria-labelledby", "bpi-shared-title")];
+            m.open("section", &section);
+            shared_heading(&mut m, texts, ui!("ui.shared.locked_title"), ui!("ui.shared.locked_body"), None);
+            m.open("form", &[]).listen(onsubmit::Wrapper::new(unlock));
+            m.element("label", &[("for", "bpi-unlock-passphrase")], texts.ui(ui!("ui.shared.passphrase")));
+            m.open("input", &[("id", "bpi-unlock-passphrase"), ("type", "password"), ("autocomplete", "off")]);
+            m.close("input");
+            let label = texts.ui(if busy { ui!("ui.shared.unlocking") } else { ui!("ui.shared.unlock") });
+            let button = [
+                ("type", "submit"),
+                ("class", "bpi-button bpi-button--primary"),
+                ("data-action", "unlock"),
+                (if busy { "disabled" } else { "" }, ""),
+            ];
+            m.element("button", &button, label).close("form");
+            start_own_button(&mut m);
+            m.close("section");
+            into_html(m)
         }
         Shared::Open(intake, format) => {
             let assessment = Rc::new(assess(&intake.answers, &intake.checkins));
@@ -94,21 +95,30 @@ pub(super) fn shared_view(texts: &Texts, shared: &Shared, props: SharedProps) ->
             // A link made before the latest safety questions: the triage lists them as
             // missing, and this says why.
             let new_questions = (!intake.added_since(*format).is_empty()).then_some(ui!("ui.notice.new_questions"));
-            html! {
-                <div class="bpi-shared" data-shared="open">
-                    <section class="bpi-panel bpi-shared-banner" aria-labelledby="bpi-shared-title">
-                        { heading(texts, ui!("ui.shared.title"), ui!("ui.shared.body"), new_questions) }
-                        <div class="bpi-actions">
-                            <button type="button" class="bpi-button bpi-button--primary" data-action="save-shared" onclick={save}>
-                                { texts.ui(ui!("ui.shared.save")) }
-                            </button>
-                            { start_own_button }
-                        </div>
-                    </section>
-                    <Results {assessment} intake={intake.clone()} on_action={Callback::noop()} config={props.config.clone()}
-                             on_print={props.on_print.clone()} read_only={true} />
-                </div>
-            }
+            // Someone else's result takes no action on the person's own intake: only its
+            // sections open and close.
+            let dispatch = props.dispatch.clone();
+            let open_sections = Callback::from(move |event| {
+                if let Event::OpenSection(..) = event {
+                    dispatch.emit(event);
+                }
+            });
+            let mut m = Markup::new();
+            m.open("div", &[("class", "bpi-shared"), ("data-shared", "open")]);
+            m.open("section", &[("class", "bpi-panel bpi-shared-banner"), ("aria-labelledby", "bpi-shared-title")]);
+            shared_heading(&mut m, texts, ui!("ui.shared.title"), ui!("ui.shared.body"), new_questions);
+            m.open("div", &[("class", "bpi-actions")]);
+            let button =
+                [("type", "button"), ("class", "bpi-button bpi-button--primary"), ("data-action", "save-shared")];
+            m.open("button", &button).on_click(save).text(texts.ui(ui!("ui.shared.save"))).close("button");
+            start_own_button(&mut m);
+            m.close("div").close("section");
+            m.child(html! {
+                <Results {assessment} intake={intake.clone()} on_event={open_sections} config={props.config.clone()}
+                         on_print={props.on_print.clone()} open={props.open} read_only={true} />
+            });
+            m.close("div");
+            into_html(m)
         }
         Shared::None | Shared::Failed(_) => html! {},
     }

@@ -2,34 +2,30 @@
 
 use yew::prelude::*;
 
-use super::clear_data::clear_data;
 use super::import_button::import_button;
-use super::markup::{into_html, Markup};
+use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
-use crate::domain::session::Action;
 use crate::domain::widget::Event;
+use crate::view::chrome::welcome_actions;
 use crate::view::screens::welcome_intro;
+use crate::view::Press;
 
 /// The welcome screen. With a saved session (`has_progress`) it offers "continue" and
 /// "start over" (which asks before deleting: `confirming_clear` is whether it is asking);
 /// it always offers opening a saved file.
-pub(super) fn welcome(texts: &Texts, has_progress: bool, confirming_clear: bool, dispatch: &Callback<Event>) -> Html {
-    let start = dispatch.reform(|_: MouseEvent| Event::Act(Action::Start));
-    let start_label = texts.ui(if has_progress { ui!("ui.welcome.continue") } else { ui!("ui.welcome.start") });
-    let mut intro = Markup::new();
-    welcome_intro(&mut intro, texts);
-    html! {
-        <section class="bpi-welcome" aria-labelledby="bpi-welcome-title">
-            { into_html(intro) }
-            <div class="bpi-actions">
-                <button type="button" class="bpi-button bpi-button--primary" data-action="next" onclick={start}>
-                    { start_label }
-                </button>
-                if has_progress {
-                    { clear_data(texts, ui!("ui.welcome.start_over"), confirming_clear, dispatch) }
-                }
-                { import_button(texts, dispatch) }
-            </div>
-        </section>
-    }
+pub(super) fn welcome(
+    texts: &Texts,
+    has_progress: bool,
+    confirming_clear: bool,
+    dispatch: &Callback<Event>,
+    on_press: &Callback<Press>,
+) -> Html {
+    let mut m = Markup::with_presses(on_press);
+    m.open("section", &[("class", "bpi-welcome"), ("aria-labelledby", "bpi-welcome-title")]);
+    welcome_intro(&mut m, texts);
+    m.open("div", &[("class", "bpi-actions")]);
+    welcome_actions(&mut m, texts, has_progress, confirming_clear);
+    m.child(import_button(texts, dispatch));
+    m.close("div").close("section");
+    into_html(m)
 }

@@ -21,11 +21,20 @@ use super::Press;
 /// Tag and attribute names are `'static`: they come from the code, never from data.
 pub trait Write {
     /// `<tag name="value" ...>`; an attribute with an empty name is skipped, so optional
-    /// attributes can be written inline.
+    /// attributes can be written inline. `checked` (`"true"` or `"false"`) is an input's
+    /// state: the browser's writer sets the property, so a reset unticks it; in HTML it is
+    /// the bare attribute, or nothing.
     fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) -> &mut Self;
 
-    /// `</tag>`: closes the innermost open element, which must be `tag`.
+    /// `</tag>`: closes the innermost open element, which must be `tag`. An `input` is
+    /// closed too (it has no closing tag in HTML, where nothing is written).
     fn close(&mut self, tag: &'static str) -> &mut Self;
+
+    /// Names the innermost open element among its siblings, so that the browser's writer
+    /// keeps it (and what the person did to it) when others appear or go before it.
+    fn key(&mut self, _key: &str) -> &mut Self {
+        self
+    }
 
     /// Text (escaped, where the writer writes HTML).
     fn text(&mut self, text: &str) -> &mut Self;
@@ -100,6 +109,12 @@ impl Write for Markup {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attributes.iter().filter(|(name, _)| !name.is_empty()) {
+            if *name == "checked" {
+                if *value == "true" {
+                    self.0.push_str(" checked");
+                }
+                continue;
+            }
             self.0.push(' ');
             self.0.push_str(name);
             self.0.push_str("=\"");
@@ -111,6 +126,9 @@ impl Write for Markup {
     }
 
     fn close(&mut self, tag: &'static str) -> &mut Markup {
+        if tag == "input" {
+            return self;
+        }
         self.0.push_str("</");
         self.0.push_str(tag);
         self.0.push('>');

@@ -13,16 +13,20 @@
 //! Yew state (inputs, forms, the shell).
 
 pub mod answer_summary;
+pub mod body_map;
 pub mod checkin;
+pub mod chrome;
 pub mod clinic_panel;
 pub mod clinician;
 pub mod comparison_table;
 pub mod fit_chart;
 pub mod html;
 pub mod outlook_panel;
+pub mod overview;
 pub mod progress_chart;
 pub mod screens;
 pub mod session_plan;
+pub mod step;
 pub mod technique_card;
 pub mod technique_ranking;
 pub mod texts;
@@ -32,6 +36,9 @@ pub use html::{Markup, Write};
 pub use texts::Texts;
 
 use crate::domain::compare::SortColumn;
+use crate::domain::questionnaire::StepId;
+use crate::domain::sections::Section;
+use crate::domain::widget::NoticeKind;
 
 /// What pressing a button in static markup does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,4 +49,31 @@ pub enum Press {
     RemoveCheckIn(usize),
     /// Show the opened intake at this position (the clinician page).
     Select(usize),
+    /// Open (`true`) or close a results section.
+    Open(Section, bool),
+    /// Open a results section and move the focus to it.
+    Show(Section),
+    /// Print the results.
+    Print,
+    /// Save the answers as a file.
+    Export,
+    /// Go back to change the answers.
+    Back,
+    /// Leave the welcome back for the whole results.
+    LeaveWelcomeBack,
+    /// Go to this step of the intake.
+    Go(StepId),
+    /// The next step, or the results from the last one.
+    Next,
+    ShowResults,
+    /// Start (or continue) the intake from the welcome.
+    Start,
+    /// Dismiss a notice.
+    Dismiss(NoticeKind),
+    /// Ask (`true`) whether to clear the data, or keep it after all.
+    AskClear(bool),
+    /// Clear the data, confirmed.
+    Clear,
+    /// Replace the person's answers (`true`), or keep them.
+    Replace(bool),
 }
