@@ -15,7 +15,7 @@ use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::compare::{sort_rows, Direction, Sort, SortColumn};
 use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::question::QuestionId;
-use backpain_intake::domain::sections::OpenSections;
+use backpain_intake::domain::sections::{OpenSections, Section};
 use backpain_intake::domain::session::Action;
 use backpain_intake::domain::techniques::Technique;
 use backpain_intake::domain::text::{question_key, Catalog};
@@ -56,8 +56,19 @@ async fn render(intake: Intake) -> Rendered {
     render_for_clinic(intake, EmbedConfig::default()).await
 }
 
-/// The same, on a clinic's page configured with `config`.
+/// The same, on a clinic's page configured with `config`, every section open (as after
+/// the person opened them), so the details can be focused.
 async fn render_for_clinic(intake: Intake, config: EmbedConfig) -> Rendered {
+    let all_open = Section::ALL.iter().fold(OpenSections::default(), |open, s| open.set(*s, true));
+    render_with(intake, config, all_open).await
+}
+
+/// The results as a person first sees them: each section as its default.
+async fn render_closed(intake: Intake) -> Rendered {
+    render_with(intake, EmbedConfig::default(), OpenSections::default()).await
+}
+
+async fn render_with(intake: Intake, config: EmbedConfig, open: OpenSections) -> Rendered {
     let root = fresh_root();
     let assessment = assess(&intake.answers, &intake.checkins);
     let actions = Rc::new(RefCell::new(Vec::new()));
@@ -79,7 +90,7 @@ async fn render_for_clinic(intake: Intake, config: EmbedConfig) -> Rendered {
         },
         read_only: false,
         config: Rc::new(config),
-        open: OpenSections::default(),
+        open,
         welcome_back: false,
     };
     yew::Renderer::<Results>::with_root_and_props(root.clone(), props).render();
@@ -388,7 +399,7 @@ async fn the_summary_comes_first_with_one_next_step() {
 /// it opens; a closed body is hidden; pressing a toggle asks to open it.
 #[wasm_bindgen_test]
 async fn every_section_opens_from_its_button() {
-    let shown = render(intake(CLEAR)).await;
+    let shown = render_closed(intake(CLEAR)).await;
     let sections = all(&shown.root, "[data-section]");
     let names: Vec<String> = sections.iter().filter_map(|s| attr(s, "data-section")).collect();
     assert_eq!(
@@ -404,7 +415,7 @@ async fn every_section_opens_from_its_button() {
     click(&shown.root, "[data-section=outlook] button[aria-expanded]");
     assert_eq!(shown.events.borrow().as_slice(), ["OpenSection(Outlook, true)"]);
     // With a caution, the safety details start open.
-    let caution = render(intake(CAUTION)).await;
+    let caution = render_closed(intake(CAUTION)).await;
     let toggle = one(&caution.root, "[data-section=safety] button[aria-expanded]");
     assert_eq!(attr(&toggle, "aria-expanded").as_deref(), Some("true"));
     assert!(!one(&caution.root, "#bpi-sec-body-safety").has_attribute("hidden"));
