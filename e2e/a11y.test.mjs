@@ -5,30 +5,12 @@
 // (200 % zoom of a 640 px window) and touch targets of at least 24 px, in each language.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
 
-import { catalog, openWidget } from './harness.mjs';
-import { completeIntake, currentStep, fixture, walkSteps } from './intake.mjs';
+import { assertAccessible, catalog, openWidget } from './harness.mjs';
+import { completeIntake, currentStep, fixture, openSections, walkSteps } from './intake.mjs';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ENGLISH = catalog('en');
-
-/**
- * Runs axe-core in `scope` (a page or a frame) and fails on any violation, listing them.
- * `within` limits it to the widget where the page around it is a clinic's.
- */
-async function assertAccessible(scope, where, within = null) {
-  if (!(await scope.evaluate(() => 'axe' in window))) await scope.addScriptTag({ content: AXE_SOURCE });
-  const violations = await scope.evaluate(async ([tags, selector]) => {
-    const context = selector ? { include: [selector] } : document;
-    const result = await window.axe.run(context, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
-  }, [WCAG_TAGS, within]);
-  assert.deepEqual(violations, [], `axe-core found violations on ${where}`);
-}
 
 /** Answers each step of `answers` in turn, checking every screen on the way. */
 async function checkEveryScreen(page, answers, label) {
@@ -40,6 +22,8 @@ async function checkEveryScreen(page, answers, label) {
     afterAnswer: (step) => assertAccessible(page, `${label}: step ${step}, answered`),
   });
   await assertAccessible(page, `${label}: results`);
+  await openSections(page);
+  await assertAccessible(page, `${label}: results, every section open`);
 }
 
 /**

@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,23 @@ import { chromium } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { startServer } from './server.mjs';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core in `scope` (a page or a frame) and fails on any violation of WCAG 2.2 AA,
+ * listing them. `within` limits it to the widget where the page around it is a clinic's.
+ */
+export async function assertAccessible(scope, where, within = null) {
+  if (!(await scope.evaluate(() => 'axe' in window))) await scope.addScriptTag({ content: AXE_SOURCE });
+  const violations = await scope.evaluate(async ([tags, selector]) => {
+    const context = selector ? { include: [selector] } : document;
+    const result = await window.axe.run(context, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  }, [WCAG_TAGS, within]);
+  assert.deepEqual(violations, [], `axe-core found violations on ${where}`);
+}
 
 export const DIST_DIR = fileURLToPath(new URL('../dist', import.meta.url));
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts', import.meta.url));

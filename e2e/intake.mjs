@@ -87,9 +87,22 @@ export async function walkSteps(page, answers, { beforeAnswer, afterAnswer, toRe
 }
 
 /** Starts from the welcome screen (unless told otherwise) and walks to the results. */
-export async function completeIntake(page, answers, { startFrom = 'welcome' } = {}) {
+export async function completeIntake(page, answers, { startFrom = 'welcome', openDetails = true } = {}) {
   if (startFrom === 'welcome') await page.locator('.bpi-welcome [data-action=next]').click();
   await walkSteps(page, answers);
+  if (openDetails) await openSections(page);
+}
+
+/**
+ * Opens every closed section of the results (as a person reading all the details would),
+ * through its toggle, and waits until each is open. `scope` is a page or a frame.
+ */
+export async function openSections(scope) {
+  await scope.locator('[data-results-summary]').waitFor();
+  const closed = scope.locator('[data-section] h3 > button[aria-expanded=false]');
+  while ((await closed.count()) > 0) {
+    await closed.first().click();
+  }
 }
 
 /** The triage and every technique card's status and fit, as shown on the page. */

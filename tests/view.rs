@@ -11,15 +11,19 @@ use backpain_intake::domain::embed::EmbedConfig;
 use backpain_intake::domain::intake::Answer;
 use backpain_intake::domain::question::QuestionId;
 use backpain_intake::domain::questionnaire::{Questionnaire, StepId};
+use backpain_intake::domain::sections::Section;
 use backpain_intake::domain::text::{Catalog, Lang, UiKey};
 use backpain_intake::domain::{assess, Intake};
 use backpain_intake::view::answer_summary::answer_summary;
+use backpain_intake::view::body_map::body_map;
 use backpain_intake::view::checkin::{checkin_head, checkin_history};
 use backpain_intake::view::clinic_panel::clinic_panel;
 use backpain_intake::view::clinician::{clinician_summary, Record};
 use backpain_intake::view::comparison_table::comparison_table;
+use backpain_intake::view::html::Write;
 use backpain_intake::view::html::{escape_into, Markup};
 use backpain_intake::view::outlook_panel::outlook_panel;
+use backpain_intake::view::overview::{self, section_end, section_start, Primary};
 use backpain_intake::view::screens::{emergency_guidance, shared_heading, step_head, welcome_intro};
 use backpain_intake::view::session_plan::{session_plan, PlanPart};
 use backpain_intake::view::technique_ranking::technique_ranking;
@@ -440,4 +444,91 @@ fn each_caution_is_written_once_and_numbered_in_the_technique_rows() {
         assert_eq!(html.matches(&text).count(), 1, "{} once", caution.as_str());
     }
     assert!(html.contains("<ol class=\"bpi-clinician-cautions\">"), "{html}");
+}
+
+/// The phone's summary: the guidance first and whole when care comes first, the best fits
+/// in the assessment's order otherwise, and one next step chosen by the clinic and triage.
+#[test]
+fn the_summary_puts_care_first_and_offers_one_next_step() {
+    let texts = Texts::english();
+    let none = EmbedConfig::default();
+    let booking = EmbedConfig { booking_url: Some("https://clinic.example/book".into()), ..EmbedConfig::default() };
+    for name in ["clear.json", "caution.json", "emergency.json"] {
+        let intake = intake(name);
+        let assessment = assess(&intake.answers, &intake.checkins);
+        for (config, expected) in [(&none, "share"), (&booking, "book")] {
+            let primary = Primary::choose(config, assessment.triage, false);
+            let html = written(|m| overview::summary(m, &texts, &assessment, &intake, config, primary));
+            check_well_formed(&html);
+            assert!(html.starts_with("<div class=\"bpi-overview"), "{html}");
+            assert!(html.contains("data-results-summary=\"\""));
+            let expected = if assessment.withhold_recommendations { "share" } else { expected };
+            assert_eq!(html.matches("data-primary-action=").count(), 1);
+            assert!(html.contains(&format!("data-primary-action=\"{expected}\"")), "{name}: {html}");
+            let picks: Vec<&str> =
+                html.split("data-pick=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap_or(0)]).collect();
+            if assessment.withhold_recommendations {
+                assert!(picks.is_empty(), "{name}");
+                assert!(html.contains(&ui(&texts, "ui.results.withheld")));
+            } else {
+                let best: Vec<&str> = assessment.techniques.iter().map(|t| t.id.as_str()).take(picks.len()).collect();
+                assert_eq!(picks, best, "{name}: the best fits, in order");
+            }
+        }
+    }
+    // An emergency: the whole guidance before anything else, with the clinic's number.
+    let emergency = intake("emergency.json");
+    let assessment = assess(&emergency.answers, &emergency.checkins);
+    let config = EmbedConfig { emergency_number: Some("999".into()), ..EmbedConfig::default() };
+    let html = written(|m| overview::summary(m, &texts, &assessment, &emergency, &config, Primary::Share));
+    let body = html.find(&escaped(texts.lookup("triage.emergency.body"))).expect("the whole guidance");
+    assert!(body < html.find("bpi-withheld").expect("nothing recommended"));
+    assert!(html.contains("href=\"tel:999\""));
+}
+
+#[test]
+fn the_body_map_fills_where_it_hurts_front_and_back_and_names_it() {
+    let texts = Texts::english();
+    let intake = intake("caution.json");
+    let html = written(|m| body_map(m, &texts, &intake, "map-id"));
+    check_well_formed(&html);
+    let ticked = intake.answers.many::<Location>().unwrap_or_default();
+    assert!(!ticked.is_empty());
+    let words: Vec<&str> = ticked.iter().map(|p| texts.lookup(&format!("q.location.opt.{p}"))).collect();
+    let title = format!(
+        "<title id=\"map-id\">{}: {}</title>",
+        ui(&texts, "ui.results.summary.location"),
+        escaped(&words.join(", "))
+    );
+    assert!(html.contains(&title), "{html}");
+    assert!(html.contains("role=\"img\" aria-labelledby=\"map-id\""));
+    assert!(html.contains("bpi-map-on"));
+    // Nothing ticked: nothing filled, and the words say "not answered".
+    let mut none = intake.clone();
+    none.answers = backpain_intake::domain::AnswerSet::new();
+    let html = written(|m| body_map(m, &texts, &none, "map-id"));
+    assert!(!html.contains("bpi-map-on"));
+    assert!(html.contains(&ui(&texts, "ui.results.summary.not_answered")));
+}
+
+#[test]
+fn a_section_is_a_heading_whose_button_opens_its_body() {
+    let texts = Texts::english();
+    for open in [false, true] {
+        let html = written(|m| {
+            section_start(m, &texts, Section::Outlook, open);
+            m.element("p", &[], "inside");
+            section_end(m);
+        });
+        check_well_formed(&html);
+        let expected = format!(
+            "<section class=\"bpi-sec\" data-section=\"outlook\" aria-labelledby=\"bpi-sec-outlook\"><h3 class=\"bpi-sec-head\">\
+             <button type=\"button\" id=\"bpi-sec-outlook\" class=\"bpi-sec-toggle\" aria-expanded=\"{open}\" \
+             aria-controls=\"bpi-sec-body-outlook\">{}</button></h3><div id=\"bpi-sec-body-outlook\" class=\"bpi-sec-body\"{}>\
+             <p>inside</p></div></section>",
+            ui(&texts, "ui.results.outlook.title"),
+            if open { "" } else { " hidden=\"\"" },
+        );
+        assert_eq!(html, expected);
+    }
 }

@@ -3,8 +3,11 @@
 //! [`SessionStore`](super::store::SessionStore)).
 //!
 //! Until the person opens or closes a section it follows its default: the safety details
-//! are open whenever the screening found anything, so a flag or a missing safety answer
-//! is on screen without a tap; every other section starts closed. What the person chose
+//! are open when the screening found something to tell the therapist or the doctor
+//! (caution, medical review) or a safety answer is missing, so those are on screen without
+//! a tap. With an emergency or an urgent triage the summary itself carries the whole
+//! guidance, first; the flags behind it wait in the safety section, so that the guidance
+//! and the way to act on it stay on the first screen. Every other section starts closed. What the person chose
 //! is kept per section as `1:+outlook,-safety` (a format version, then each section the
 //! person opened or closed); anything else in storage reads as no choice made.
 
@@ -45,7 +48,7 @@ impl OpenSections {
         if self.chosen & bit != 0 {
             self.open & bit != 0
         } else {
-            section == Section::Safety && triage != Triage::Clear
+            section == Section::Safety && matches!(triage, Triage::Caution | Triage::MedicalReview | Triage::Incomplete)
         }
     }
 

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use super::markup::{into_html, Markup, Write};
+
 use super::texts::Texts;
 use crate::domain::question::QuestionId;
 use crate::domain::text::question_key;
@@ -9,20 +11,22 @@ use crate::domain::text::question_key;
 /// The questions still to answer, each a link that focuses its first input; announced
 /// at once (`role="alert"`).
 pub(super) fn error_summary(texts: &Texts, unanswered: &[QuestionId]) -> Html {
-    html! {
-        <div class="bpi-error-summary" role="alert" aria-labelledby="bpi-error-summary-title">
-            <h3 id="bpi-error-summary-title">{ texts.ui(ui!("ui.step.missing_title")) }</h3>
-            <ul>
-                { for unanswered.iter().map(|id| html! {
-                    <li>
-                        <a href={format!("#bpi-q-{id}")} onclick={focus_question(*id)}>
-                            { texts.t(&question_key(*id, "label")) }
-                        </a>
-                    </li>
-                }) }
-            </ul>
-        </div>
+    let mut m = Markup::new();
+    let attributes =
+        [("class", "bpi-error-summary"), ("role", "alert"), ("aria-labelledby", "bpi-error-summary-title")];
+    m.open("div", &attributes).element(
+        "h3",
+        &[("id", "bpi-error-summary-title")],
+        texts.ui(ui!("ui.step.missing_title")),
+    );
+    m.open("ul", &[]);
+    for id in unanswered {
+        let href = ["#bpi-q-", id.as_str()].concat();
+        m.open("li", &[]).open("a", &[("href", &href)]).on_click(focus_question(*id));
+        m.text(texts.t(&question_key(*id, "label"))).close("a").close("li");
     }
+    m.close("ul").close("div");
+    into_html(m)
 }
 
 /// Moves focus to the first input of a question. The link keeps its `href` for people

@@ -1,7 +1,10 @@
 //! "Open a saved file": reads an answer file exported earlier.
 
+use yew::html::onchange;
 use yew::platform::spawn_local;
 use yew::prelude::*;
+
+use super::markup::{into_html, Markup, Write};
 
 use super::texts::Texts;
 use crate::browser::page::{read_chosen_file, FileProblem};
@@ -47,13 +50,10 @@ pub(super) fn import_button(texts: &Texts, dispatch: &Callback<Event>) -> Html {
             });
         })
     };
-    html! {
-        <>
-            <input type="file" accept=".json,application/json" hidden=true onchange={chosen}
-                   data-import-file="" />
-            <button type="button" class="bpi-button bpi-button--quiet" data-action="import" onclick={choose}>
-                { texts.ui(ui!("ui.import.button")) }
-            </button>
-        </>
-    }
+    let mut m = Markup::new();
+    let file = [("type", "file"), ("accept", ".json,application/json"), ("hidden", ""), ("data-import-file", "")];
+    m.open("input", &file).listen(onchange::Wrapper::new(chosen)).close("input");
+    let button = [("type", "button"), ("class", "bpi-button bpi-button--quiet"), ("data-action", "import")];
+    m.open("button", &button).on_click(choose).text(texts.ui(ui!("ui.import.button"))).close("button");
+    into_html(m)
 }

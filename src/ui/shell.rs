@@ -122,8 +122,12 @@ pub(super) fn use_shell(
             let heading =
                 root.cast::<web_sys::Element>().and_then(|r| r.query_selector("[data-focus-heading]").ok()?);
             if let (true, Some(heading)) = (shell.focus_due.take(), heading) {
-                // Focus can be refused; the new screen is shown all the same.
-                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading).focus();
+                // Focus can be refused; the new screen is shown all the same. The heading
+                // goes to the top of the window, so a phone shows the new screen from its
+                // start (the results' summary whole), not wherever focusing scrolled to.
+                let heading = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(heading);
+                let _ = heading.focus();
+                heading.scroll_into_view();
             }
         });
     }
