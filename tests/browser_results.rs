@@ -430,8 +430,11 @@ async fn the_next_step_follows_the_clinic_and_the_triage() {
     let primary = one(&shown.root, "[data-primary-action]");
     assert_eq!(attr(&primary, "data-primary-action").as_deref(), Some("book"));
     assert_eq!(attr(&primary, "href").as_deref(), Some("https://clinic.example/book"));
-    let withheld = render_for_clinic(intake(EMERGENCY), booking).await;
-    assert_eq!(attr(&one(&withheld.root, "[data-primary-action]"), "data-primary-action").as_deref(), Some("share"));
+    // An emergency: no booking, and the summary printed to take along, as its guidance says.
+    let emergency = render_for_clinic(intake(EMERGENCY), booking).await;
+    assert_eq!(attr(&one(&emergency.root, "[data-primary-action]"), "data-primary-action").as_deref(), Some("print"));
+    click(&emergency.root, "[data-primary-action]");
+    assert_eq!(*emergency.prints.borrow(), 1);
     let plain = render(intake(CAUTION)).await;
     click(&plain.root, "[data-primary-action]");
     assert_eq!(plain.events.borrow().as_slice(), ["OpenSection(Share, true)"]);

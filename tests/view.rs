@@ -460,9 +460,13 @@ fn the_summary_puts_care_first_and_offers_one_next_step() {
             let primary = Primary::choose(config, assessment.triage, false);
             let html = written(|m| overview::summary(m, &texts, &assessment, &intake, config, primary));
             check_well_formed(&html);
-            assert!(html.starts_with("<div class=\"bpi-overview"), "{html}");
+            assert!(html.starts_with("<div class=\"bpi-panel bpi-overview"), "{html}");
             assert!(html.contains("data-results-summary=\"\""));
-            let expected = if assessment.withhold_recommendations { "share" } else { expected };
+            let expected = match assessment.triage {
+                t if t.needs_care_now() => "print",
+                _ if assessment.withhold_recommendations => "share",
+                _ => expected,
+            };
             assert_eq!(html.matches("data-primary-action=").count(), 1);
             assert!(html.contains(&format!("data-primary-action=\"{expected}\"")), "{name}: {html}");
             let picks: Vec<&str> =

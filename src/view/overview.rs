@@ -30,14 +30,15 @@ pub enum Primary {
     /// Send the answers, locked, to the clinic (it gave its key), or share them.
     Send,
     Share,
-    /// A shared result, which can only be printed.
+    /// Print: a shared result, which can only be printed, or the summary to take along
+    /// when care comes first (the emergency and urgent guidance ask for it).
     Print,
 }
 
 impl Primary {
     /// The next step for this clinic and triage; `read_only` for someone else's result.
     pub fn choose(config: &EmbedConfig, triage: Triage, read_only: bool) -> Primary {
-        if read_only {
+        if read_only || triage.needs_care_now() {
             Primary::Print
         } else if config.offers_booking(triage) {
             Primary::Book
@@ -63,7 +64,7 @@ pub fn summary<W: Write>(
     primary: Primary,
 ) {
     let triage = assessment.triage;
-    let class = ["bpi-overview bpi-triage--", triage.as_str()].concat();
+    let class = ["bpi-panel bpi-overview bpi-triage--", triage.as_str()].concat();
     m.open("div", &[("class", &class), ("data-results-summary", "")]);
     m.element("p", &[("class", "bpi-verdict")], texts.lookup(&text::triage_key(triage, Part::Title)));
     if triage != Triage::Clear {
@@ -82,7 +83,7 @@ pub fn summary<W: Write>(
     booking(m, texts, assessment);
     body_map(m, texts, intake, "bpi-map-summary");
     m.close("div");
-    primary_action(m, texts, config, primary);
+    primary_action(m, texts, config, primary, triage.needs_care_now());
     m.close("div");
 }
 
@@ -114,8 +115,9 @@ fn top_picks<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
     m.close("ol");
 }
 
-/// The next step as one button or link, carrying `data-primary-action`.
-fn primary_action<W: Write>(m: &mut W, texts: &Texts, config: &EmbedConfig, primary: Primary) {
+/// The next step as one button or link, carrying `data-primary-action`; `care_first` when
+/// the guidance sends the person to medical care and asks them to take the summary.
+fn primary_action<W: Write>(m: &mut W, texts: &Texts, config: &EmbedConfig, primary: Primary, care_first: bool) {
     let class = ("class", "bpi-button bpi-button--primary bpi-primary");
     let hook = ("data-primary-action", primary_code(primary));
     m.open("p", &[]);
@@ -130,8 +132,9 @@ fn primary_action<W: Write>(m: &mut W, texts: &Texts, config: &EmbedConfig, prim
             m.close("button");
         }
         (Primary::Print, _) => {
+            let label = if care_first { ui!("ui.overview.print_care") } else { ui!("ui.results.print") };
             m.open("button", &[("type", "button"), class, hook]).press(Press::Print);
-            m.text(texts.ui(ui!("ui.results.print"))).close("button");
+            m.text(texts.ui(label)).close("button");
         }
         _ => {
             m.open("button", &[("type", "button"), class, hook]).press(Press::Show(Section::Share));
