@@ -23,6 +23,18 @@ const PERSONS = [
   ['emergency', fixture('emergency').answers],
 ];
 
+/**
+ * A fresh browser on a 390x844 phone (`options` for openWidget besides), through the
+ * intake to the results of `answers`, every section as it first shows.
+ */
+async function phoneResults(t, answers, options = {}) {
+  const widget = await openWidget(t, { viewport: PHONE, ...options });
+  await widget.goto('/');
+  await completeIntake(widget.page, answers, { openDetails: false });
+  await widget.page.locator('[data-results-summary]').waitFor();
+  return widget;
+}
+
 /** Where each part of the summary sits, against the window's height. */
 async function summaryBoxes(page) {
   return page.evaluate(() => {
@@ -50,11 +62,8 @@ function assertOnFirstScreen(box, height, what) {
 
 for (const [name, answers] of PERSONS) {
   test(`on a phone, the ${name} person's verdict, picks and next step fit the first screen`, async (t) => {
-    const widget = await openWidget(t, { viewport: PHONE });
+    const widget = await phoneResults(t, answers);
     const { page } = widget;
-    await widget.goto('/');
-    await completeIntake(page, answers, { openDetails: false });
-    await page.locator('[data-results-summary]').waitFor();
     assert.equal(await page.locator('.bpi-results').getAttribute('data-triage'), name);
     const boxes = await summaryBoxes(page);
     assertOnFirstScreen(boxes.verdict, boxes.height, 'the verdict');
@@ -77,10 +86,8 @@ for (const [name, answers] of PERSONS) {
 }
 
 test('every section opens and closes by keyboard, says so, and stays open after a reload', async (t) => {
-  const widget = await openWidget(t, { viewport: PHONE });
+  const widget = await phoneResults(t, fixture('clear').answers);
   const { page } = widget;
-  await widget.goto('/');
-  await completeIntake(page, fixture('clear').answers, { openDetails: false });
   const names = await page.locator('[data-section]').evaluateAll((nodes) => nodes.map((n) => n.dataset.section));
   assert.deepEqual(names, ['safety', 'outlook', 'techniques', 'comparison', 'plan', 'self_care', 'progress', 'answers', 'share']);
   for (const section of names) {
@@ -114,11 +121,8 @@ test('every section opens and closes by keyboard, says so, and stays open after 
 });
 
 test('print shows every section, open or not', async (t) => {
-  const widget = await openWidget(t, { viewport: PHONE });
+  const widget = await phoneResults(t, fixture('caution').answers);
   const { page } = widget;
-  await widget.goto('/');
-  await completeIntake(page, fixture('caution').answers, { openDetails: false });
-  await page.locator('[data-results-summary]').waitFor();
   assert.ok(await page.locator('.bpi-outlook').isHidden(), 'on screen the outlook waits in its section');
   await page.emulateMedia({ media: 'print' });
   for (const panel of ['.bpi-triage', '.bpi-outlook', '.bpi-ranking', '.bpi-plan', '.bpi-summary']) {
@@ -132,13 +136,10 @@ test('print shows every section, open or not', async (t) => {
 // welcome back with its check-in.
 for (const [scheme, locale] of [['light', 'en-GB'], ['dark', 'en-GB'], ['dark', 'es-ES'], ['light', 'fr-FR']]) {
   test(`axe-core finds nothing on the phone's results (${scheme}, ${locale})`, async (t) => {
-    const widget = await openWidget(t, { viewport: PHONE, locale });
+    const widget = await phoneResults(t, fixture('caution').answers, { locale });
     const { page } = widget;
     await page.emulateMedia({ colorScheme: scheme });
-    await widget.goto('/');
     await page.locator(`.bpi-app[lang="${locale.slice(0, 2)}"]`).waitFor();
-    await completeIntake(page, fixture('caution').answers, { openDetails: false });
-    await page.locator('[data-results-summary]').waitFor();
     await assertAccessible(page, `the summary (${scheme}, ${locale})`);
     await openSections(page);
     await assertAccessible(page, `every section open (${scheme}, ${locale})`);
@@ -150,11 +151,8 @@ for (const [scheme, locale] of [['light', 'en-GB'], ['dark', 'en-GB'], ['dark', 
 }
 
 test('a returning person checks in from the welcome back in three interactions', async (t) => {
-  const widget = await openWidget(t, { viewport: PHONE });
+  const widget = await phoneResults(t, fixture('clear').answers);
   const { page } = widget;
-  await widget.goto('/');
-  await completeIntake(page, fixture('clear').answers, { openDetails: false });
-  await page.locator('[data-results-summary]').waitFor();
   const howOften = page.locator('[data-results-summary] .bpi-plan-booking dd').first();
   const before = await howOften.innerText();
   await page.reload();

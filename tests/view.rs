@@ -500,7 +500,7 @@ fn the_body_map_fills_where_it_hurts_front_and_back_and_names_it() {
     assert!(!ticked.is_empty());
     let words: Vec<&str> = ticked.iter().map(|p| texts.lookup(&format!("q.location.opt.{p}"))).collect();
     let title = format!(
-        "<title id=\"map-id\">{}: {}</title>",
+        "<figcaption id=\"map-id\">{}: {}</figcaption>",
         ui(&texts, "ui.results.summary.location"),
         escaped(&words.join(", "))
     );
@@ -535,4 +535,24 @@ fn a_section_is_a_heading_whose_button_opens_its_body() {
         );
         assert_eq!(html, expected);
     }
+}
+
+/// With nothing recommended (every technique needs care in pregnancy), the best fits are
+/// still named, each saying it needs care and which, never a reason alone.
+#[test]
+fn a_best_fit_that_needs_care_says_so_in_the_summary() {
+    use backpain_intake::domain::choices::Pregnancy;
+    let texts = Texts::english();
+    let mut pregnant = intake("clear.json");
+    let later = Answer::One(Pregnancy::PregnantLater.index() as u8);
+    pregnant.answers.set(QuestionId::Pregnancy, later).expect("a valid answer");
+    let assessment = assess(&pregnant.answers, &pregnant.checkins);
+    assert!(!assessment.withhold_recommendations);
+    assert!(assessment.techniques.iter().all(|t| t.status != backpain_intake::domain::Status::Recommended));
+    let html =
+        written(|m| overview::summary(m, &texts, &assessment, &pregnant, &EmbedConfig::default(), Primary::Share));
+    let picks = html.matches("data-pick=").count();
+    assert!(picks > 0, "{html}");
+    assert_eq!(html.matches(&escaped(texts.lookup("status.caution"))).count(), picks);
+    assert!(html.contains(&escaped(texts.lookup("caution.prenatal_trained_therapist"))), "{html}");
 }

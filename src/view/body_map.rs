@@ -25,8 +25,8 @@ const FIGURE: &str = "M29 13a11 11 0 1 0 22 0a11 11 0 1 0-22 0zM11 32h9v52h-9zM6
 const FRONT_TRUNK: &str = "M24 37h32v42H24z";
 
 /// The figure: the front on the left, the back on the right, each labelled, in an `svg`
-/// with `role="img"` named by its `<title>` ("Where it hurts: ..."), and a caption with
-/// the same words. `id` keeps the title's id unique when the map is shown twice.
+/// with `role="img"` named by the figure's caption ("Where it hurts: ..."), so the words
+/// are on screen and read once. `id` is the caption's, unique when the map is shown twice.
 pub fn body_map<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, id: &str) {
     let answer = intake.answers.get(QuestionId::Location);
     let ticked: Vec<Location> = intake.answers.many::<Location>().unwrap_or_default();
@@ -38,7 +38,6 @@ pub fn body_map<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, id: &str) {
     .concat();
     m.open("figure", &[("class", "bpi-body-map")]);
     m.open("svg", &[("viewBox", "0 0 180 182"), ("role", "img"), ("aria-labelledby", id), ("class", "bpi-body-svg")]);
-    m.element("title", &[("id", id)], &words);
     for (x, front, label) in
         [("translate(0 0)", true, ui!("ui.map.front")), ("translate(100 0)", false, ui!("ui.map.back"))]
     {
@@ -61,6 +60,6 @@ pub fn body_map<W: Write>(m: &mut W, texts: &Texts, intake: &Intake, id: &str) {
         m.close("g");
     }
     m.close("svg");
-    m.element("figcaption", &[], &words);
+    m.element("figcaption", &[("id", id)], &words);
     m.close("figure");
 }

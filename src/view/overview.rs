@@ -89,7 +89,8 @@ pub fn summary<W: Write>(
 
 /// The recommended techniques, best first, each with the first reason it fits and, when
 /// another fits exactly as well, that it does. With none recommended, the best fits
-/// that are not to be avoided.
+/// that are not to be avoided; one to use with care says so, with its first caution in
+/// place of a reason (a caution is never left to the details).
 fn top_picks<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
     let all = &assessment.techniques;
     let recommended = all.iter().filter(|r| r.status == Status::Recommended).count();
@@ -101,8 +102,16 @@ fn top_picks<W: Write>(m: &mut W, texts: &Texts, assessment: &Assessment) {
         m.open("li", &[("data-pick", result.id.as_str())]);
         m.element("strong", &[], texts.lookup(&Technique::text_key(result.id, "name")));
         m.text(" ").element("span", &[("class", "bpi-fit")], &texts.format_ui(ui!("ui.results.fit"), &[("fit", &fit)]));
-        if let Some(reason) = result.reasons.iter().find(|r| r.is_positive()) {
-            m.element("span", &[("class", "bpi-pick-why")], texts.lookup(&text::reason_key(*reason)));
+        // A technique to use with care says so, and what care, before any reason to like it.
+        if result.status == Status::Caution {
+            m.text(" ").element("span", &[("class", "bpi-status bpi-status--caution")], texts.lookup("status.caution"));
+        }
+        let why = match result.cautions.first() {
+            Some(caution) => Some(text::caution_key(*caution)),
+            None => result.reasons.iter().find(|r| r.is_positive()).map(|r| text::reason_key(*r)),
+        };
+        if let Some(why) = why {
+            m.element("span", &[("class", "bpi-pick-why")], texts.lookup(&why));
         }
         let tied: Vec<&str> =
             tied_with(all, result.id).into_iter().map(|id| texts.lookup(&Technique::text_key(id, "name"))).collect();
