@@ -173,9 +173,12 @@ test('a returning person checks in from the welcome back in three interactions',
   assert.equal(after, EN['frequency.as_needed_or_monthly']);
   assert.ok(await back.locator('.bpi-pain-chart').isVisible());
   assert.equal(await page.locator('[data-section=progress] [data-remove-checkin]').count(), 1, 'one check-in kept');
-  // Sharing the update opens the share section.
+  // Sharing the update opens the share section, and the link carries the check-in.
   await back.getByRole('button', { name: EN['ui.back.share'] }).click();
   await page.locator('[data-section=share] [aria-expanded=true]').waitFor();
+  await page.locator('[data-action=share]').click();
+  await page.locator('[data-share-link]').waitFor();
+  assert.ok(await page.locator('[data-share-checkins]').isChecked(), 'the update includes the check-ins');
   await widget.screenshot('phone-welcome-back-390');
   widget.assertClean();
 });

@@ -111,8 +111,14 @@ pub fn Results(props: &ResultsProps) -> Html {
     let on_action = props.on_event.reform(Event::Act);
     // What the buttons inside static markup do.
     let on_press = {
-        let (sort, on_event, on_print, focus_next, intake) =
-            (sort.clone(), props.on_event.clone(), props.on_print.clone(), focus_next.clone(), props.intake.clone());
+        let (sort, on_event, on_print, focus_next, intake, share_state) = (
+            sort.clone(),
+            props.on_event.clone(),
+            props.on_print.clone(),
+            focus_next.clone(),
+            props.intake.clone(),
+            share_state.clone(),
+        );
         Callback::from(move |press| match press {
             Press::Sort(column) => {
                 *focus_next.borrow_mut() = Some(["[data-sort=\"", column.as_str(), "\"]"].concat());
@@ -121,6 +127,13 @@ pub fn Results(props: &ResultsProps) -> Html {
             Press::Show(section) => {
                 *focus_next.borrow_mut() = Some(["#bpi-sec-", section.as_str()].concat());
                 on_event.emit(Event::OpenSection(section, true));
+            }
+            Press::ShareUpdate => {
+                // The update is the check-ins: the next link carries them (the person
+                // still sees, and can untick, "include my check-ins").
+                share_state.set(ShareState { with_checkins: true, ..ShareState::default() });
+                *focus_next.borrow_mut() = Some("#bpi-sec-share".to_owned());
+                on_event.emit(Event::OpenSection(Section::Share, true));
             }
             Press::Print => on_print.emit(()),
             Press::Export => {

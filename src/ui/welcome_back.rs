@@ -13,7 +13,6 @@ use super::markup::{into_html, Markup, Write};
 use super::texts::Texts;
 use crate::browser;
 use crate::domain::checkins::MAX_SESSIONS;
-use crate::domain::sections::Section;
 use crate::domain::text;
 use crate::domain::{Assessment, Intake};
 use crate::view::progress_chart::progress_chart;
@@ -49,7 +48,7 @@ pub(super) fn welcome_back(
         m.element("p", &[("role", "status"), ("data-notice", "checkin-saved"), ("class", "bpi-checkin-saved")], &saved);
         progress_chart(&mut m, texts, intake);
         m.open("button", &[("type", "button"), ("class", "bpi-button bpi-button--primary")]);
-        m.press(Press::Show(Section::Share)).text(texts.ui(ui!("ui.back.share"))).close("button");
+        m.press(Press::ShareUpdate).text(texts.ui(ui!("ui.back.share"))).close("button");
     } else {
         m.open("form", &[("class", "bpi-quick-checkin"), ("novalidate", "")]).listen(onsubmit::Wrapper::new(onsubmit));
         m.open("fieldset", &[("class", "bpi-fieldset")]);

@@ -53,6 +53,8 @@ pub enum Press {
     Open(Section, bool),
     /// Open a results section and move the focus to it.
     Show(Section),
+    /// Share the latest check-in: the share section opened, with the check-ins included.
+    ShareUpdate,
     /// Print the results.
     Print,
     /// Save the answers as a file.
