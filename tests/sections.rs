@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::screening::Triage;
-use backpain_intake::domain::sections::{OpenSections, Section};
+use backpain_intake::domain::sections::{welcome_back_first, OpenSections, Section};
 use backpain_intake::domain::session::{Action, Screen};
 use backpain_intake::domain::store::{Backend, MemoryBackend, SessionStore};
 use backpain_intake::domain::widget::{Effect, Event, Widget};
@@ -125,4 +125,14 @@ fn only_saved_results_welcome_a_person_back() {
     let mut back = open(&returning_backend());
     back.apply(Event::Act(Action::Back));
     assert!(!back.welcomes_back());
+}
+
+#[test]
+fn the_welcome_back_never_stands_above_emergency_or_urgent_guidance() {
+    for triage in [Triage::Clear, Triage::Caution, Triage::MedicalReview, Triage::Incomplete] {
+        assert!(welcome_back_first(triage), "{triage:?}");
+    }
+    for triage in [Triage::Emergency, Triage::Urgent] {
+        assert!(!welcome_back_first(triage), "{triage:?}");
+    }
 }

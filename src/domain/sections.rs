@@ -85,3 +85,10 @@ impl OpenSections {
         })
     }
 }
+
+/// Whether a returning person's welcome back stands above the results' summary: always,
+/// but when care comes first (an emergency or urgent triage), whose guidance then stays
+/// the first thing on screen.
+pub fn welcome_back_first(triage: Triage) -> bool {
+    !triage.needs_care_now()
+}

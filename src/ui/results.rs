@@ -21,7 +21,7 @@ use crate::domain::checkins::MAX_CHECKINS;
 use crate::domain::compare::Sort;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::intake::file_name;
-use crate::domain::sections::{OpenSections, Section};
+use crate::domain::sections::{welcome_back_first, OpenSections, Section};
 use crate::domain::widget::Event;
 use crate::domain::{Assessment, Intake};
 use crate::view::answer_summary::answer_summary;
@@ -154,8 +154,7 @@ pub fn Results(props: &ResultsProps) -> Html {
     let is_open = |s: Section| props.open.is_open(s, triage);
 
     let mut m = Markup::with_presses(&on_press);
-    // Care comes first: with an emergency or an urgent triage the summary's guidance
-    // stands above the welcome back.
+    // Care comes first: see `welcome_back_first`.
     let back = props.welcome_back.then(|| {
         welcome_back(
             &texts,
@@ -166,17 +165,16 @@ pub fn Results(props: &ResultsProps) -> Html {
             &on_press,
         )
     });
-    let care_first = triage.needs_care_now();
-    if !care_first {
-        if let Some(back) = back.clone() {
-            m.child(back);
-        }
+    let (above, below) = match back {
+        Some(back) if welcome_back_first(triage) => (Some(back), None),
+        back => (None, back),
+    };
+    if let Some(back) = above {
+        m.child(back);
     }
     summary(&mut m, &texts, assessment, &props.intake, config, Primary::choose(config, triage, read_only));
-    if care_first {
-        if let Some(back) = back {
-            m.child(back);
-        }
+    if let Some(back) = below {
+        m.child(back);
     }
     section_start(&mut m, &texts, Section::Safety, is_open(Section::Safety));
     triage_panel(&mut m, &texts, assessment, config.emergency_number.as_deref());
