@@ -120,6 +120,21 @@ test('every section opens and closes by keyboard, says so, and stays open after 
   widget.assertClean();
 });
 
+test('the next step is the share button: one tap makes the link and shows it', async (t) => {
+  const widget = await phoneResults(t, fixture('clear').answers);
+  const { page } = widget;
+  const share = page.locator('[data-action=share]');
+  assert.equal(await share.count(), 1, 'one share hook on the page');
+  assert.equal(await share.getAttribute('data-primary-action'), 'share');
+  await share.click();
+  const link = page.locator('[data-share-link]');
+  await link.waitFor();
+  assert.match(await link.inputValue(), /#r=[A-Za-z0-9_-]+$/);
+  assert.equal(await page.locator('[data-section=share] h3 > button').getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'bpi-share-link', 'the focus moves to the link');
+  widget.assertClean();
+});
+
 test('print shows every section, open or not', async (t) => {
   const widget = await phoneResults(t, fixture('caution').answers);
   const { page } = widget;

@@ -93,8 +93,12 @@ fn press_event(press: crate::view::Press) -> Option<crate::domain::widget::Event
         Press::Replace(yes) => Event::ConfirmReplace(yes),
         Press::Open(section, open) => Event::OpenSection(section, open),
         Press::LeaveWelcomeBack => Event::LeaveWelcomeBack,
-        Press::Show(_) | Press::ShareUpdate | Press::Sort(_) | Press::Select(_) | Press::Print | Press::Export => {
-            return None
-        }
+        Press::Show(_)
+        | Press::ShareUpdate
+        | Press::MakeLink
+        | Press::Sort(_)
+        | Press::Select(_)
+        | Press::Print
+        | Press::Export => return None,
     })
 }

@@ -22,6 +22,7 @@ use crate::domain::compare::Sort;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::intake::file_name;
 use crate::domain::sections::{welcome_back_first, OpenSections, Section};
+use crate::domain::share;
 use crate::domain::widget::Event;
 use crate::domain::{Assessment, Intake};
 use crate::view::answer_summary::answer_summary;
@@ -128,6 +129,13 @@ pub fn Results(props: &ResultsProps) -> Html {
                 *focus_next.borrow_mut() = Some(["#bpi-sec-", section.as_str()].concat());
                 on_event.emit(Event::OpenSection(section, true));
             }
+            Press::MakeLink => {
+                let with_checkins = share_state.borrow().with_checkins;
+                let link = Some(page::share_url(&share::encode(&intake, with_checkins)));
+                share_state.set(ShareState { link, with_checkins, ..ShareState::default() });
+                *focus_next.borrow_mut() = Some("#bpi-share-link".to_owned());
+                on_event.emit(Event::OpenSection(Section::Share, true));
+            }
             Press::ShareUpdate => {
                 // The update is the check-ins: the next link carries them (the person
                 // still sees, and can untick, "include my check-ins").
@@ -172,7 +180,8 @@ pub fn Results(props: &ResultsProps) -> Html {
     if let Some(back) = above {
         m.child(back);
     }
-    summary(&mut m, &texts, assessment, &props.intake, config, Primary::choose(config, triage, read_only));
+    let primary = Primary::choose(config, triage, read_only);
+    summary(&mut m, &texts, assessment, &props.intake, config, primary);
     if let Some(back) = below {
         m.child(back);
     }
@@ -228,6 +237,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                 name: config.clinic_name.as_deref().unwrap_or_else(|| texts.ui(ui!("ui.send.your_clinic"))),
                 email: config.clinic_email.as_deref(),
             }),
+            primary != Primary::Share,
         ));
         section_end(&mut m);
     }

@@ -84,7 +84,8 @@ fn seal(intake: Rc<Intake>, key: Rc<str>, state: Value<ShareState>, with_checkin
 
 /// The share panel. Without a link yet: the clinic's send button
 /// (`data-action="send-to-clinic"`) with a field for the person's name or initials when
-/// the clinic set its key, and the share button (`data-action="share"`). With one: the
+/// the clinic set its key, and the share button (`data-action="share"`, unless `hook_share`
+/// is false: the summary's next step is then that button, and this one its twin). With one: the
 /// link in a field carrying `data-share-link` (or `data-sealed-link`, sealed), an e-mail
 /// link to the clinic (sealed), a copy button (`data-action="copy-link"`) with a
 /// select-and-copy fallback, the system share sheet where the browser has one, a QR code,
@@ -94,6 +95,7 @@ pub(super) fn share_panel(
     intake: &Rc<Intake>,
     state: &Value<ShareState>,
     clinic: Option<Clinic>,
+    hook_share: bool,
 ) -> Html {
     // The state this render shows (the callbacks read the state when they run).
     let shown = state.borrow().clone();
@@ -161,7 +163,7 @@ pub(super) fn share_panel(
         let button = [
             ("type", "button"),
             ("class", class),
-            ("data-action", "share"),
+            (if hook_share { "data-action" } else { "" }, "share"),
             (if shown.busy { "disabled" } else { "" }, ""),
         ];
         m.open("button", &button).on_click(open).text(texts.ui(ui!("ui.share.button"))).close("button");

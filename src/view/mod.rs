@@ -55,6 +55,8 @@ pub enum Press {
     Show(Section),
     /// Share the latest check-in: the share section opened, with the check-ins included.
     ShareUpdate,
+    /// Make the share link at once and show it in the share section.
+    MakeLink,
     /// Print the results.
     Print,
     /// Save the answers as a file.

@@ -146,8 +146,9 @@ fn primary_action<W: Write>(m: &mut W, texts: &Texts, config: &EmbedConfig, prim
             m.text(texts.ui(label)).close("button");
         }
         _ => {
-            m.open("button", &[("type", "button"), class, hook]).press(Press::Show(Section::Share));
-            m.text(texts.ui(ui!("ui.overview.share"))).close("button");
+            // The share button itself (`data-action="share"`): one tap makes the link.
+            let button = [("type", "button"), class, hook, ("data-action", "share")];
+            m.open("button", &button).press(Press::MakeLink).text(texts.ui(ui!("ui.overview.share"))).close("button");
         }
     }
     m.close("p");
