@@ -23,6 +23,7 @@ pub mod fit_chart;
 pub mod html;
 pub mod outlook_panel;
 pub mod overview;
+pub mod prerender;
 pub mod progress_chart;
 pub mod screens;
 pub mod session_plan;
