@@ -151,10 +151,14 @@ export async function openWidget(
     origin: server.origin,
     recorded,
 
-    /** Opens `path` on the local server and waits until the widget has rendered. */
+    /**
+     * Opens `path` on the local server and waits until the widget has rendered, and has
+     * taken over its prerendered first screen (e2e/prerender.test.mjs tests that screen).
+     */
     async goto(path = '/') {
       await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
       await page.locator('#backpain-intake > *').first().waitFor({ state: 'visible' });
+      await adopted(page);
       await page.waitForLoadState('networkidle');
     },
 
@@ -177,6 +181,15 @@ export async function openWidget(
       );
     },
   };
+}
+
+/**
+ * Resolves once no widget on `scope` (a page or a frame; shadow roots pierced) shows a
+ * prerendered screen any more (`data-prerendered`): the live widgets have taken over.
+ */
+export async function adopted(scope) {
+  const prerendered = scope.locator('[data-prerendered]');
+  while ((await prerendered.count()) > 0) await prerendered.first().waitFor({ state: 'detached' });
 }
 
 /** True for a request to `origin`, or for one that never touches the network (data:). */

@@ -15,9 +15,12 @@
 //   sealer-*.js, sealer-*_bg.wasm   seals a person's answers to their clinic's key (the
 //                `sealer` binary), fetched by boot.js when a person first sends
 //   back-pain-intake-offline.html   everything in one file that works from file://
+//   prerender/<lang>.json   the widget's first screen in each language (the `prerender`
+//                command), which boot.js draws before the wasm arrives; the English one is
+//                also written into index.html, embed.html and the offline edition
 // It also shortens wasm-bindgen's import and closure names in the wasm and its glue
-// (scripts/shorten.mjs), minifies every script with terser, and updates the integrity
-// hashes Trunk wrote for the wasm and the glue.
+// (scripts/shorten.mjs), writes the glue into boot.js, minifies every script with terser,
+// and updates the integrity hash Trunk wrote for the wasm.
 // Usage: node scripts/package.mjs [dir]; Trunk runs it as a post_build hook on its staging
 // directory (TRUNK_STAGING_DIR), so `trunk build` and `trunk serve` both ship the result.
 
@@ -58,29 +61,85 @@ function withoutInitSync(code) {
   return code.slice(0, list.index) + `export { ${kept.join(',')} }` + code.slice(list.index + list[0].length);
 }
 
+/**
+ * The glue with wasm-bindgen's `debugString` (how a JS value reads in Rust's `{:?}`) cut
+ * to its type's name. Rust code formats a JS value so only for diagnostics no person
+ * reads (the messages of panics, which this build never prints: a trap shows the
+ * last-resort screen). Its 40 lines were 235 bytes of boot.js, brotli. Glue without it
+ * is left as it is.
+ */
+function withoutDebugStrings(code) {
+  const start = code.indexOf('function debugString(');
+  if (start < 0) return code;
+  let depth = 0;
+  for (let at = code.indexOf('{', start); at < code.length; at += 1) {
+    if (code[at] === '{') depth += 1;
+    else if (code[at] === '}' && --depth === 0) {
+      return `${code.slice(0, start)}function debugString(val) { return typeof val; }${code.slice(at + 1)}`;
+    }
+  }
+  throw new Error('debugString in the glue has no end');
+}
+
 /** Minifies a script: `module` for an ES module, else a classic script (the worker). */
 async function compact(source, module) {
-  const result = await minify(source, { module, toplevel: true, compress: { passes: 2 }, mangle: true });
+  // Functions that use no `this` become arrows, and object members methods: nothing here
+  // calls them with `new` (about 100 bytes of boot.js, brotli).
+  const compress = { passes: 2, ecma: 2020, unsafe_arrows: true, unsafe_methods: true };
+  const result = await minify(source, { module, toplevel: true, ecma: 2020, compress, mangle: true });
   return result.code;
 }
 
-// Short names in the module and its glue, and Trunk's integrity hashes made to match.
+// Short names in the module and its glue, and Trunk's integrity hash made to match. The glue
+// goes into boot.js (below), not into a file of its own: one request less, and the two
+// compress better together. Trunk's modulepreload of it goes with it.
 let index = readFileSync(join(DIST, 'index.html'), 'utf8');
 const short = shortenNames(readFileSync(join(DIST, wasm)), readFileSync(join(DIST, glue), 'utf8'));
 writeFileSync(join(DIST, wasm), short.wasm);
-writeFileSync(join(DIST, glue), await compact(withoutInitSync(short.glue), true));
-for (const name of [wasm, glue]) {
-  const pattern = new RegExp(`(href=["']?\\./${name.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
-  if (!pattern.test(index)) throw new Error(`no integrity hash for ${name} in index.html`);
-  const digest = createHash('sha384').update(readFileSync(join(DIST, name))).digest('base64');
+const glueCode = await compact(withoutDebugStrings(withoutInitSync(short.glue)), true);
+rmSync(join(DIST, glue));
+const preload = new RegExp(`<link[^>]*href=["']?\\./${glue.replace('.', '\\.')}["']?[^>]*>`);
+if (!preload.test(index)) throw new Error(`no modulepreload of ${glue} in index.html`);
+index = index.replace(preload, '');
+{
+  const pattern = new RegExp(`(href=["']?\\./${wasm.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
+  if (!pattern.test(index)) throw new Error(`no integrity hash for ${wasm} in index.html`);
+  const digest = createHash('sha384').update(readFileSync(join(DIST, wasm))).digest('base64');
   index = index.replace(pattern, `$1sha384-${digest}`);
 }
 
-// The standalone page: Trunk's inline loader out (boot.js loads the module instead).
+// The widget's first screen, prerendered in every language by the native view code
+// (src/view/prerender.rs, the `prerender` command): HTML for the pages, a tree for boot.js.
+// A debug `trunk serve` skips it (the widget then shows once the wasm has started).
+const prerendered = process.env.TRUNK_PROFILE === 'debug' ? null : JSON.parse(
+  execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'prerender'], { cwd: ROOT, maxBuffer: 16 << 20 }),
+);
+if (prerendered) {
+  mkdirSync(join(DIST, 'prerender'), { recursive: true });
+  for (const [lang, { tree }] of Object.entries(prerendered)) {
+    writeFileSync(join(DIST, 'prerender', `${lang}.json`), JSON.stringify(tree));
+  }
+}
+/** The widget's element in a page, with the English first screen in it (when built). */
+function withFirstScreen(page) {
+  const host = /<div([^>]*\bdata-backpain-intake\b[^>]*)><\/div>/;
+  if (!host.test(page)) throw new Error('no empty element with data-backpain-intake in the page');
+  if (!prerendered) return page;
+  return page.replace(host, (_, attributes) => `<div${attributes}>${firstScreen(prerendered.en.html)}</div>`);
+}
+/** The prerendered screens in their own root, which the widget's takes the place of. */
+function firstScreen(screens) {
+  return `<div class="bpi-root" data-prerendered>${screens}</div>`;
+}
+
+// The standalone page: Trunk's inline loader out (boot.js loads the module instead), and
+// the first screen in.
 const inline = /<script type=["']?module["']?>[\s\S]*?<\/script>/;
 if (!inline.test(index)) throw new Error('Trunk\'s inline loader was not found in index.html');
 index = index.replace(inline, '');
 if (!index.includes('boot.js')) throw new Error('index.html does not load boot.js');
+const bare = index;
+index = withFirstScreen(index);
 writeFileSync(join(DIST, 'index.html'), index);
 
 // The other languages' catalogs, minified; a malformed one fails the build here.
@@ -103,11 +162,15 @@ const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 const explanation = ['en', ...Object.keys(catalogs)]
   .map((lang) => `<p lang="${lang}">${escape(lang === 'en' ? english['page.embed_only'] : JSON.parse(catalogs[lang])['page.embed_only'])}</p>`)
   .join('');
-const embed = index
+// The English first screen waits with the explanation, the whole hidden until boot.js
+// knows whether a page may configure the widget: then one of the two goes (and another
+// language's screen may take the English one's place).
+const firstHidden = prerendered ? firstScreen(prerendered.en.html) : '';
+const embed = bare
   .replace(/<title>[^<]*<\/title>/, '<title>Back pain massage intake (embedded)</title><meta name="backpain-intake-parents" content="">')
   .replace(
     /<body>[\s\S]*<\/body>/,
-    `<body><main><div data-backpain-intake data-isolation="none" data-frame><div class="bpi-root">${explanation}</div></div></main></body>`,
+    `<body><main><div data-backpain-intake data-isolation="none" data-frame hidden><div class="bpi-root">${explanation}</div>${firstHidden}</div></main></body>`,
   );
 writeFileSync(join(DIST, 'embed.html'), embed);
 
@@ -117,8 +180,10 @@ const failed = Object.fromEntries(Object.entries(english).filter(([key]) => key.
 // their answers to a clinic; a debug `trunk serve` skips it, and sending then says it
 // could not seal.
 const sealer = process.env.TRUNK_PROFILE === 'debug' ? { glue: 'sealer-missing.js', wasm: 'sealer-missing.wasm' } : await buildSealer();
+const glueModule = inlineModule(glueCode);
 const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
-  .replace('__GLUE__', glue)
+  .replace('__GLUE__', `{ default: ${glueModule.local('default')}, mount_widget: ${glueModule.local('mount_widget')} }`)
+  .replace('// __GLUE_CODE__', glueModule.code)
   .replace('__WASM__', wasm)
   .replace('__SEALER_GLUE__', sealer.glue)
   .replace('__SEALER_WASM__', sealer.wasm)
@@ -156,10 +221,12 @@ const clinician = process.env.TRUNK_PROFILE === 'debug' ? [] : await buildClinic
 // the first list when it installs, and the other languages' catalogs, the sealer and the
 // clinician page when first used (a person never downloads the clinician's bundle).
 const cached = [
-  'index.html', 'embed.html', 'boot.js', glue, wasm, css,
+  'index.html', 'embed.html', 'boot.js', wasm, css,
   'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png',
 ];
 const sealerFiles = process.env.TRUNK_PROFILE === 'debug' ? [] : [sealer.glue, sealer.wasm];
+// The prerendered screens' trees are not cached: offline, a page shows its own (English)
+// until the widget runs.
 const later = [...Object.keys(catalogs).map((lang) => `i18n/${lang}.json`), ...sealerFiles, ...clinician];
 const hash = createHash('sha256');
 for (const name of [...cached, ...later]) hash.update(readFileSync(join(DIST, name)));
@@ -169,11 +236,28 @@ const worker = readFileSync(join(WEB, 'sw.js'), 'utf8')
   // index.html is the folder's address: cached once, as './'.
   .replace('__FILES__', JSON.stringify(['./', ...cached.filter((name) => name !== 'index.html')]))
   .replace('__LATER__', JSON.stringify(later))
-  .replace('__HASHED__', JSON.stringify([glue, wasm, css]));
+  .replace('__HASHED__', JSON.stringify([wasm, css]));
 writeFileSync(join(DIST, 'sw.js'), await compact(worker, false));
 
 writeFileSync(join(DIST, 'back-pain-intake-offline.html'), singleFile());
 console.log(`packaged ${DIST}: release ${version}; boot.js, sw.js, embed.html, clinician.html, sealer, demo/, back-pain-intake-offline.html`);
+
+/**
+ * The glue's code without its exports, to run inline in another script: `code`, and
+ * `local(name)`, the local name of an export.
+ */
+function inlineModule(source) {
+  const exports = /export\s*\{([^}]*)\};?\s*$/.exec(source);
+  if (!exports) throw new Error(`no export list at the end of ${glue}`);
+  const code = source.slice(0, exports.index).replace(/export\s+function\s+/g, 'function ');
+  const local = (exported) => {
+    if (new RegExp(`export\\s+function\\s+${exported}\\b`).test(source)) return exported;
+    const entry = exports[1].split(',').map((e) => e.trim()).find((e) => e === exported || e.endsWith(` as ${exported}`));
+    if (!entry) throw new Error(`${glue} does not export ${exported}`);
+    return entry.split(/\s+as\s+/)[0];
+  };
+  return { code, local };
+}
 
 /** A file name with a hash of its bytes, as Trunk names the widget's. */
 function named(stem, ext, bytes) {
@@ -238,26 +322,22 @@ async function buildClinician() {
  * in an inline module script that also starts the widget.
  */
 function singleFile() {
-  let code = readFileSync(join(DIST, glue), 'utf8');
-  const exports = /export\s*\{([^}]*)\};?\s*$/.exec(code);
-  if (!exports) throw new Error(`no export list at the end of ${glue}`);
-  code = code.slice(0, exports.index).replace(/export\s+function\s+/g, 'function ');
-  const local = (exported) => {
-    const entry = exports[1].split(',').map((e) => e.trim()).find((e) => e === exported || e.endsWith(` as ${exported}`));
-    if (!entry) throw new Error(`${glue} does not export ${exported}`);
-    return entry.split(/\s+as\s+/)[0];
-  };
+  const { code, local } = inlineModule(glueCode);
   const bytes = readFileSync(join(DIST, wasm)).toString('base64');
   const styles = readFileSync(join(DIST, css), 'utf8');
-  const start = `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
+  // The first screen works at once; the wasm's bytes are decoded after.
+  const start = 'const hosts=[...document.querySelectorAll("[data-backpain-intake]")];' +
+    'const roots=hosts.map((host)=>{const root=host.appendChild(document.createElement("div"));' +
+    'const pre=host.querySelector(":scope>[data-prerendered]");if(pre)prepare(pre,root);return root});' +
+    `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
     `const catalogs=${JSON.stringify(catalogs)};` +
     'const catalog=(lang)=>lang in catalogs?Promise.resolve(catalogs[lang]):Promise.reject(new Error(lang));' +
-    'const hosts=document.querySelectorAll("[data-backpain-intake]");' +
-    'const fail=()=>hosts.forEach((host)=>lastResort(host,host,catalog));' +
+    'const fail=()=>hosts.forEach((host,i)=>lastResort(host,roots[i],catalog));' +
     'const trapped=(event)=>(event.error||event.reason) instanceof WebAssembly.RuntimeError&&fail();' +
     'addEventListener("error",trapped);addEventListener("unhandledrejection",trapped);' +
     `try{await ${local('default')}({module_or_path:bytes});` +
-    'for(const host of hosts){mount_widget(host,host,catalog);followPageLanguage(host,catalog);}}catch{fail()}';
+    'for(const [i,host] of hosts.entries()){followPageLanguage(host,catalog);mount_widget(host,roots[i],catalog);' +
+    'if(roots[i].pre)await takeOver(roots[i].pre,roots[i]);}}catch{fail()}';
   // The standalone page's header, which follows the widget's language as on index.html.
   const header = /<header[^>]*bpi-page-header[^>]*>[\s\S]*?<\/header>/.exec(index);
   if (!header) throw new Error('index.html has no page header');
@@ -266,7 +346,7 @@ function singleFile() {
     if (!found) throw new Error(`web/boot.js has no ${name} region`);
     return found[1];
   };
-  const follow = [null, region('followPageLanguage')];
+  const follow = [null, region('followPageLanguage') + region('prerender')];
   const failedTexts = region('lastResort')
     .replace('__FAILED__', JSON.stringify(Object.fromEntries(Object.entries(english).filter(([key]) => key.startsWith('page.failed.')))))
     .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
@@ -275,6 +355,6 @@ function singleFile() {
     '<title>Back pain massage intake (offline)</title>' +
     `<style>${styles}</style></head><body>` +
     header[0] +
-    '<main><div data-backpain-intake data-isolation="none"></div></main>' +
+    withFirstScreen('<main><div data-backpain-intake data-isolation="none"></div></main>') +
     `<script type="module">${code}\n${follow[1]}\n${failedTexts}\n${start}</script></body></html>`;
 }

@@ -11,13 +11,19 @@
 // write into a link. At the top level, or framed by any other page, it shows only its
 // short explanation. See "Security" in the README.
 //
+// Before the wasm arrives it shows the widget's first screen, prerendered at build time
+// (src/view/prerender.rs): inline in the widget's own pages, drawn from prerender/<lang>.json
+// into a snippet's shadow root or a framed page. The person can start and answer the first
+// step there; the widget takes it all over when it has started (takeOver).
+//
 // On the widget's own pages it translates the page's header along with the widget. If
 // the widget cannot start (the wasm fails to load, or traps), it shows a last-resort
 // screen instead of a blank space. On its own origin it registers the service worker
 // that keeps the widget working offline.
-// The module is imported when a widget needs it, so that a module that fails to load
-// leaves the last-resort screen rather than nothing.
-const GLUE = './__GLUE__';
+// wasm-bindgen's glue, which scripts/package.mjs writes here (its exports made local):
+// the widget's module is this file and its wasm.
+// __GLUE_CODE__
+const GLUE = __GLUE__;
 // The sealer seals a person's answers to their clinic's key: its own small module,
 // fetched the first time a person sends (src/bin/sealer.rs).
 const SEALER = './__SEALER_GLUE__';
@@ -46,21 +52,21 @@ function catalog(lang) {
 function followPageLanguage(root, catalog) {
   const header = document.querySelector('header.bpi-page-header');
   if (!header) return;
-  const parts = { 'page.title': header.querySelector('.bpi-page-title'), 'page.intro': header.querySelector('.bpi-page-intro') };
-  const english = { 'page.title': parts['page.title'].textContent, 'page.intro': parts['page.intro'].textContent };
+  const keys = ['page.title', 'page.intro'];
+  const parts = keys.map((key) => header.querySelector(`.bpi-${key.replace('.', '-')}`));
+  const english = parts.map((part) => part.textContent);
   // What follows the heading in the document's title, such as " (offline)".
-  const suffix = document.title.slice(english['page.title'].length);
+  const suffix = document.title.slice(english[0].length);
   let shown = document.documentElement.lang;
   const follow = async () => {
-    const app = root.querySelector('.bpi-app[lang]');
-    const lang = app && app.getAttribute('lang');
+    const lang = root.querySelector('.bpi-app[lang]')?.getAttribute('lang');
     if (!lang || lang === shown) return;
     shown = lang;
     // A catalog that cannot be fetched: the widget says so, and the header stays.
-    const texts = lang === 'en' ? english : JSON.parse(await catalog(lang).catch(() => 'null'));
+    const texts = lang === 'en' ? english : await catalog(lang).then((text) => keys.map((key) => JSON.parse(text)[key]), () => 0);
     if (!texts || lang !== shown) return;
-    for (const key in parts) parts[key].textContent = texts[key];
-    document.title = texts['page.title'] + suffix;
+    parts.forEach((part, i) => (part.textContent = texts[i]));
+    document.title = texts[0] + suffix;
     document.documentElement.lang = lang;
   };
   // A new screen can bring a new root element as well as a changed attribute.
@@ -69,23 +75,157 @@ function followPageLanguage(root, catalog) {
 }
 // #endregion
 
+// The widget's stylesheet in `parent` (unless there already), and a promise that it has
+// loaded, or failed to.
 function stylesheet(parent) {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = css;
-  parent.append(link);
+  let link = parent.querySelector(`link[href$="${css.slice(here.href.length)}"]`);
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    parent.append(link);
+  }
+  return link.sheet || new Promise((resolve) => (link.onload = link.onerror = resolve));
 }
 
+// Where the widget draws: a new element in the host's shadow root, or in the host itself
+// (data-isolation="none"). Its `styled` promise says the styles are there.
 function rootFor(host) {
-  if (host.dataset.isolation === 'none' || !host.attachShadow) {
-    if (![...document.styleSheets].some((s) => s.href === css)) stylesheet(document.head);
-    return host;
-  }
-  const shadow = host.shadowRoot || host.attachShadow({ mode: 'open' });
-  stylesheet(shadow);
+  const none = host.dataset.isolation === 'none' || !host.attachShadow;
+  const parent = none ? host : host.shadowRoot || host.attachShadow({ mode: 'open' });
   const root = document.createElement('div');
-  shadow.append(root);
+  root.styled = stylesheet(none ? document.head : parent);
+  parent.append(root);
   return root;
+}
+
+// #region prerender (scripts/package.mjs copies this into the offline edition)
+// The prerendered first screen (`pre`, src/view/prerender.rs) at work before the wasm:
+// "Start" shows the first step and "Back" the welcome again, with the focus on the
+// screen's heading as the widget moves it; the answers are the inputs' own; Enter in a
+// field sends the form nowhere; "clear my data" shows at the first answer, as the widget
+// shows it; and any other button pressed is remembered (data-pressed) for the widget.
+// The start button is disabled until this runs, so that a tap before cannot be lost. The
+// widget's own root (`root`) waits beside it, out of sight in a closed shadow root of its
+// own, so that the page holds one welcome, one form, one of each id, until the widget
+// has taken over (takeOver) and its root takes the prerendered screen's place.
+function prepare(pre, root) {
+  root.pre = pre;
+  if (!root.holder) {
+    root.holder = document.createElement('div');
+    root.holder.hidden = true;
+    root.holder.attachShadow({ mode: 'closed' }).append(root);
+  }
+  pre.after(root.holder);
+  const [welcome, step] = pre.querySelectorAll(':scope > .bpi-app');
+  const show = (screen) => {
+    (screen === step ? welcome : step).hidden = true;
+    screen.hidden = false;
+    pre.started ||= screen === step;
+    delete pre.dataset.pressed;
+    const heading = screen.querySelector('[data-focus-heading]');
+    heading.focus();
+    heading.scrollIntoView();
+  };
+  pre.onclick = (event) => {
+    const action = event.target.closest('[data-action]')?.dataset.action;
+    if (action === 'back') show(welcome);
+    else if (action === 'next' && !welcome.hidden) show(step);
+    else if (action) pre.dataset.pressed = action;
+  };
+  pre.onsubmit = (event) => event.preventDefault();
+  pre.oninput = () => (pre.querySelector('[data-action=clear]').hidden = false);
+  welcome.querySelector('[data-action=next]').disabled = false;
+}
+
+// A promise of the next task, or of `ms` milliseconds later.
+const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The widget, mounted in `root` out of sight, takes over the prerendered screen: what the
+// person did there is given to it as their own input (Start, a tap on each choice they
+// ticked, what they typed into each field, then Back, Next or "clear my data"), so the
+// widget decides on each exactly as if it had been there, and saves it. A saved session
+// it found stays under those answers, and its "restored" notice says so. Then its root
+// takes the prerendered screen's place, the focus where the person left it (or on the new
+// screen's heading after Back or Next).
+async function takeOver(pre, root) {
+  const live = (selector) => root.querySelector(selector);
+  // Its first render, with its texts (at most five seconds: a widget that never gets there
+  // is shown all the same).
+  for (let tries = 0; tries < 500 && !live('.bpi-app[lang]'); tries += 1) await later(10);
+  // What the person did is read from here on: nothing more can be done to it meanwhile
+  // (which takes the focus away: where it was is kept first).
+  const focused = pre.querySelector(':focus');
+  pre.inert = true;
+  const [welcome, step] = pre.querySelectorAll(':scope > .bpi-app');
+  const id = step.querySelector('.bpi-step').dataset.step;
+  const first = `.bpi-step[data-step=${id}] `;
+  // To the first step, wherever a saved session put the widget; a task after each
+  // input, the widget has rendered what it changed.
+  for (let tries = 0; pre.started && tries < 3 && !live(first); tries += 1) {
+    (live('.bpi-welcome [data-action=next]') || live(`[data-goto=${id}]`) || live('[data-action=back]'))?.click();
+    await later();
+  }
+  for (const input of pre.started ? step.querySelectorAll('form input') : []) {
+    const twin = live(first + '#' + input.id);
+    if (!twin || (input.type === 'number' ? twin.value === input.value : !input.checked || twin.checked)) continue;
+    twin.value = input.value;
+    if (input.type === 'number') twin.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    else twin.click();
+    await later();
+  }
+  // Back to the welcome, or the button the person pressed last (Next, clear my data).
+  const pressed = pre.started && !welcome.hidden ? 'back' : pre.dataset.pressed;
+  if (pressed) live(`[data-action=${pressed}]`)?.click();
+  const moved = pressed === 'back' || pressed === 'next';
+  await later();
+  const target = moved ? live('[data-focus-heading]') : focused?.id && live('#' + CSS.escape(focused.id));
+  pre.replaceWith(root);
+  root.holder.remove();
+  target?.focus();
+  if (moved) target?.scrollIntoView();
+}
+
+// The storage key the widget will use (the default for one it would refuse).
+function storageKey(host) {
+  const key = (host.dataset.storageKey || '').trim();
+  return /^[\w.-]{1,64}$/.test(key) ? key : 'backpain-intake.v1';
+}
+// #endregion
+
+// Shows the prerendered first screen in `root`'s place, in the language the widget will
+// show first: the page's own (index.html, embed.html) when it is in that language, else
+// prerender/<lang>.json, drawn once the styles are there. Where the first screen will not
+// be the prerendered one, the page's own goes; where another cannot be fetched, the page's
+// own stays (the widget then shows in its own language).
+async function draw(host, root) {
+  // Not where the first screen is not the welcome (a link in the address) or not the
+  // prerendered one (a clinic's own texts).
+  const lang = !host.dataset.texts && !/^#[rs]=/.test(location.hash) && firstLang(host);
+  const inline = root.parentNode.querySelector(':scope > [data-prerendered]');
+  if (inline) prepare(inline, root);
+  if (!lang && inline) {
+    inline.replaceWith(root);
+    root.holder.remove();
+    root.pre = null;
+  }
+  if (!lang || inline?.querySelector('.bpi-app').lang === lang) return;
+  try {
+    const tree = await (await fetch(new URL(`prerender/${lang}.json`, here))).json();
+    await root.styled;
+    // The widget may have come first: then it draws, not this.
+    if (root.mounted) return;
+    const pre = build(['div', { class: 'bpi-root', 'data-prerendered': '' }, ...tree]);
+    // The clinic's colour, as the attribute says (a value, never markup): the widget then
+    // checks it for contrast, and its own root has it only if it passes.
+    pre.style.setProperty('--bpi-clinic-accent', host.dataset.accentColor || null);
+    if (inline) inline.replaceWith(pre);
+    else root.before(pre);
+    prepare(pre, root);
+    host.hidden = false;
+  } catch {
+    // Nothing more to show before the widget.
+  }
 }
 
 function frames() {
@@ -113,6 +253,7 @@ function frames() {
 function framedBy(host) {
   // The page says so (data-refused) when it has decided not to show the widget.
   const explain = () => {
+    host.querySelector('[data-prerendered]')?.remove();
     host.hidden = false;
     host.dataset.refused = '';
   };
@@ -133,6 +274,8 @@ function framedBy(host) {
       removeEventListener('message', configure);
       clearTimeout(waited);
       if (!allowed.includes(event.origin)) return explain();
+      // The explanation gives way to the widget.
+      host.firstChild.remove();
       for (const key of KEYS) {
         if (typeof config[key] === 'string') host.setAttribute(`data-${key}`, config[key]);
       }
@@ -162,38 +305,53 @@ const LANGS = __LANGS__;
 function lastResort(host, root, catalog) {
   if (host.failed) return;
   host.failed = true;
-  const key = /^[\w.-]{1,64}$/.test((host.dataset.storageKey || '').trim()) ? host.dataset.storageKey.trim() : 'backpain-intake.v1';
-  const box = document.createElement('div');
-  box.className = 'bpi-root';
-  box.setAttribute('role', 'alert');
-  const parts = ['h2', 'p', 'emergency', 'retry', 'move'].map((part) => {
-    const button = part === 'retry' || part === 'move';
-    const element = box.appendChild(document.createElement(button ? 'button' : part === 'h2' ? 'h2' : 'p'));
-    if (button) {
-      element.className = 'bpi-button';
-      element.dataset.action = part;
-      element.onclick = () => {
-        try {
-          const saved = localStorage.getItem(key);
-          if (part === 'move' && saved !== null) {
-            localStorage.setItem(`${key}.backup.${Date.now()}`, saved);
-            localStorage.removeItem(key);
-          }
-        } catch {
-          // Storage refused: the reload tries without it.
-        }
-        location.reload();
-      };
+  const key = storageKey(host);
+  const parts = ['h2', 'p', 'emergency', 'retry', 'move'];
+  const button = (action) => ['button', { type: 'button', class: 'bpi-button', 'data-action': action }];
+  const box = build(['div', { class: 'bpi-root', role: 'alert' }, ['h2', {}], ['p', {}], ['p', {}], button('retry'), button('move')]);
+  box.onclick = ({ target }) => {
+    const action = target.dataset.action;
+    if (!action) return;
+    try {
+      const saved = localStorage.getItem(key);
+      if (action === 'move' && saved !== null) {
+        localStorage.setItem(`${key}.backup.${Date.now()}`, saved);
+        localStorage.removeItem(key);
+      }
+    } catch {
+      // Storage refused: the reload tries without it.
     }
-    return [part, element];
-  });
+    location.reload();
+  };
   // English at once; the person's language as soon as its catalog arrives.
-  const say = (texts) => parts.forEach(([part, element]) => (element.textContent = texts[`page.failed.${part}`]));
+  const say = (texts) => parts.forEach((part, i) => (box.children[i].textContent = texts[`page.failed.${part}`]));
   say(FAILED);
   root.replaceChildren(box);
+  // In the place of a prerendered screen, if one is still there.
+  root.pre?.replaceWith(root);
+  root.holder?.remove();
   host.hidden = false;
-  const lang = (host.dataset.lang || document.documentElement.lang || navigator.language).slice(0, 2);
-  if (LANGS.includes(lang)) catalog(lang).then(JSON.parse).then(say, () => {});
+  const lang = firstLang(host);
+  if (lang !== 'en') catalog(lang).then(JSON.parse).then(say, () => {});
+}
+
+// The language the widget shows first, as it chooses (src/domain/text.rs): the clinic's,
+// the browser's, English. (A person who chose another one here before sees this one until
+// the widget runs, which then shows theirs.)
+function firstLang(host) {
+  const tags = [host.dataset.lang, ...navigator.languages].map((tag) => tag?.split(/[-_]/)[0].toLowerCase());
+  return tags.find((lang) => lang === 'en' || LANGS.includes(lang)) || 'en';
+}
+
+// An element from its tree, as src/view/prerender.rs writes it: ["tag", {attributes},
+// ...children], text as strings. Built, not parsed, so Trusted Types have nothing to say.
+function build(node) {
+  if (typeof node === 'string') return node;
+  const [tag, attributes, ...children] = node;
+  const element = document.createElement(tag);
+  for (const name in attributes) element.setAttribute(name, attributes[name]);
+  element.append(...children.map(build));
+  return element;
 }
 // #endregion
 
@@ -229,7 +387,7 @@ if (hosts.length) {
     const copy = fresh && response.ok && /wasm/.test(response.headers.get('content-type')) && response.clone();
     return copy && caches.open('bpi-handover').then((cache) => cache.put(wasmUrl, copy));
   }).catch(() => {});
-  const glue = import(GLUE);
+  const glue = Promise.resolve(GLUE);
   const started = glue.then((module) => module.default({ module_or_path: wasm }));
   for (const host of hosts) {
     let root = host;
@@ -238,23 +396,26 @@ if (hosts.length) {
     // this widget's module: its glue is on the error's stack.
     const trapped = (event) => {
       const error = event.error || event.reason;
-      if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(GLUE.slice(2))) fail();
+      if (error instanceof WebAssembly.RuntimeError && String(error.stack).includes(import.meta.url)) fail();
     };
     addEventListener('error', trapped);
     addEventListener('unhandledrejection', trapped);
     (async () => {
       if (host.hasAttribute('data-frame')) reportHeight(await framedBy(host));
+      root = rootFor(host);
+      followPageLanguage(root.parentNode, catalog);
+      draw(host, root);
       await started;
       const { mount_widget } = await glue;
       // Mount in a task of its own. The task that resolves init also finishes compiling
       // the wasm, and the first render compiles every function it calls for the first
       // time; run together they made one task long enough to delay a tap (Lighthouse's
       // Total Blocking Time). Apart, each is shorter. See bench/README.md.
-      await new Promise((resolve) => setTimeout(resolve));
-      root = rootFor(host);
+      await later();
+      root.mounted = true;
       host.hidden = false;
       mount_widget(host, root, catalog, seal);
-      followPageLanguage(root, catalog);
+      if (root.pre) await takeOver(root.pre, root);
     })().catch(fail);
   }
 }
