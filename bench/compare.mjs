@@ -2,24 +2,35 @@
 // with SurveyJS (bench/surveyjs/, from build-survey.mjs). Run from the repository root
 // after `npm ci` in bench/:
 //
-//   node bench/compare.mjs            (BENCH_RUNS=3 for a quick look; 10 by default)
+//   node bench/compare.mjs     (BENCH_RUNS=3 BENCH_PHONE_RUNS=2 for a quick look; 10 and 6 by default)
+//   BENCH_DIST=path            to load another build of the widget than dist/
 //
 // Each site is served from a snapshot on 127.0.0.1 by server.mjs (brotli, no-store), and
 // one headless Chromium loads them in turn, widget then SurveyJS, each load in a fresh
-// browser context with service workers blocked, so every load is a first visit. Per load:
-// the bytes received (brotli on the wire, and raw), the time from navigation start to the
-// first question on screen, and the JS heap (plus the wasm memory) once the page is idle.
+// browser context, so every load is a first visit. Two profiles:
+//
+// - desktop (BENCH_RUNS loads each): 1280x900, no throttling, service workers blocked, so
+//   only the page load is measured. Per load: the bytes received (brotli on the wire, and
+//   raw), the time from navigation start to the first question on screen, and the JS heap
+//   (plus the wasm memory) once the page is idle.
+// - phone (BENCH_PHONE_RUNS loads each, 0 to skip): 390x844 at 3x with touch, 4x CPU
+//   slowdown and DevTools' "Slow 4G" network, service workers allowed as on a real first
+//   visit. Per load: first contentful paint, the welcome and the first question on screen,
+//   the bytes the server sent for the whole visit (service worker included), and the Event
+//   Timing duration of every interaction while answering the first two steps.
+//
 // Before the measured loads, one unmeasured load of each checks that the two sites ask the
 // same questions and that the SurveyJS page draws every page and its condition.
 //
-// Prints a table per load, the medians, the ratios widget / SurveyJS and the two targets,
-// and writes everything to bench/results/latest.json. Exits 0 whether or not the targets
-// are met, and 1 on any error: a page error, a failed request, a site that does not render.
+// Prints a table per load and profile, the medians, the ratios widget / SurveyJS and the
+// targets, and writes everything to bench/results/latest.json. Exits 0 whether or not the
+// targets are met, and 1 on any error: a page error, a failed request, a site that does
+// not render.
 
 import assert from 'node:assert/strict';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { chromium } from 'playwright-core';
@@ -29,8 +40,11 @@ import { BENCH_DIR, ROOT_DIR, buildSurvey } from './build-survey.mjs';
 import { startServer } from './server.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-const DIST_DIR = join(ROOT_DIR, 'dist');
+const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? 6);
+// BENCH_DIST=path benchmarks another build of the widget (an older one, to compare).
+const DIST_DIR = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : join(ROOT_DIR, 'dist');
 const RESULTS_DIR = join(BENCH_DIR, 'results');
+const QUESTIONNAIRE = join(ROOT_DIR, 'data/questionnaire.json');
 // The flags of the end-to-end tests (e2e/chromium.mjs), plus one: every host name but
 // 127.0.0.1 fails to resolve at once. Nothing here may reach the internet, and SurveyJS's
 // default theme asks fonts.gstatic.com for its font; without the rule, that lookup's
@@ -48,11 +62,46 @@ const CONTEXT_OPTIONS = {
 const RENDER_TIMEOUT_MS = 30_000;
 
 /**
+ * The phone profile. The network is DevTools' "Slow 4G" preset: 562.5 ms round trip,
+ * 1.44 Mbps down and 675 kbps up (in bytes per second for CDP). The CPU runs 4x slower
+ * (CDP Emulation.setCPUThrottlingRate). Service workers are allowed: a first visit pays
+ * for the worker's install too.
+ */
+const PHONE = {
+  context: {
+    serviceWorkers: 'allow',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  },
+  cpuThrottlingRate: 4,
+  network: { offline: false, latency: 562.5, downloadThroughput: 1.44e6 / 8, uploadThroughput: 675e3 / 8 },
+  description: '390x844 at 3x, touch; 4x CPU slowdown; Slow 4G (562.5 ms round trip, 1.44 Mbps down, 675 kbps up); service workers allowed',
+};
+
+// How long a site that registers a service worker may take to activate it, after the
+// answers, before the load counts as failed.
+const SERVICE_WORKER_TIMEOUT_MS = 30_000;
+
+// Event Timing reports no interaction shorter than this (the API's least threshold). Such
+// an interaction is counted with duration 0, printed as "<16".
+const EVENT_TIMING_THRESHOLD_MS = 16;
+
+/**
  * The two sites. `steps` is what a person does from navigation start to the first
- * question: wait until `selector` is visible, and click it if `click` is set. The widget
- * opens on a welcome screen, so its first question is one click further; SurveyJS opens
- * on its first page. `offOrigin` lists requests to other origins that are expected, and
- * fail here (see CHROMIUM_ARGS); any other is an error.
+ * question: wait until `selector` is visible, and click it if `click` is set (once it is
+ * no longer disabled). The widget opens on a welcome screen, so its first question is one
+ * click further; SurveyJS opens on its first page. `offOrigin` lists requests to other
+ * origins that are expected, and fail here (see CHROMIUM_ARGS); any other is an error.
+ * `registersServiceWorker`: the phone profile waits for the worker to activate.
+ *
+ * `answer` holds the selectors for answering the phone profile's first two steps: a
+ * step shown (`step`, a step of questionnaire.json), the choice with answer code `code`
+ * of question `id` (radio buttons, checkboxes, scale points and yes/no alike), the
+ * number field of question `id`, and the Next button of a step.
  */
 const SITES = [
   {
@@ -63,6 +112,15 @@ const SITES = [
       { mark: 'firstQuestion', selector: '.bpi-step [data-question]' },
     ],
     offOrigin: [],
+    registersServiceWorker: true,
+    answer: {
+      step: (step) => `.bpi-step[data-step="${step.id}"]`,
+      // A choice's input sits in its label, except a scale point's, which its label follows.
+      choice: (id, code) =>
+        `[data-question="${id}"] label:has(> input[value="${code}"]), [data-question="${id}"] input[value="${code}"] + label`,
+      number: (id) => `[data-question="${id}"] input`,
+      next: (step) => `.bpi-step[data-step="${step.id}"] [data-action=next]`,
+    },
   },
   {
     name: 'surveyjs',
@@ -71,6 +129,14 @@ const SITES = [
     // survey-core.min.css, the default theme, loads Open Sans from Google Fonts. On a real
     // site that is one more woff2 file for SurveyJS; here it fails, and counts for nothing.
     offOrigin: [/^https:\/\/fonts\.gstatic\.com\//],
+    registersServiceWorker: false,
+    answer: {
+      // A page is shown when its first question is.
+      step: (step) => `.sd-page .sd-question[data-name="${step.questions[0].id}"]`,
+      choice: (id, code) => `.sd-question[data-name="${id}"] label:has(input[value="${code}"])`,
+      number: (id) => `.sd-question[data-name="${id}"] input`,
+      next: () => '.sd-navigation__next-btn',
+    },
   },
 ];
 
@@ -80,25 +146,80 @@ const SITES = [
  * non-zero size, not visibility:hidden, as Playwright defines visible). When it is, that
  * frame is about to be laid out and painted: a message posted then runs as the next task,
  * once the frame is drawn, and records performance.now() (milliseconds since navigation
- * start) and clicks the element if the step says so. So each mark is "drawn on screen",
- * including the layout and paint of the frame that shows it. Checking on animation
- * frames, not on every DOM mutation, costs each page one query per frame and never forces
- * extra layouts while the page builds itself.
+ * start). So each mark is "drawn on screen", including the layout and paint of the frame
+ * that shows it. Checking on animation frames, not on every DOM mutation, costs each page
+ * one query per frame and never forces extra layouts while the page builds itself.
+ *
+ * A step with `click` then clicks its element, as soon as it is not disabled: a page may
+ * draw a button before its script can handle it (the widget's prerendered Start carries
+ * `disabled` until the page's loader has run), and a person's tap on it would do nothing.
+ * Until then it checks again on every animation frame; the mark stays when it was drawn.
  *
  * It also keeps every WebAssembly.Memory that an instance exports, because the wasm heap
- * is not part of the JS heap that CDP reports.
+ * is not part of the JS heap that CDP reports; records every Event Timing entry of an
+ * interaction (the phone profile's answers); and, where the page carries markup drawn
+ * before its script ran (`[data-prerendered]`), marks `adopted` when the last such
+ * attribute is gone, that is when the live widget has taken the markup over.
  */
-function watchPage(steps) {
+function watchPage({ steps, eventTimingThresholdMs }) {
   const marks = {};
   const memories = [];
+  const events = [];
   let finish;
   const done = new Promise((resolve) => {
     finish = resolve;
   });
+
+  const eventObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.interactionId) events.push({ interactionId: entry.interactionId, name: entry.name, startTime: entry.startTime, duration: entry.duration });
+    }
+  });
+  eventObserver.observe({ type: 'event', durationThreshold: eventTimingThresholdMs, buffered: true });
+  const nextFrameDrawn = () => new Promise((resolve) => requestAnimationFrame(() => afterThisFrame(resolve)));
+
   window.__bench = {
     marks,
     done,
     wasmMemoryBytes: () => memories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0),
+    /**
+     * The interactions so far: every entry of one (pointerdown, pointerup, click; keydown,
+     * keyup) and how many the page counted, including those under the threshold. An entry
+     * is reported after the frame that follows its handlers, so this waits for two frames
+     * to be drawn and takes what the observer has not yet delivered.
+     */
+    interactions: async () => {
+      await nextFrameDrawn();
+      await nextFrameDrawn();
+      for (const entry of eventObserver.takeRecords()) {
+        if (entry.interactionId) events.push({ interactionId: entry.interactionId, name: entry.name, startTime: entry.startTime, duration: entry.duration });
+      }
+      return { events, count: performance.interactionCount ?? null };
+    },
+    /**
+     * At the next click on `clickSelector`, marks `${name}Click` with the click's time,
+     * then `name` at the frame that draws `selector`: how long a step takes to show after
+     * Next, which an interaction's duration does not cover when the page shows the step
+     * later than the frame after the click (a Next pressed before the live widget runs).
+     */
+    markAfterClick: (name, clickSelector, selector) => {
+      document.addEventListener(
+        'click',
+        function onClick(event) {
+          if (!event.isTrusted || !event.target.closest?.(clickSelector)) return;
+          document.removeEventListener('click', onClick, true);
+          marks[`${name}Click`] = event.timeStamp;
+          const shown = () => {
+            if (!visibleMatch(selector)) return requestAnimationFrame(shown);
+            return afterThisFrame(() => {
+              marks[name] = performance.now();
+            });
+          };
+          requestAnimationFrame(shown);
+        },
+        true,
+      );
+    },
   };
 
   const keepMemories = (result) => {
@@ -115,29 +236,48 @@ function watchPage(steps) {
     };
   }
 
+  const prerendered = new MutationObserver(() => {
+    if (document.querySelector('[data-prerendered]')) return;
+    marks.adopted = performance.now();
+    prerendered.disconnect();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    if (document.querySelector('[data-prerendered]')) {
+      prerendered.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-prerendered'] });
+    }
+  });
+
   const isVisible = (element) => {
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === 'visible';
   };
-  const afterThisFrame = (callback) => {
+  const visibleMatch = (selector) => [...document.querySelectorAll(selector)].find(isVisible);
+  const isDisabled = (element) => element.hasAttribute('disabled') || element.matches(':disabled');
+  function afterThisFrame(callback) {
     const channel = new MessageChannel();
     channel.port1.onmessage = callback;
     channel.port2.postMessage(null);
-  };
+  }
   let next = 0;
+  const advance = () => {
+    next += 1;
+    if (next === steps.length) finish(marks);
+    else requestAnimationFrame(check);
+  };
+  const act = (step) => {
+    if (!step.click) return advance();
+    const element = visibleMatch(step.selector);
+    if (!element || isDisabled(element)) return requestAnimationFrame(check);
+    element.click();
+    return advance();
+  };
   const check = () => {
     const step = steps[next];
-    const element = document.querySelector(step.selector);
-    if (!element || !isVisible(element)) {
-      requestAnimationFrame(check);
-      return;
-    }
-    afterThisFrame(() => {
+    if (step.mark in marks) return act(step);
+    if (!visibleMatch(step.selector)) return requestAnimationFrame(check);
+    return afterThisFrame(() => {
       marks[step.mark] = performance.now();
-      if (step.click) element.click();
-      next += 1;
-      if (next === steps.length) finish(marks);
-      else requestAnimationFrame(check);
+      act(step);
     });
   };
   requestAnimationFrame(check);
@@ -147,7 +287,7 @@ function watchPage(steps) {
 async function measureLoad(browser, site) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   try {
-    await context.addInitScript(watchPage, site.steps);
+    await context.addInitScript(watchPage, { steps: site.steps, eventTimingThresholdMs: EVENT_TIMING_THRESHOLD_MS });
     const page = await context.newPage();
     const watch = watchProblems(page, site);
     const cdp = await context.newCDPSession(page);
@@ -243,6 +383,7 @@ async function recordNetwork(cdp, site, problems) {
       headerBytes: 0,
       encodedBodyBytes: 0,
       decodedBodyBytes: 0,
+      viaServiceWorker: false,
       finished: false,
     });
   });
@@ -250,6 +391,9 @@ async function recordNetwork(cdp, site, problems) {
     const request = requests.get(requestId);
     if (!request) return;
     request.status = response.status;
+    // After a service worker has claimed the page, its answers come from the worker, which
+    // makes its own request (see recordServiceWorkerRequests) if it goes to the network.
+    request.viaServiceWorker = Boolean(response.fromServiceWorker);
     request.encoding = headerValue(response.headers, 'content-encoding') ?? 'identity';
     request.headerBytes = response.encodedDataLength;
   });
@@ -294,10 +438,13 @@ async function recordNetwork(cdp, site, problems) {
 /**
  * The server knows exactly what it sent: each response the browser reports must match
  * one the server logged, byte for byte, or the byte counts above are not to be trusted.
+ * A count the browser does not know (null) is not compared. `unreported` lists paths the
+ * server may have sent without the browser reporting them (a service worker's own script).
  */
-function checkAgainstServer(requests, served, site, problems) {
+function checkAgainstServer(requests, served, site, problems, { unreported = [] } = {}) {
   const own = requests.filter((request) => request.sameOrigin);
   const unmatched = [...served];
+  const differs = (count, logged) => count !== null && count !== logged;
   for (const request of own) {
     const index = unmatched.findIndex((entry) => entry.path === request.path);
     if (index < 0) {
@@ -305,7 +452,7 @@ function checkAgainstServer(requests, served, site, problems) {
       continue;
     }
     const [entry] = unmatched.splice(index, 1);
-    if (entry.sentBytes !== request.encodedBodyBytes || entry.rawBytes !== request.decodedBodyBytes) {
+    if (differs(request.encodedBodyBytes, entry.sentBytes) || differs(request.decodedBodyBytes, entry.rawBytes)) {
       problems.push(
         `${site.label}: ${request.path}: the browser counts ${request.encodedBodyBytes} B on the wire and ` +
           `${request.decodedBodyBytes} B decoded, the server sent ${entry.sentBytes} B of ${entry.rawBytes} B`,
@@ -313,6 +460,7 @@ function checkAgainstServer(requests, served, site, problems) {
     }
   }
   for (const entry of unmatched) {
+    if (unreported.includes(entry.path)) continue;
     problems.push(`${site.label}: the server sent ${entry.path} (HTTP ${entry.status}), which the page did not report`);
   }
 }
@@ -320,6 +468,305 @@ function checkAgainstServer(requests, served, site, problems) {
 async function jsHeapUsed(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   return metrics.find((metric) => metric.name === 'JSHeapUsedSize').value;
+}
+
+// ---------------------------------------------------------------------------------------
+// The phone profile: a slow phone on a slow network, answering the first two steps.
+
+/**
+ * One load of `site` on the phone profile: from navigation to the first question, then
+ * the answers to the first two steps (`plan`, from answerPlan), then, where the site has
+ * one, until its service worker is active. Returns its numbers and its problems.
+ */
+async function measurePhoneLoad(browser, site, plan) {
+  const context = await browser.newContext(PHONE.context);
+  try {
+    await context.addInitScript(watchPage, { steps: site.steps, eventTimingThresholdMs: EVENT_TIMING_THRESHOLD_MS });
+    const page = await context.newPage();
+    page.setDefaultTimeout(RENDER_TIMEOUT_MS);
+    const watch = watchProblems(page, site);
+    const cdp = await context.newCDPSession(page);
+    const network = await recordNetwork(cdp, site, watch.problems);
+    const workerNetwork = recordServiceWorkerRequests(context, site, watch.problems);
+    const workers = await throttle(cdp);
+    const served = site.server.served.length;
+
+    // Only until the document is there: a person answers once the question shows, whether
+    // or not the page has finished loading.
+    await page.goto(site.server.url, { waitUntil: 'commit', timeout: RENDER_TIMEOUT_MS });
+    await withTimeout(
+      page.evaluate(() => window.__bench.done),
+      RENDER_TIMEOUT_MS,
+      `${site.label} showed no first question within ${RENDER_TIMEOUT_MS / 1000} s on the phone profile`,
+    );
+    const dispatched = await answerFirstTwoSteps(page, site, plan);
+    const durations = interactionDurations(await page.evaluate(() => window.__bench.interactions()), dispatched);
+    if (site.registersServiceWorker) await serviceWorkerActivated(page, site);
+    await page.waitForLoadState('networkidle');
+
+    const { marks, firstContentfulPaint } = await page.evaluate(() => ({
+      marks: window.__bench.marks,
+      firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
+    const scripts = context.serviceWorkers().map((worker) => worker.url());
+    const workerRequests = await workerNetwork.finish(scripts);
+    const pageRequests = network.finish().filter((request) => !request.viaServiceWorker);
+    const sent = site.server.served.slice(served);
+    checkAgainstServer([...pageRequests, ...workerRequests], sent, site, watch.problems, {
+      unreported: scripts.map((url) => new URL(url).pathname),
+    });
+
+    const wireBytes = sum(sent, 'sentBytes');
+    const pageBytes = sum(pageRequests.filter((request) => request.sameOrigin), 'encodedBodyBytes');
+    return {
+      site: site.name,
+      requests: sent.length,
+      wireBytes,
+      serviceWorkerBytes: wireBytes - pageBytes,
+      rawBytes: sum(sent, 'rawBytes'),
+      firstContentfulPaint,
+      welcomeMs: marks.welcome ?? null,
+      firstQuestionMs: marks.firstQuestion,
+      adoptedMs: marks.adopted ?? null,
+      nextToSecondStepMs: marks.nextStep === undefined ? null : marks.nextStep - marks.nextStepClick,
+      interactions: durations.length,
+      dispatchedInteractions: dispatched,
+      interactionP50Ms: percentile(durations, 50),
+      interactionP95Ms: percentile(durations, 95),
+      interactionDurationsMs: durations,
+      serviceWorker: site.registersServiceWorker
+        ? {
+            scripts: scripts.map((url) => new URL(url).pathname),
+            requests: workerRequests.length,
+            unthrottled: unthrottledRequests(workerRequests, scripts),
+          }
+        : null,
+      // Not an error (the bytes are still exact), but said with the results.
+      workerThrottleErrors: workers.error ? [`no worker of the page could be throttled: ${workers.error}`, ...workers.errors] : workers.errors,
+      files: sent.map(({ path, status, encoding, rawBytes, sentBytes }) => ({ path, status, encoding, sentBytes, rawBytes })),
+      offOrigin: [...pageRequests, ...workerRequests].filter((request) => !request.sameOrigin).map((request) => request.url),
+      problems: watch.problems,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Puts the page on the phone's CPU and network (its CDP session), and every worker it
+ * starts on the same network. The CPU slowdown is the page's only: CDP refuses it for a
+ * worker ("only supported for pages"). A service worker is its own target with its own
+ * network conditions, which the page's do not cover, so the page's session attaches to
+ * each worker as it starts (Target.setAutoAttach, paused until told to run) and sends it
+ * the conditions before letting it run. Playwright's own session may let it run first;
+ * its first request, the worker's script, is fetched before the worker exists and is
+ * never throttled. unthrottledRequests tells, per load, whether the rest were.
+ *
+ * The messages go through Target.sendMessageToTarget, since a Playwright CDP session
+ * cannot address a child session of its own. Resolves to `{ error, errors }`: why the
+ * page's workers could not be reached at all, and each refused command.
+ */
+async function throttle(cdp) {
+  await cdp.send('Network.emulateNetworkConditions', PHONE.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuThrottlingRate });
+  const state = { error: null, errors: [] };
+  const pending = new Map();
+  let nextId = 1;
+  const sendTo = (sessionId, target, method, params = {}) => {
+    const id = nextId;
+    nextId += 1;
+    pending.set(id, `${method} on ${target}`);
+    return cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => {});
+  };
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { id, error } = JSON.parse(message);
+    if (error && pending.has(id)) state.errors.push(`${pending.get(id)}: ${error.message}`);
+    pending.delete(id);
+  });
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    const target = `${targetInfo.type} ${targetInfo.url}`;
+    // One session processes its commands in order: the conditions first, then the start.
+    sendTo(sessionId, target, 'Network.emulateNetworkConditions', PHONE.network);
+    sendTo(sessionId, target, 'Runtime.runIfWaitingForDebugger');
+  });
+  try {
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: false });
+  } catch (error) {
+    state.error = error.message;
+  }
+  return state;
+}
+
+/**
+ * Records the requests that service workers make (Playwright reports them with the
+ * worker, as the page's CDP session does not see them). `finish(scripts)` resolves to
+ * them in the shape of recordNetwork's requests: the worker's script has no size in the
+ * browser's report, so its bytes are left to the server's log; any other body size must
+ * match the server's.
+ */
+function recordServiceWorkerRequests(context, site, problems) {
+  const requests = new Map();
+  const origin = site.server.origin;
+  context.on('request', (request) => {
+    if (!request.serviceWorker()) return;
+    const url = new URL(request.url());
+    requests.set(request, { url: request.url(), path: url.pathname, sameOrigin: url.origin === origin, finished: false, failed: null });
+  });
+  context.on('requestfinished', (request) => {
+    if (requests.has(request)) requests.get(request).finished = true;
+  });
+  context.on('requestfailed', (request) => {
+    if (requests.has(request)) requests.get(request).failed = request.failure()?.errorText ?? 'failed';
+  });
+  return {
+    async finish(scripts) {
+      const all = [];
+      for (const [request, entry] of requests) {
+        const expected = !entry.sameOrigin && site.offOrigin.some((pattern) => pattern.test(entry.url));
+        if (!entry.sameOrigin && !expected) problems.push(`service worker request to another origin: ${entry.url}`);
+        if (entry.sameOrigin && entry.failed) problems.push(`failed service worker request: ${entry.url}: ${entry.failed}`);
+        if (entry.sameOrigin && !entry.failed && !entry.finished) problems.push(`service worker request never finished: ${entry.url}`);
+        const response = entry.finished ? await request.response() : null;
+        if (entry.sameOrigin && response && response.status() >= 400) problems.push(`failed service worker request: ${entry.url}: HTTP ${response.status()}`);
+        const isScript = scripts.includes(entry.url);
+        all.push({
+          ...entry,
+          status: response?.status() ?? null,
+          encodedBodyBytes: response && !isScript ? (await request.sizes()).responseBodySize : null,
+          decodedBodyBytes: null,
+          responseStartMs: request.timing().responseStart,
+        });
+      }
+      return all;
+    },
+  };
+}
+
+/**
+ * The service worker's requests that got their response headers sooner than the phone's
+ * round trip allows (so were not throttled), leaving out its script (see throttle).
+ */
+function unthrottledRequests(workerRequests, scripts) {
+  return workerRequests
+    .filter((request) => !scripts.includes(request.url) && request.responseStartMs >= 0 && request.responseStartMs < PHONE.network.latency * 0.95)
+    .map((request) => request.path);
+}
+
+/** Resolves once the page's service worker is activated, or fails the load after SERVICE_WORKER_TIMEOUT_MS. */
+async function serviceWorkerActivated(page, site) {
+  await withTimeout(
+    page.evaluate(async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      if (active.state === 'activated') return;
+      await new Promise((resolve) => {
+        active.addEventListener('statechange', () => active.state === 'activated' && resolve());
+      });
+    }),
+    SERVICE_WORKER_TIMEOUT_MS,
+    `${site.label}: no service worker activated within ${SERVICE_WORKER_TIMEOUT_MS / 1000} s of the answers`,
+  );
+}
+
+/**
+ * What the phone profile answers: for each of the first two steps of questionnaire.json,
+ * every required question that its conditions show given the answers before it, with a
+ * fixed valid answer for each kind (answerFor).
+ */
+function answerPlan(questionnaire) {
+  const given = new Map();
+  return questionnaire.steps.slice(0, 2).map((step) => {
+    const answers = [];
+    for (const question of step.questions) {
+      if (!question.required || !isShown(question, given)) continue;
+      const answer = answerFor(question);
+      given.set(question.id, answer);
+      answers.push(answer);
+    }
+    return { step, answers };
+  });
+}
+
+/**
+ * One answer: `text` to type into a number field (42, or the nearest allowed), or the
+ * `codes` to click: a scale's middle point, a list's first choice, "no" to a yes/no.
+ */
+function answerFor({ id, kind, control, min, max, codes }) {
+  switch (`${kind}/${control}`) {
+    case 'integer/number':
+      return { id, text: String(Math.min(Math.max(42, min), max)) };
+    case 'integer/scale':
+      return { id, codes: [String(Math.round((min + max) / 2))] };
+    case 'one/choices':
+    case 'many/choices':
+      return { id, codes: [codes[0]] };
+    case 'bool/yes_no':
+    case 'bool/agree_disagree':
+      return { id, codes: ['false'] };
+    default:
+      throw new Error(`${id}: no answer for kind ${kind} with control ${control}`);
+  }
+}
+
+/** Whether every `show_if` condition of `question` holds for the answers `given` (as the widget's ShowIf). */
+function isShown(question, given) {
+  return (question.show_if ?? []).every(({ question: id, any_of: anyOf = [], at_least: atLeast }) => {
+    const answer = given.get(id);
+    if (!answer) return false;
+    if (atLeast !== undefined) return Number(answer.text ?? answer.codes[0]) >= atLeast;
+    return (answer.codes ?? []).some((code) => anyOf.includes(code));
+  });
+}
+
+/**
+ * Answers the first two steps as a person would: each required question by clicking its
+ * choice (or clicking the number field and typing), and Next between the steps. Playwright
+ * clicks the real element, so the page gets trusted input events that Event Timing
+ * records. It waits for nothing but each step to be shown: on the widget, answers may be
+ * given before the live widget has adopted the prerendered first step, and the Next
+ * pressed then is carried out once it has. Resolves to the number of interactions sent
+ * (a click, or one key).
+ */
+async function answerFirstTwoSteps(page, site, plan) {
+  let dispatched = 0;
+  for (const [index, { step, answers }] of plan.entries()) {
+    if (index > 0) {
+      const next = site.answer.next(plan[index - 1].step);
+      await page.evaluate(([click, shown]) => window.__bench.markAfterClick('nextStep', click, shown), [next, site.answer.step(step)]);
+      await page.locator(next).click();
+      dispatched += 1;
+    }
+    await page.locator(site.answer.step(step)).first().waitFor({ state: 'visible' });
+    for (const answer of answers) dispatched += await giveAnswer(page, site, answer);
+  }
+  return dispatched;
+}
+
+/** Gives one answer from answerFor; resolves to the number of interactions it took. */
+async function giveAnswer(page, site, { id, text, codes }) {
+  if (text !== undefined) {
+    const field = page.locator(site.answer.number(id));
+    await field.click();
+    await field.pressSequentially(text);
+    return 1 + text.length;
+  }
+  for (const code of codes) await page.locator(site.answer.choice(id, code)).click();
+  return codes.length;
+}
+
+/**
+ * One duration per interaction: the longest of its entries (Event Timing gives each event
+ * of an interaction, such as pointerdown, pointerup and click, or keydown and keyup, its
+ * own entry, with the same interactionId). An interaction under the threshold has no
+ * entry and counts as 0. How many there were is the page's own count
+ * (performance.interactionCount) where it has one, else the number sent.
+ */
+function interactionDurations({ events, count }, dispatched) {
+  const longest = new Map();
+  for (const { interactionId, duration } of events) {
+    longest.set(interactionId, Math.max(longest.get(interactionId) ?? 0, duration));
+  }
+  const total = Math.max(count ?? dispatched, longest.size);
+  return [...longest.values(), ...new Array(total - longest.size).fill(0)];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -458,7 +905,9 @@ async function snapshotDist(dest) {
 async function incompleteSite(dir) {
   const references = {
     'index.html': /(?:href|src)=["']?(?:\.\/)?([\w.-]+\.(?:js|wasm|css))/g,
-    'boot.js': /["'`](?:\.\/)?([\w.-]+\.(?:js|wasm|css))["'`]/g,
+    // The files boot.js loads carry a hash in their names; the glue it holds also names a
+    // default wasm file that it never loads (boot.js always hands it the wasm).
+    'boot.js': /["'`](?:\.\/)?([\w.-]+-[0-9a-f]{16}(?:_bg)?\.(?:js|wasm|css))["'`]/g,
   };
   const names = new Set();
   for (const [file, pattern] of Object.entries(references)) {
@@ -493,6 +942,13 @@ function sum(rows, key) {
   return rows.reduce((total, row) => total + row[key], 0);
 }
 
+/** The nearest-rank percentile `p` (0 to 100) of `values`. */
+function percentile(values, p) {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -519,6 +975,8 @@ async function withTimeout(promise, ms, message) {
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 const mb = (bytes) => (bytes / 1e6).toFixed(2);
 const ms = (value) => (value === null || value === undefined ? '-' : value.toFixed(0));
+// An interaction's duration: 0 stands for one under Event Timing's threshold.
+const interactionMs = (value) => (value === null || value === undefined ? '-' : value < EVENT_TIMING_THRESHOLD_MS ? `<${EVENT_TIMING_THRESHOLD_MS}` : value.toFixed(0));
 const COLUMNS = [
   ['run', 3, (row) => row.run],
   ['site', 9, (row) => row.site],
@@ -531,13 +989,34 @@ const COLUMNS = [
   ['JS heap MB', 10, (row) => mb(row.jsHeapBytes)],
   ['wasm MB', 7, (row) => (row.wasmMemoryBytes ? mb(row.wasmMemoryBytes) : '-')],
 ];
-const tableLine = (cells) => cells.map((cell, i) => String(cell).padStart(COLUMNS[i][1])).join('  ');
+// The phone profile's table: the whole visit's brotli bytes, and of them the service
+// worker's; from the Next click to the second step drawn; the answers' interactions (how
+// many, p50, p95).
+const PHONE_COLUMNS = [
+  ['run', 3, (row) => row.run],
+  ['site', 9, (row) => row.site],
+  ['reqs', 4, (row) => row.requests],
+  ['brotli KB', 9, (row) => kb(row.wireBytes)],
+  ['of it SW', 8, (row) => (SITES.find((site) => site.name === row.site).registersServiceWorker ? kb(row.serviceWorkerBytes) : '-')],
+  ['FCP ms', 6, (row) => ms(row.firstContentfulPaint)],
+  ['welcome ms', 10, (row) => ms(row.welcomeMs)],
+  ['1st question ms', 15, (row) => ms(row.firstQuestionMs)],
+  ['adopted ms', 10, (row) => ms(row.adoptedMs)],
+  ['Next to step 2 ms', 17, (row) => ms(row.nextToSecondStepMs)],
+  ['answers', 7, (row) => row.interactions],
+  ['p50 ms', 6, (row) => interactionMs(row.interactionP50Ms)],
+  ['p95 ms', 6, (row) => interactionMs(row.interactionP95Ms)],
+];
+const lineOf = (columns, cells) => cells.map((cell, i) => String(cell).padStart(columns[i][1])).join('  ');
+const tableLine = (cells) => lineOf(COLUMNS, cells);
+const phoneLine = (cells) => lineOf(PHONE_COLUMNS, cells);
 
 const METRICS = ['requests', 'brotliBytes', 'rawBytes', 'firstContentfulPaint', 'welcomeMs', 'firstQuestionMs', 'jsHeapBytes', 'wasmMemoryBytes'];
+const PHONE_METRICS = ['requests', 'wireBytes', 'serviceWorkerBytes', 'rawBytes', 'firstContentfulPaint', 'welcomeMs', 'firstQuestionMs', 'adoptedMs', 'nextToSecondStepMs'];
 
-function mediansOf(rows) {
+function mediansOf(rows, metrics = METRICS) {
   return Object.fromEntries(
-    METRICS.map((key) => {
+    metrics.map((key) => {
       const values = rows.map((row) => row[key]).filter((value) => value !== null && value !== undefined);
       return [key, values.length ? median(values) : null];
     }),
@@ -550,12 +1029,113 @@ async function versionOf(pkg) {
 
 // ---------------------------------------------------------------------------------------
 
+/**
+ * The phone profile's loads, PHONE_RUNS of each site in turn, with its table, medians,
+ * ratios and targets printed. Resolves to what goes into latest.json under `phone`.
+ */
+async function runPhoneProfile(browser, plan) {
+  const planned = plan.map(({ step, answers }) => `${step.id}: ${answers.map((answer) => answer.id).join(', ')}`).join('; then Next; ');
+  console.log(`\nphone profile: ${PHONE.description}; ${PHONE_RUNS} loads each`);
+  console.log(`answers, by clicking: ${planned}\n`);
+  console.log(phoneLine(PHONE_COLUMNS.map(([title]) => title)));
+  const rows = [];
+  for (let run = 1; run <= PHONE_RUNS; run += 1) {
+    for (const site of SITES) {
+      const row = { run, ...(await measurePhoneLoad(browser, site, plan)) };
+      rows.push(row);
+      console.log(phoneLine(PHONE_COLUMNS.map(([, , cell]) => cell(row))));
+      if (row.problems.length) throw new Error(`${site.label}, phone run ${run}:\n  ${row.problems.join('\n  ')}`);
+    }
+  }
+
+  const medians = {};
+  const interactions = {};
+  for (const site of SITES) {
+    const own = rows.filter((row) => row.site === site.name);
+    medians[site.name] = mediansOf(own, PHONE_METRICS);
+    const durations = own.flatMap((row) => row.interactionDurationsMs);
+    interactions[site.name] = { count: durations.length, p50Ms: percentile(durations, 50), p95Ms: percentile(durations, 95), maxMs: Math.max(...durations) };
+  }
+  console.log(`\nmedians (answers, p50 and p95: of all the site's interactions over the ${PHONE_RUNS} loads)`);
+  for (const site of SITES) {
+    const pooled = interactions[site.name];
+    const row = { run: '', site: site.name, ...medians[site.name], interactions: pooled.count, interactionP50Ms: pooled.p50Ms, interactionP95Ms: pooled.p95Ms };
+    console.log(phoneLine(PHONE_COLUMNS.map(([, , cell]) => cell(row))));
+  }
+  reportUnthrottledWorkers(rows);
+
+  const [widget, surveyjs] = [medians.widget, medians.surveyjs];
+  const ratios = {
+    brotliBytes: widget.wireBytes / surveyjs.wireBytes,
+    firstContentfulPaint: widget.firstContentfulPaint / surveyjs.firstContentfulPaint,
+    welcomeToSurveyJsFirstQuestion: widget.welcomeMs / surveyjs.firstQuestionMs,
+    firstQuestionMs: widget.firstQuestionMs / surveyjs.firstQuestionMs,
+  };
+  console.log('\nratios of the medians, widget / SurveyJS (phone)');
+  console.log(`  brotli bytes, whole visit          ${ratios.brotliBytes.toFixed(3)}  (the widget's service worker: ${kb(widget.serviceWorkerBytes)} KB of ${kb(widget.wireBytes)} KB)`);
+  console.log(`  first contentful paint             ${ratios.firstContentfulPaint.toFixed(3)}`);
+  console.log(`  welcome vs SurveyJS first question ${ratios.welcomeToSurveyJsFirstQuestion.toFixed(3)}`);
+  console.log(`  time to first question             ${ratios.firstQuestionMs.toFixed(3)}`);
+
+  const targets = phoneTargets(medians, ratios, interactions);
+  console.log('\ntargets (phone)');
+  for (const target of targets) console.log(`  ${target.met ? 'met   ' : 'MISSED'}  ${target.name}: ${target.detail}`);
+
+  return {
+    runs: PHONE_RUNS,
+    profile: { ...PHONE.context, cpuThrottlingRate: PHONE.cpuThrottlingRate, network: PHONE.network },
+    answers: plan.map(({ step, answers }) => ({ step: step.id, answers })),
+    widget: { files: rows.find((row) => row.site === 'widget').files },
+    surveyjs: { files: rows.find((row) => row.site === 'surveyjs').files },
+    loads: rows.map(({ files, problems, offOrigin, ...row }) => row),
+    medians,
+    interactions,
+    ratios,
+    targets,
+  };
+}
+
+/** Says so when a load's service worker fetched anything faster than the phone network allows. */
+function reportUnthrottledWorkers(rows) {
+  for (const row of rows) {
+    const unthrottled = row.serviceWorker?.unthrottled ?? [];
+    if (unthrottled.length) console.log(`note: run ${row.run}, ${row.site}: the service worker fetched ${unthrottled.join(', ')} without the phone's latency`);
+    if (row.workerThrottleErrors.length) console.log(`note: run ${row.run}, ${row.site}: ${row.workerThrottleErrors.join('; ')}`);
+  }
+}
+
+/** The issue's phone targets, from the medians of one run and the pooled interaction durations. */
+function phoneTargets(medians, ratios, interactions) {
+  const { widget, surveyjs } = medians;
+  const answers = (site) =>
+    `p95 ${interactionMs(interactions[site].p95Ms)} ms, p50 ${interactionMs(interactions[site].p50Ms)} ms over ${interactions[site].count} interactions`;
+  return [
+    {
+      name: "widget's welcome visible in at most 0.40 of SurveyJS's time to its first question",
+      met: ratios.welcomeToSurveyJsFirstQuestion <= 0.4,
+      detail: `${ms(widget.welcomeMs)} ms vs ${ms(surveyjs.firstQuestionMs)} ms, ratio ${ratios.welcomeToSurveyJsFirstQuestion.toFixed(3)} (at most 0.400)`,
+    },
+    {
+      name: "widget's first question visible in at most 0.45 of SurveyJS's",
+      met: ratios.firstQuestionMs <= 0.45,
+      detail: `${ms(widget.firstQuestionMs)} ms vs ${ms(surveyjs.firstQuestionMs)} ms, ratio ${ratios.firstQuestionMs.toFixed(3)} (at most 0.450)`,
+    },
+    {
+      name: `widget's answer interactions under 50 ms at p95 with ${PHONE.cpuThrottlingRate}x CPU slowdown`,
+      met: interactions.widget.p95Ms < 50,
+      detail: `${answers('widget')} (SurveyJS: ${answers('surveyjs')})`,
+    },
+  ];
+}
+
 async function main() {
   if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number of at least 1, not ${process.env.BENCH_RUNS}`);
+  if (!Number.isInteger(PHONE_RUNS) || PHONE_RUNS < 0) throw new Error(`BENCH_PHONE_RUNS must be a whole number, not ${process.env.BENCH_PHONE_RUNS}`);
   const startedAt = new Date();
   const loadAverageAtStart = loadavg().map((value) => value.toFixed(2)).join(' ');
   await mkdir(RESULTS_DIR, { recursive: true });
   const built = await buildSurvey();
+  const plan = answerPlan(JSON.parse(await readFile(QUESTIONNAIRE, 'utf8')));
   const work = await mkdtemp(join(tmpdir(), 'bpi-bench-'));
   const servers = [];
   let browser;
@@ -573,7 +1153,7 @@ async function main() {
     console.log(
       `widget (${relative(process.cwd(), DIST_DIR) || '.'}, copied at start) vs SurveyJS ${surveyCore} ` +
         `(${built.pages} pages, ${built.questions} questions, ${built.languages.join('/')}); ` +
-        `Chromium ${browser.version()} headless; ${RUNS} loads each`,
+        `Chromium ${browser.version()} headless; load average ${loadAverageAtStart} on ${cpus().length} cores`,
     );
 
     // Also the warm-up: the first page a new browser loads pays for starting processes.
@@ -581,6 +1161,7 @@ async function main() {
     await verifySurveyJs(browser, surveyjs, built.survey, built.languages);
     console.log('checked: same first step on both; SurveyJS draws all pages, the condition, the exclusive choices and each language\n');
 
+    console.log(`desktop profile: ${CONTEXT_OPTIONS.viewport.width}x${CONTEXT_OPTIONS.viewport.height}, no throttling, service workers blocked; ${RUNS} loads each\n`);
     console.log(tableLine(COLUMNS.map(([title]) => title)));
     const rows = [];
     for (let run = 1; run <= RUNS; run += 1) {
@@ -624,12 +1205,23 @@ async function main() {
     console.log('\ntargets');
     for (const target of targets) console.log(`  ${target.met ? 'met   ' : 'MISSED'}  ${target.name}: ${target.detail}`);
 
+    const loadAverageAfterDesktop = loadavg().map((value) => value.toFixed(2)).join(' ');
+    const phone = PHONE_RUNS > 0 ? await runPhoneProfile(browser, plan) : null;
+
     // Other work on the machine slows both sites' loads alike, but widens the spread.
     const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-    console.log(`\nload average at the end: ${load} on ${cpus().length} cores`);
+    const seconds = ((Date.now() - startedAt.getTime()) / 1000).toFixed(0);
+    console.log(`\nload average at the start: ${loadAverageAtStart}; after the desktop profile: ${loadAverageAfterDesktop}; at the end: ${load} on ${cpus().length} cores (${seconds} s in all)`);
+    const settings = [
+      process.env.BENCH_RUNS ? `BENCH_RUNS=${RUNS} ` : '',
+      process.env.BENCH_PHONE_RUNS ? `BENCH_PHONE_RUNS=${PHONE_RUNS} ` : '',
+      process.env.BENCH_DIST ? `BENCH_DIST=${process.env.BENCH_DIST} ` : '',
+    ].join('');
     const results = {
       date: startedAt.toISOString(),
-      command: `${process.env.BENCH_RUNS ? `BENCH_RUNS=${RUNS} ` : ''}node bench/compare.mjs`,
+      command: `${settings}node bench/compare.mjs`,
+      seconds: Number(seconds),
+      dist: relative(ROOT_DIR, DIST_DIR).startsWith('..') ? DIST_DIR : relative(ROOT_DIR, DIST_DIR) || '.',
       runs: RUNS,
       environment: {
         chromium: browser.version(),
@@ -639,6 +1231,7 @@ async function main() {
         surveyJsUi: await versionOf('survey-js-ui'),
         cores: cpus().length,
         loadAverageAtStart,
+        loadAverageAfterDesktop,
         loadAverageAtEnd: load,
       },
       widget: { files: rows.find((row) => row.site === 'widget').files },
@@ -648,6 +1241,7 @@ async function main() {
       medians,
       ratios,
       targets,
+      phone,
     };
     await writeFile(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.log(`\nwrote ${relative(process.cwd(), join(RESULTS_DIR, 'latest.json'))}`);
