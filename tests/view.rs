@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use backpain_intake::codec::json::Json;
 use backpain_intake::domain::checkins::{CheckIn, Date};
 use backpain_intake::domain::choices::Location;
 use backpain_intake::domain::compare::{Sort, SortColumn};
@@ -24,6 +25,7 @@ use backpain_intake::view::html::Write;
 use backpain_intake::view::html::{escape_into, Markup};
 use backpain_intake::view::outlook_panel::outlook_panel;
 use backpain_intake::view::overview::{self, section_end, section_start, Primary};
+use backpain_intake::view::prerender::{first_screens, Tree};
 use backpain_intake::view::screens::{emergency_guidance, shared_heading, step_head, welcome_intro};
 use backpain_intake::view::session_plan::{session_plan, PlanPart};
 use backpain_intake::view::technique_ranking::technique_ranking;
@@ -555,4 +557,78 @@ fn a_best_fit_that_needs_care_says_so_in_the_summary() {
     assert!(picks > 0, "{html}");
     assert_eq!(html.matches(&escaped(texts.lookup("status.caution"))).count(), picks);
     assert!(html.contains(&escaped(texts.lookup("caution.prenatal_trained_therapist"))), "{html}");
+}
+
+/// The tree `boot.js` builds, written back as HTML the way `Markup` writes it.
+fn tree_as_html(node: &Json, out: &mut String) {
+    match node {
+        Json::String(text) => escape_into(out, text),
+        Json::Array(parts) => {
+            let (Some(Json::String(tag)), Some(Json::Object(attributes))) = (parts.first(), parts.get(1)) else {
+                panic!("an element is [tag, {{attributes}}, ...children]: {node:?}");
+            };
+            out.push('<');
+            out.push_str(tag);
+            for (name, value) in attributes {
+                out.push_str(&format!(" {name}=\""));
+                escape_into(out, value.as_str().expect("an attribute's value is text"));
+                out.push('"');
+            }
+            out.push('>');
+            parts[2..].iter().for_each(|child| tree_as_html(child, out));
+            if tag != "input" {
+                out.push_str(&format!("</{tag}>"));
+            }
+        }
+        _ => panic!("a node is an element or a text: {node:?}"),
+    }
+}
+
+#[test]
+fn the_first_screen_is_the_welcome_then_the_first_step_and_its_tree_says_the_same() {
+    for lang in Lang::ALL {
+        let path = format!("{}/data/i18n/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+        let catalog = Catalog::parse_over(&std::fs::read_to_string(&path).expect("a catalog"), Catalog::english())
+            .expect("parses");
+        let texts = Texts::keep(*lang, catalog, &EmbedConfig::default().texts);
+        let html = written(|m| first_screens(m, &texts));
+        check_well_formed(&html);
+        // The welcome shown, the first step behind it, each in the widget's own element.
+        let app = format!("<div class=\"bpi-app\" lang=\"{}\">", lang.code());
+        assert!(html.starts_with(&format!("{app}<div class=\"bpi-lang\">")), "{html}");
+        let step_app = format!("<div class=\"bpi-app\" lang=\"{}\" hidden=\"\">", lang.code());
+        let (welcome, step) = html.split_at(html.find(&step_app).expect("the first step, hidden"));
+        assert!(welcome.contains("<section class=\"bpi-welcome\""));
+        assert!(step.contains("<section class=\"bpi-step\" data-step=\"about_you\""));
+        // Within each screen every id is its own (the two are never shown together).
+        for screen in [welcome, step] {
+            let ids = check_well_formed(screen);
+            let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+            assert_eq!(unique.len(), ids.len(), "repeated ids in {screen}");
+        }
+        // What waits for the loader or the widget: start, the switcher, clear my data.
+        let start = format!(
+            "<button type=\"button\" class=\"bpi-button bpi-button--primary\" data-action=\"next\" disabled=\"\">{}</button>",
+            ui(&texts, "ui.welcome.start")
+        );
+        assert!(welcome.contains(&start), "{welcome}");
+        assert_eq!(html.matches("<select data-action=\"lang\" disabled=\"\">").count(), 2);
+        assert!(step.contains("data-action=\"clear\" hidden=\"\""));
+        assert!(!welcome.contains("data-action=\"clear\""));
+        // Every question of the first step, unanswered.
+        for id in ["age", "pregnancy", "occupation", "activity"] {
+            assert!(step.contains(&format!("data-question=\"{id}\"")), "{id}");
+        }
+        assert!(!html.contains(" checked"));
+
+        // The tree boot.js draws is the same markup.
+        let mut tree = Tree::new();
+        first_screens(&mut tree, &texts);
+        let mut from_tree = String::new();
+        match tree.into_json() {
+            Json::Array(roots) => roots.iter().for_each(|root| tree_as_html(root, &mut from_tree)),
+            other => panic!("the roots are a list: {other:?}"),
+        }
+        assert_eq!(from_tree, html);
+    }
 }
