@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openWidget } from './harness.mjs';
+import { adopted, openWidget } from './harness.mjs';
 import { answerStep, assess, completeIntake, currentStep, expectedResults, fixture, shownResults } from './intake.mjs';
 
 const STORAGE_KEY = 'backpain-intake.v1';
@@ -62,6 +62,7 @@ test('a reload mid-way resumes on the same step with the answers kept', async (t
   await answerStep(widget.page, answers);
 
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('.bpi-step[data-step=your_pain]').waitFor();
   await widget.page.locator('[data-notice=restored]').waitFor();
   const question = widget.page.locator('[data-question=duration] input[value=over_12_weeks]');
@@ -83,6 +84,7 @@ test('clear my data asks, then wipes the answers from the device', async (t) => 
   await widget.page.locator('.bpi-welcome').waitFor();
   assert.equal(await widget.page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY), null);
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('.bpi-welcome').waitFor();
   assert.equal(await widget.page.locator('[data-notice=restored]').count(), 0, 'nothing left to restore');
   widget.assertClean();

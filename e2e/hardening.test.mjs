@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 
-import { openWidget } from './harness.mjs';
+import { adopted, openWidget } from './harness.mjs';
 import { answerStep, assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 import { TRUSTED_TYPES_CSP } from './server.mjs';
 
@@ -149,6 +149,7 @@ test('under Trusted Types the whole flow works with no violation: standalone, sn
     await page.waitForLoadState('networkidle');
     await page.evaluate(() => localStorage.clear());
     await page.reload();
+    await adopted(page);
     const doc = fixture(name);
     await completeIntake(page, doc.answers);
     assert.deepEqual(await shownResults(page), expectedResults(assess(doc)), `${name}: the results screen is whole`);
@@ -183,6 +184,7 @@ for (const [name, kind] of [
       [STORAGE_KEY, kind],
     );
     await widget.page.reload();
+    await adopted(widget.page);
     await widget.page.locator('.bpi-welcome').waitFor();
     const notice = widget.page.locator('[data-notice=storage-corrupt], [data-notice=storage-kept-unreadable]');
     await notice.waitFor();
@@ -224,10 +226,12 @@ test('a wasm that traps at start leaves a last-resort screen that sets the saved
     WebAssembly.instantiate = wrap(WebAssembly.instantiate);
   });
   await widget.page.reload();
+  await adopted(widget.page);
   const screen = widget.page.locator('#backpain-intake [role=alert]');
   await screen.waitFor();
   assert.match(await screen.innerText(), /could not start/);
-  await screen.locator('[data-action=move]').click();
+  await Promise.all([widget.page.waitForEvent('load'), screen.locator('[data-action=move]').click()]);
+  await adopted(widget.page);
   await widget.page.locator('.bpi-welcome').waitFor();
   const kept = await widget.page.evaluate((key) => {
     const backups = Object.keys(localStorage).filter((k) => k.startsWith(`${key}.backup.`));
@@ -321,6 +325,7 @@ test('years of check-ins load, and at the limit the form says so', async (t) => 
   await widget.page.waitForLoadState('networkidle');
   await withCheckins(500);
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('.bpi-results').waitFor();
   assert.equal(await widget.page.locator('[data-notice=storage-corrupt]').count(), 0);
   assert.equal(await widget.page.locator('[data-remove-checkin]').count(), 500);
@@ -329,6 +334,7 @@ test('years of check-ins load, and at the limit the form says so', async (t) => 
   await widget.page.waitForLoadState('networkidle');
   await withCheckins(1000);
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('[data-notice=checkin-limit]').waitFor();
   assert.equal(await widget.page.locator('[data-action=checkin]').count(), 0);
   await widget.page.locator('[data-remove-checkin]').first().click();
@@ -382,6 +388,7 @@ test('two widgets with one storage key on a page keep their answers apart', asyn
   // After a reload each finds its own: the first its answer, the second a fresh start.
   await page.waitForLoadState('networkidle');
   await page.reload();
+  await adopted(page);
   await first.locator('[data-question=age] input').waitFor();
   assert.equal(await first.locator('[data-question=age] input').inputValue(), '61');
   await second.locator('.bpi-welcome').waitFor();

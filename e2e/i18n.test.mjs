@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { catalog, openWidget, pageHeader } from './harness.mjs';
+import { adopted, catalog, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 
 const TEXTS = { en: catalog('en'), es: catalog('es'), fr: catalog('fr') };
@@ -44,6 +44,7 @@ test('the switcher changes the language in place, and the choice is remembered',
   assert.equal((await page.locator('.bpi-triage h2, .bpi-triage h3').first().textContent()).trim(), TEXTS.es['triage.caution.title']);
 
   await page.reload({ waitUntil: 'load' });
+  await adopted(page);
   await page.locator('.bpi-app[lang=es] .bpi-results').waitFor();
   assert.equal((await pageHeader(page, 'es'))[0], TEXTS.es['page.title'], 'the remembered language is the page\'s too');
   await widget.screenshot('results-es');

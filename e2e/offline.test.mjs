@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-import { DIST_DIR, catalog, openWidget, pageHeader } from './harness.mjs';
+import { adopted, catalog, DIST_DIR, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 
 /** Waits until the service worker controls the page and returns the names of its caches. */
@@ -38,6 +38,7 @@ test('a second visit with the network off completes an intake', async (t) => {
   await context.setOffline(true);
   const requestsOnline = widget.recorded.requests.length;
   await page.reload({ waitUntil: 'load' });
+  await adopted(page);
   await page.locator('.bpi-welcome').waitFor();
   assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
 
@@ -77,6 +78,7 @@ test('a first visit transfers the wasm once and no catalog; a chosen language is
   await page.waitForFunction(async () => Boolean(await caches.match(new URL('i18n/fr.json', location.href))));
   await context.setOffline(true);
   await page.reload({ waitUntil: 'load' });
+  await adopted(page);
   await page.locator('.bpi-app[lang=fr] .bpi-welcome').waitFor();
   widget.assertClean();
 });
@@ -108,6 +110,7 @@ test('a new release replaces the cached one and deletes the old cache', async (t
   assert.deepEqual(cachesAfter, [`${version}0`], `the old cache ${oldCache} is gone`);
 
   await page.reload({ waitUntil: 'load' });
+  await adopted(page);
   await page.locator('.bpi-welcome').waitFor();
   widget.assertClean();
 });
@@ -165,6 +168,7 @@ test('the clinician page works offline once it has been used, and opens a link t
   await controlled(page);
   // Its files come through the worker on this second load, which keeps them.
   await page.reload({ waitUntil: 'networkidle' });
+  await adopted(page);
   await page.locator('.bpi-inbox').waitFor();
 
   const link = readFileSync(new URL('../tests/fixtures/share-v1-caution.txt', import.meta.url), 'utf8').trim();
@@ -175,6 +179,7 @@ test('the clinician page works offline once it has been used, and opens a link t
   await context.setOffline(true);
   const requestsOnline = clinic.recorded.requests.length;
   await page.reload({ waitUntil: 'load' });
+  await adopted(page);
   await page.locator('[data-clinician-summary]').waitFor();
   assert.equal(await page.evaluate(() => navigator.onLine), false, 'the browser is offline');
   assert.deepEqual(clinic.recorded.requests.slice(requestsOnline), [], 'the worker answered everything');

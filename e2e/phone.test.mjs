@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { assertAccessible, catalog, openWidget } from './harness.mjs';
+import { adopted, assertAccessible, catalog, openWidget } from './harness.mjs';
 import { completeIntake, fixture, openSections } from './intake.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -113,6 +113,7 @@ test('every section opens and closes by keyboard, says so, and stays open after 
     '1:-safety,+outlook,-techniques,-comparison,+plan,-self_care,-progress,-answers,-share',
   );
   await page.reload();
+  await adopted(page);
   await page.locator('[data-welcome-back]').waitFor();
   for (const section of ['plan', 'outlook']) {
     assert.equal(await page.locator(`[data-section=${section}] h3 > button`).getAttribute('aria-expanded'), 'true');
@@ -159,6 +160,7 @@ for (const [scheme, locale] of [['light', 'en-GB'], ['dark', 'en-GB'], ['dark', 
     await openSections(page);
     await assertAccessible(page, `every section open (${scheme}, ${locale})`);
     await page.reload();
+    await adopted(page);
     await page.locator('[data-welcome-back]').waitFor();
     await assertAccessible(page, `the welcome back (${scheme}, ${locale})`);
     widget.assertClean();
@@ -171,6 +173,7 @@ test('a returning person checks in from the welcome back in three interactions',
   const howOften = page.locator('[data-results-summary] .bpi-plan-booking dd').first();
   const before = await howOften.innerText();
   await page.reload();
+  await adopted(page);
   const back = page.locator('[data-welcome-back]');
   await back.waitFor();
   assert.ok(await back.isVisible());

@@ -102,11 +102,12 @@ test('before the wasm arrives a person starts and answers; the widget then takes
   assert.equal(await page.locator('#backpain-intake > [data-prerendered]').count(), 1);
   assert.equal(await page.locator('.bpi-welcome h2').innerText(), 'Is massage right for your back pain?');
 
-  // Start shows the first step, its heading focused.
+  // Start shows the first step, its heading focused; nothing to clear yet.
   await page.locator('.bpi-welcome [data-action=next]').click();
   await page.locator('.bpi-step[data-step=about_you]').waitFor();
   assert.equal(await page.locator('.bpi-welcome:visible').count(), 0);
   assert.equal(await focusedId(page), 'bpi-step-about_you');
+  assert.equal(await page.locator('footer [data-action=clear]:visible').count(), 0);
 
   // Two answers; Enter in the number field sends nothing anywhere.
   await page.locator('#bpi-in-age').fill('47');
@@ -174,7 +175,7 @@ test('"Next" pressed before the wasm is done once it arrives, as the widget does
   widget.assertClean();
 });
 
-test('a saved session is offered once the wasm runs, and early answers go over it', async (t) => {
+test('with a session saved, the first screen waits for the widget, which offers it back', async (t) => {
   // No service worker: it would serve the wasm from its cache, past the hold.
   const widget = await openWidget(t, { serviceWorkers: 'block' });
   const { page } = widget;
@@ -184,29 +185,78 @@ test('a saved session is offered once the wasm runs, and early answers go over i
   await page.locator('input[name=bpi-occupation][value=desk]').check();
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('backpain-intake.v1') || 'null')?.intake.answers.occupation === 'desk');
 
-  // Back on a later visit: the prerendered welcome knows nothing of it...
+  // Back on a later visit: the prerendered welcome shows, but cannot start afresh over
+  // the saved answers...
   const release = await holdWasm(widget);
   await page.reload({ waitUntil: 'domcontentloaded' });
-  await page.locator('.bpi-welcome [data-action=next]:enabled').waitFor();
-  assert.equal(await page.locator('.bpi-welcome [data-action=next]').innerText(), 'Start');
-  // ...the person starts afresh and gives their age again.
-  await page.locator('.bpi-welcome [data-action=next]').click();
-  await page.locator('#bpi-in-age').fill('61');
+  await page.locator('.bpi-welcome h2').waitFor();
+  await page.locator('#backpain-intake > [data-prerendered]').waitFor();
+  assert.equal(await page.locator('.bpi-welcome [data-action=next]').isDisabled(), true);
+  // ...until the widget runs, and takes the person back to where they were, saying so.
   release();
   await adopted(page);
-
-  // The widget restored the saved answers, said so, and kept the newer age.
   await page.locator('[data-notice=restored]').waitFor();
-  assert.equal(await page.locator('#bpi-in-age').inputValue(), '61');
+  assert.equal(await page.locator('#bpi-in-age').inputValue(), '60');
   assert.equal(await page.locator('input[name=bpi-occupation][value=desk]').isChecked(), true);
-  assert.deepEqual(await saved(page), { age: 61, occupation: 'desk' });
+  assert.deepEqual(await saved(page), { age: 60, occupation: 'desk' });
+  widget.assertClean();
+});
 
-  // Without starting early, the widget takes the person back to where they were once
-  // the wasm has run, and says so.
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  await adopted(page);
-  await page.locator('[data-notice=restored]').waitFor();
-  assert.equal(await page.locator('#bpi-in-age').inputValue(), '61');
+test('the iframe shows the first screen before the wasm, and a Next the widget refuses says what is missing', async (t) => {
+  const widget = await openWidget(t, { serviceWorkers: 'block' });
+  const { page } = widget;
+  // A clinic's page with the iframe and no texts of its own, on the widget's origin.
+  await widget.context.route(`${widget.origin}/clinic.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><title>Clinic</title><script type="module" src="/boot.js"></script>' +
+        '<iframe data-backpain-intake-frame title="Back pain massage intake" style="width:100%"></iframe>',
+    }),
+  );
+  const release = await holdWasm(widget);
+  await page.goto(`${widget.origin}/clinic.html`, { waitUntil: 'domcontentloaded' });
+  const frame = page.frameLocator('iframe[data-backpain-intake-frame]');
+  await frame.locator('.bpi-welcome [data-action=next]:enabled').click();
+  await frame.locator('#bpi-in-age').fill('33');
+  // Next with a required answer missing: remembered, then refused by the widget.
+  await frame.locator('.bpi-step [data-action=next]').click();
+  assert.equal(await frame.locator('[data-prerendered]').count(), 1, 'still the prerendered screen');
+  release();
+  await adopted(frame);
+  await frame.locator('.bpi-error-summary').waitFor();
+  assert.equal(await frame.locator('.bpi-step[data-step=about_you]').count(), 1, 'the step stays');
+  assert.equal(await frame.locator('#bpi-in-age').inputValue(), '33');
+  const focused = await frame.locator(':focus').evaluate((element) => element.closest('.bpi-error-summary') !== null);
+  assert.equal(focused, true, 'the focus is on what is missing');
+  widget.assertClean();
+});
+
+test('a wasm that cannot load leaves the last-resort screen, never a first screen that cannot go on', async (t) => {
+  const widget = await openWidget(t, { serviceWorkers: 'block' });
+  const { page } = widget;
+  // The snippet's first screen arrives only after the wasm has failed.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await widget.context.route(/\/prerender\/[a-z]+\.json$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await widget.context.route(/backpain-intake-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(new URL('/demo/', widget.server.url).href, { waitUntil: 'domcontentloaded' });
+  const host = page.locator('div[data-backpain-intake]');
+  await host.locator('[role=alert] [data-action=retry]').waitFor();
+  const finished = page.waitForEvent('requestfinished', (request) => request.url().includes('/prerender/'));
+  release();
+  await finished;
+  // A task for the loader to act on what arrived: it must draw nothing.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+  assert.equal(await host.locator('[data-prerendered]').count(), 0);
+  assert.equal(await host.locator('[role=alert] [data-action=retry]').isVisible(), true);
+  // The refused wasm is this test's doing (and its iframe's); nothing else may fail.
+  widget.recorded.failedRequests = widget.recorded.failedRequests.filter((line) => !/_bg\.wasm: HTTP 404/.test(line));
+  widget.recorded.consoleErrors = widget.recorded.consoleErrors.filter((line) => !/404|wasm|WebAssembly/i.test(line));
   widget.assertClean();
 });
 

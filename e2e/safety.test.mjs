@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { catalog, openWidget } from './harness.mjs';
+import { adopted, catalog, openWidget } from './harness.mjs';
 import { assess, completeIntake, currentStep, expectedResults, fixture, shownResults } from './intake.mjs';
 
 const EN = catalog('en');
@@ -165,6 +165,7 @@ test('answers saved before v2 open on the new safety questions, which say they a
   await widget.goto('/');
   await widget.page.evaluate((saved) => localStorage.setItem('backpain-intake.v1', saved), read('saved-v1-results.json'));
   await widget.page.reload();
+  await adopted(widget.page);
   const notice = widget.page.locator('[data-notice=new-questions]');
   await notice.waitFor();
   assert.equal(await notice.getAttribute('role'), 'status');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { openWidget } from './harness.mjs';
+import { adopted, openWidget } from './harness.mjs';
 import { answerStep, completeIntake, fixture } from './intake.mjs';
 
 const STORAGE_KEY = 'backpain-intake.v1';
@@ -33,6 +33,7 @@ test('corrupt saved data is moved aside, kept, and reported', async (t) => {
   await widget.goto('/');
   await widget.page.evaluate((key) => localStorage.setItem(key, '{"v": 1, "intake": [broken'), STORAGE_KEY);
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('[data-notice=storage-corrupt]').waitFor();
   const backups = await widget.page.evaluate((key) => {
     const found = {};
@@ -90,6 +91,7 @@ test('full storage keeps a working session and says the answers are not saved', 
     }
   });
   await widget.page.reload();
+  await adopted(widget.page);
   await widget.page.locator('.bpi-welcome [data-action=next]').click();
   await widget.page.locator('[data-question=age] input').fill('52');
   const notice = widget.page.locator('[data-notice=storage-full]');

@@ -83,8 +83,9 @@ function withoutDebugStrings(code) {
 
 /** Minifies a script: `module` for an ES module, else a classic script (the worker). */
 async function compact(source, module) {
-  // Functions that use no `this` become arrows, and object members methods: nothing here
-  // calls them with `new` (about 100 bytes of boot.js, brotli).
+  // Functions that use no `this` become arrows, and object members methods: none of these
+  // scripts, nor wasm-bindgen's glue of the widget, the clinician page or the sealer, calls
+  // such a function with `new` (60 bytes of boot.js, brotli).
   const compress = { passes: 2, ecma: 2020, unsafe_arrows: true, unsafe_methods: true };
   const result = await minify(source, { module, toplevel: true, ecma: 2020, compress, mangle: true });
   return result.code;
@@ -170,7 +171,7 @@ const embed = bare
   .replace(/<title>[^<]*<\/title>/, '<title>Back pain massage intake (embedded)</title><meta name="backpain-intake-parents" content="">')
   .replace(
     /<body>[\s\S]*<\/body>/,
-    `<body><main><div data-backpain-intake data-isolation="none" data-frame hidden><div class="bpi-root">${explanation}</div>${firstHidden}</div></main></body>`,
+    () => `<body><main><div data-backpain-intake data-isolation="none" data-frame hidden><div class="bpi-root">${explanation}</div>${firstHidden}</div></main></body>`,
   );
 writeFileSync(join(DIST, 'embed.html'), embed);
 
@@ -181,15 +182,17 @@ const failed = Object.fromEntries(Object.entries(english).filter(([key]) => key.
 // could not seal.
 const sealer = process.env.TRUNK_PROFILE === 'debug' ? { glue: 'sealer-missing.js', wasm: 'sealer-missing.wasm' } : await buildSealer();
 const glueModule = inlineModule(glueCode);
+// Each value goes in through a function: a replacement string would read `$&`, `$'` and
+// the like in it (which minified code can hold) as patterns.
 const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
-  .replace('__GLUE__', `{ default: ${glueModule.local('default')}, mount_widget: ${glueModule.local('mount_widget')} }`)
-  .replace('// __GLUE_CODE__', glueModule.code)
-  .replace('__WASM__', wasm)
-  .replace('__SEALER_GLUE__', sealer.glue)
-  .replace('__SEALER_WASM__', sealer.wasm)
-  .replace('__CSS__', css)
-  .replace('__FAILED__', JSON.stringify(failed))
-  .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
+  .replace('__GLUE__', () => `{ default: ${glueModule.local('default')}, mount_widget: ${glueModule.local('mount_widget')} }`)
+  .replace('// __GLUE_CODE__', () => glueModule.code)
+  .replace('__WASM__', () => wasm)
+  .replace('__SEALER_GLUE__', () => sealer.glue)
+  .replace('__SEALER_WASM__', () => sealer.wasm)
+  .replace('__CSS__', () => css)
+  .replace('__FAILED__', () => JSON.stringify(failed))
+  .replace('__LANGS__', () => JSON.stringify(Object.keys(catalogs)));
 writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
 
 for (const name of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png']) {
@@ -328,7 +331,7 @@ function singleFile() {
   // The first screen works at once; the wasm's bytes are decoded after.
   const start = 'const hosts=[...document.querySelectorAll("[data-backpain-intake]")];' +
     'const roots=hosts.map((host)=>{const root=host.appendChild(document.createElement("div"));' +
-    'const pre=host.querySelector(":scope>[data-prerendered]");if(pre)prepare(pre,root);return root});' +
+    'const pre=host.querySelector(":scope>[data-prerendered]");if(pre)prepare(pre,root,host);return root});' +
     `const bytes=Uint8Array.from(atob("${bytes}"),c=>c.charCodeAt(0));` +
     `const catalogs=${JSON.stringify(catalogs)};` +
     'const catalog=(lang)=>lang in catalogs?Promise.resolve(catalogs[lang]):Promise.reject(new Error(lang));' +

@@ -85,7 +85,7 @@ function stylesheet(parent) {
     link.href = css;
     parent.append(link);
   }
-  return link.sheet || new Promise((resolve) => (link.onload = link.onerror = resolve));
+  return link.sheet || (link.ready ||= new Promise((resolve) => (link.onload = link.onerror = resolve)));
 }
 
 // Where the widget draws: a new element in the host's shadow root, or in the host itself
@@ -102,14 +102,16 @@ function rootFor(host) {
 // #region prerender (scripts/package.mjs copies this into the offline edition)
 // The prerendered first screen (`pre`, src/view/prerender.rs) at work before the wasm:
 // "Start" shows the first step and "Back" the welcome again, with the focus on the
-// screen's heading as the widget moves it; the answers are the inputs' own; Enter in a
-// field sends the form nowhere; "clear my data" shows at the first answer, as the widget
-// shows it; and any other button pressed is remembered (data-pressed) for the widget.
-// The start button is disabled until this runs, so that a tap before cannot be lost. The
-// widget's own root (`root`) waits beside it, out of sight in a closed shadow root of its
-// own, so that the page holds one welcome, one form, one of each id, until the widget
-// has taken over (takeOver) and its root takes the prerendered screen's place.
-function prepare(pre, root) {
+// screen's heading as the widget moves it; the answers are the inputs' own, and each one
+// given is noted; Enter in a field sends the form nowhere; "clear my data" shows at the
+// first answer, as the widget shows it; Next on the step and "clear my data" are
+// remembered (data-pressed) for the widget. The start button is disabled until this runs,
+// and stays so where a session is saved under the host's key: the widget offers to
+// continue it once it runs, and no early answer is laid over it. The widget's own root
+// (`root`) waits beside the screen, out of sight in a closed shadow root of its own, so
+// the page holds one welcome, one form, one of each id, until the widget has taken over
+// (takeOver) and its root takes the screen's place.
+function prepare(pre, root, host) {
   root.pre = pre;
   if (!root.holder) {
     root.holder = document.createElement('div');
@@ -131,55 +133,65 @@ function prepare(pre, root) {
     const action = event.target.closest('[data-action]')?.dataset.action;
     if (action === 'back') show(welcome);
     else if (action === 'next' && !welcome.hidden) show(step);
-    else if (action) pre.dataset.pressed = action;
+    else if (action === 'next' || action === 'clear') pre.dataset.pressed = action;
   };
   pre.onsubmit = (event) => event.preventDefault();
-  pre.oninput = () => (pre.querySelector('[data-action=clear]').hidden = false);
-  welcome.querySelector('[data-action=next]').disabled = false;
+  pre.touched = new Set();
+  pre.edits = 0;
+  pre.oninput = (event) => {
+    pre.touched.add(event.target);
+    pre.edits += 1;
+    pre.querySelector('[data-action=clear]').hidden = false;
+  };
+  try {
+    welcome.querySelector('[data-action=next]').disabled = localStorage.getItem(storageKey(host)) !== null;
+  } catch {
+    welcome.querySelector('[data-action=next]').disabled = false;
+  }
 }
 
 // A promise of the next task, or of `ms` milliseconds later.
 const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The widget, mounted in `root` out of sight, takes over the prerendered screen: what the
-// person did there is given to it as their own input (Start, a tap on each choice they
-// ticked, what they typed into each field, then Back, Next or "clear my data"), so the
-// widget decides on each exactly as if it had been there, and saves it. A saved session
-// it found stays under those answers, and its "restored" notice says so. Then its root
-// takes the prerendered screen's place, the focus where the person left it (or on the new
-// screen's heading after Back or Next).
+// person did there is given to it as their own input (Start, then each answer they gave,
+// as a tap on the choice or the text typed into the field, then Back, Next or "clear my
+// data"), so the widget decides on each exactly as if it had been there, and saves it.
+// Then its root takes the screen's place, with the focus where the person left it, on
+// the new screen's heading after Back or Next, or on what is missing after a Next the
+// widget refused.
 async function takeOver(pre, root) {
   const live = (selector) => root.querySelector(selector);
-  // Its first render, with its texts (at most five seconds: a widget that never gets there
-  // is shown all the same).
-  for (let tries = 0; tries < 500 && !live('.bpi-app[lang]'); tries += 1) await later(10);
-  // What the person did is read from here on: nothing more can be done to it meanwhile
-  // (which takes the focus away: where it was is kept first).
-  const focused = pre.querySelector(':focus');
-  pre.inert = true;
+  // Its first render in its language; the screen stays in use until then.
+  while (!live('.bpi-app[lang]')) await later(10);
   const [welcome, step] = pre.querySelectorAll(':scope > .bpi-app');
-  const id = step.querySelector('.bpi-step').dataset.step;
-  const first = `.bpi-step[data-step=${id}] `;
-  // To the first step, wherever a saved session put the widget; a task after each
-  // input, the widget has rendered what it changed.
-  for (let tries = 0; pre.started && tries < 3 && !live(first); tries += 1) {
-    (live('.bpi-welcome [data-action=next]') || live(`[data-goto=${id}]`) || live('[data-action=back]'))?.click();
+  const first = `.bpi-step[data-step=${step.querySelector('.bpi-step').dataset.step}] `;
+  if (pre.started) live('.bpi-welcome [data-action=next]')?.click();
+  // A task after each input, the widget has rendered what it changed; and once more for
+  // any answer given meanwhile.
+  for (let seen = -1; pre.started && seen !== pre.edits; ) {
+    seen = pre.edits;
     await later();
+    for (const input of pre.touched) {
+      const twin = live(first + '#' + CSS.escape(input.id));
+      if (input.type === 'number' ? twin?.value !== input.value : twin && twin.checked !== input.checked) {
+        if (input.type === 'number') {
+          twin.value = input.value;
+          twin.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        } else twin.click();
+        await later();
+      }
+    }
   }
-  for (const input of pre.started ? step.querySelectorAll('form input') : []) {
-    const twin = live(first + '#' + input.id);
-    if (!twin || (input.type === 'number' ? twin.value === input.value : !input.checked || twin.checked)) continue;
-    twin.value = input.value;
-    if (input.type === 'number') twin.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    else twin.click();
-    await later();
-  }
+  const focused = pre.querySelector(':focus');
+  const here = () => live('.bpi-step')?.dataset.step;
+  const before = here();
   // Back to the welcome, or the button the person pressed last (Next, clear my data).
   const pressed = pre.started && !welcome.hidden ? 'back' : pre.dataset.pressed;
-  if (pressed) live(`[data-action=${pressed}]`)?.click();
-  const moved = pressed === 'back' || pressed === 'next';
+  if (pressed) live(`${pressed === 'clear' ? '' : first}[data-action=${pressed}]`)?.click();
   await later();
-  const target = moved ? live('[data-focus-heading]') : focused?.id && live('#' + CSS.escape(focused.id));
+  const moved = here() !== before;
+  const target = moved ? live('[data-focus-heading]') : live('.bpi-error-summary a') || (focused?.id && live('#' + CSS.escape(focused.id)));
   pre.replaceWith(root);
   root.holder.remove();
   target?.focus();
@@ -203,26 +215,31 @@ async function draw(host, root) {
   // prerendered one (a clinic's own texts).
   const lang = !host.dataset.texts && !/^#[rs]=/.test(location.hash) && firstLang(host);
   const inline = root.parentNode.querySelector(':scope > [data-prerendered]');
-  if (inline) prepare(inline, root);
+  if (inline) prepare(inline, root, host);
   if (!lang && inline) {
     inline.replaceWith(root);
     root.holder.remove();
     root.pre = null;
   }
-  if (!lang || inline?.querySelector('.bpi-app').lang === lang) return;
+  if (!lang) return;
+  host.hidden = false;
+  if (inline?.querySelector('.bpi-app').lang === lang) return;
+  // The widget's first render needs that language's catalog: asked for now, once.
+  if (lang !== 'en') catalog(lang).catch(() => {});
   try {
     const tree = await (await fetch(new URL(`prerender/${lang}.json`, here))).json();
     await root.styled;
-    // The widget may have come first: then it draws, not this.
-    if (root.mounted) return;
+    // Not if the widget came first or could not start, nor once the person has started
+    // on the page's own screen.
+    if (root.mounted || host.failed || inline?.started) return;
     const pre = build(['div', { class: 'bpi-root', 'data-prerendered': '' }, ...tree]);
-    // The clinic's colour, as the attribute says (a value, never markup): the widget then
-    // checks it for contrast, and its own root has it only if it passes.
-    pre.style.setProperty('--bpi-clinic-accent', host.dataset.accentColor || null);
+    // The clinic's colour, if it is one (the widget then checks it for contrast, and its
+    // own root has it only if it passes).
+    const accent = host.dataset.accentColor;
+    if (/^#([\da-f]{3}){1,2}$/i.test(accent)) pre.style.setProperty('--bpi-clinic-accent', accent);
     if (inline) inline.replaceWith(pre);
     else root.before(pre);
-    prepare(pre, root);
-    host.hidden = false;
+    prepare(pre, root, host);
   } catch {
     // Nothing more to show before the widget.
   }
@@ -275,7 +292,7 @@ function framedBy(host) {
       clearTimeout(waited);
       if (!allowed.includes(event.origin)) return explain();
       // The explanation gives way to the widget.
-      host.firstChild.remove();
+      host.querySelector(':scope > :not([data-prerendered])')?.remove();
       for (const key of KEYS) {
         if (typeof config[key] === 'string') host.setAttribute(`data-${key}`, config[key]);
       }
@@ -330,6 +347,7 @@ function lastResort(host, root, catalog) {
   // In the place of a prerendered screen, if one is still there.
   root.pre?.replaceWith(root);
   root.holder?.remove();
+  root.pre = null;
   host.hidden = false;
   const lang = firstLang(host);
   if (lang !== 'en') catalog(lang).then(JSON.parse).then(say, () => {});
@@ -387,8 +405,10 @@ if (hosts.length) {
     const copy = fresh && response.ok && /wasm/.test(response.headers.get('content-type')) && response.clone();
     return copy && caches.open('bpi-handover').then((cache) => cache.put(wasmUrl, copy));
   }).catch(() => {});
-  const glue = Promise.resolve(GLUE);
-  const started = glue.then((module) => module.default({ module_or_path: wasm }));
+  const started = GLUE.default({ module_or_path: wasm });
+  // Each widget awaits it, and fails to its last-resort screen; an embed page only once
+  // its parent has configured it, so the failure is marked as handled from the start.
+  started.catch(() => {});
   for (const host of hosts) {
     let root = host;
     const fail = () => lastResort(host, root, catalog);
@@ -406,7 +426,7 @@ if (hosts.length) {
       followPageLanguage(root.parentNode, catalog);
       draw(host, root);
       await started;
-      const { mount_widget } = await glue;
+      const { mount_widget } = GLUE;
       // Mount in a task of its own. The task that resolves init also finishes compiling
       // the wasm, and the first render compiles every function it calls for the first
       // time; run together they made one task long enough to delay a tap (Lighthouse's

@@ -8,14 +8,17 @@
 //! arrived; what they do there is given to the widget as their input once it runs.
 //!
 //! The markup must be the live widget's, element for element, or the page would change
-//! when the widget takes over: a browser test (`tests/browser_app.rs`) compares the two
-//! in every language. Two differences are meant: the start button is `disabled` until
-//! the loader has made it work, so a tap before then is not lost silently, and the
-//! language switcher until the widget runs, since only the widget can change language.
+//! when the widget takes over: a browser test (`tests/browser_prerender.rs`) compares the
+//! two in every language. The differences are meant: the start button is `disabled` until
+//! the loader has made it work (and, where a session is saved, until the widget offers to
+//! continue it); the language switcher and "open a saved file" until the widget runs,
+//! since only the widget can do what they do; and the first step's "clear my data" is
+//! `hidden` until the first answer.
 //!
 //! The two screens sit in a root of their own, which carries `data-prerendered`; the
-//! widget mounts beside it, hidden, and once it has taken over what the person did there
-//! (`takeOver` in `web/boot.js`), that root goes and the widget shows in its place:
+//! widget mounts beside it, out of sight in a closed shadow root, and once it has taken
+//! over what the person did there (`takeOver` in `web/boot.js`), its root takes that
+//! root's place:
 //!
 //! ```text
 //! <div data-backpain-intake>
@@ -23,7 +26,7 @@
 //!     <div class="bpi-app" lang="en"> language, welcome, footer </div>
 //!     <div class="bpi-app" lang="en" hidden> language, progress, first step, footer </div>
 //!   </div>
-//!   <div class="bpi-root" hidden> the widget </div>
+//!   <div hidden> (closed shadow root) <div class="bpi-root"> the widget </div> </div>
 //! </div>
 //! ```
 
@@ -85,11 +88,13 @@ fn welcome<W: Write>(m: &mut W, texts: &Texts) {
     m.close("div").close("section");
 }
 
-/// "Open a saved file" and its hidden file input (`ui::import_button`).
+/// "Open a saved file" and its hidden file input (`ui::import_button`). Reading a file
+/// needs the widget: until it runs, the button waits `disabled`.
 fn import_button<W: Write>(m: &mut W, texts: &Texts) {
     let file = [("type", "file"), ("accept", ".json,application/json"), ("hidden", ""), ("data-import-file", "")];
     m.open("input", &file).close("input");
-    let button = [("type", "button"), ("class", "bpi-button bpi-button--quiet"), ("data-action", "import")];
+    let button =
+        [("type", "button"), ("class", "bpi-button bpi-button--quiet"), ("data-action", "import"), ("disabled", "")];
     m.element("button", &button, texts.ui(ui!("ui.import.button")));
 }
 
