@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ARTIFACTS_DIR, adopted, catalog, openWidget } from './harness.mjs';
+import { ARTIFACTS_DIR, adopted, assertAccessible, catalog, openWidget } from './harness.mjs';
 
 /**
  * Holds every request for the widget's wasm until the returned function is called, and
@@ -101,6 +101,8 @@ test('before the wasm arrives a person starts and answers; the widget then takes
   await page.locator('.bpi-welcome [data-action=next]:enabled').waitFor();
   assert.equal(await page.locator('#backpain-intake > [data-prerendered]').count(), 1);
   assert.equal(await page.locator('.bpi-welcome h2').innerText(), 'Is massage right for your back pain?');
+  await assertAccessible(page, 'the prerendered welcome');
+  const welcomeSeen = await page.screenshot();
 
   // Start shows the first step, its heading focused; nothing to clear yet.
   await page.locator('.bpi-welcome [data-action=next]').click();
@@ -108,6 +110,7 @@ test('before the wasm arrives a person starts and answers; the widget then takes
   assert.equal(await page.locator('.bpi-welcome:visible').count(), 0);
   assert.equal(await focusedId(page), 'bpi-step-about_you');
   assert.equal(await page.locator('footer [data-action=clear]:visible').count(), 0);
+  await assertAccessible(page, 'the prerendered first step');
 
   // Two answers; Enter in the number field sends nothing anywhere.
   await page.locator('#bpi-in-age').fill('47');
@@ -147,6 +150,17 @@ test('before the wasm arrives a person starts and answers; the widget then takes
   const shifts = await page.evaluate(() => window.__shifts);
   assert.deepEqual(shifts.slice(shiftsBefore), [], 'the widget taking over shifted nothing');
   assert.deepEqual(shifts.filter((s) => !s.recent), [], 'CLS 0: no shift but right after the person\'s own taps');
+
+  // Back to the welcome: the widget's own looks as the prerendered one did (the language
+  // switcher too, which waited inert, not greyed out).
+  await page.locator('.bpi-step [data-action=back]').click();
+  await page.locator('.bpi-welcome').waitFor();
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.locator('.bpi-welcome [data-action=next]').evaluate((button) => button.blur());
+  const welcomeShown = await page.screenshot();
+  const welcomeDiffering = await pixelsDiffering(page, welcomeSeen, welcomeShown);
+  assert.ok(welcomeDiffering < 200, `the welcome looks the same: ${welcomeDiffering} pixels differ`);
+  await page.locator('.bpi-welcome [data-action=next]').click();
 
   // And it goes on as the widget: Next moves to the second step.
   await page.locator('.bpi-step [data-action=next]').click();

@@ -1,9 +1,9 @@
 //! The prerendered first screen (`view::prerender`, written into the pages at build time)
 //! is the live widget's own, element for element, in every language: so when the widget
 //! takes its place nothing on the screen changes. The differences it is meant to have are
-//! taken out first: the start button and the language switcher wait `disabled` for the
-//! loader and the widget, the first step waits `hidden` behind "Start", and "clear my
-//! data" waits hidden for the first answer.
+//! taken out first: the start button and "open a saved file" wait `disabled` for the
+//! loader and the widget, the language switcher `inert`, the first step waits `hidden`
+//! behind "Start", and "clear my data" waits hidden for the first answer.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -81,11 +81,11 @@ fn prerendered(lang: Lang) -> (Element, Element) {
     first_screens(&mut html, &texts);
     let holder = document().create_element("div").expect("div");
     holder.set_inner_html(&html.into_string());
-    for selector in ["[disabled]", ".bpi-app[hidden]"] {
+    for (selector, attribute) in [("[disabled]", "disabled"), ("[inert]", "inert"), (".bpi-app[hidden]", "hidden")] {
         let found = holder.query_selector_all(selector).expect("a selector");
         for i in 0..found.length() {
             let element: Element = found.item(i).expect("an element").unchecked_into();
-            element.remove_attribute(if selector == "[disabled]" { "disabled" } else { "hidden" }).expect("removed");
+            element.remove_attribute(attribute).expect("removed");
         }
     }
     holder.query_selector("button[data-action=clear][hidden]").ok().flatten().expect("a waiting clear button").remove();

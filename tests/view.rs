@@ -610,7 +610,7 @@ fn the_first_screen_is_the_welcome_then_the_first_step_and_its_tree_says_the_sam
             ui(&texts, "ui.welcome.start")
         );
         assert!(welcome.contains(&start), "{welcome}");
-        assert_eq!(html.matches("<select data-action=\"lang\" disabled=\"\">").count(), 2);
+        assert_eq!(html.matches("<select data-action=\"lang\" inert=\"\">").count(), 2);
         assert_eq!(html.matches("data-action=\"import\" disabled=\"\"").count(), 2);
         assert!(step.contains("data-action=\"clear\" hidden=\"\""));
         assert!(!welcome.contains("data-action=\"clear\""));

@@ -11,9 +11,9 @@
 //! when the widget takes over: a browser test (`tests/browser_prerender.rs`) compares the
 //! two in every language. The differences are meant: the start button is `disabled` until
 //! the loader has made it work (and, where a session is saved, until the widget offers to
-//! continue it); the language switcher and "open a saved file" until the widget runs,
-//! since only the widget can do what they do; and the first step's "clear my data" is
-//! `hidden` until the first answer.
+//! continue it); "open a saved file" too, and the language switcher is `inert`, until
+//! the widget runs, since only the widget can do what they do; and the first step's
+//! "clear my data" is `hidden` until the first answer.
 //!
 //! The two screens sit in a root of their own, which carries `data-prerendered`; the
 //! widget mounts beside it, out of sight in a closed shadow root, and once it has taken
@@ -54,8 +54,9 @@ pub fn first_screens<W: Write>(m: &mut W, texts: &Texts) {
 fn app<W: Write>(m: &mut W, texts: &Texts, step: bool, screen: impl FnOnce(&mut W)) {
     m.open("div", &[("class", "bpi-app"), ("lang", texts.lang.code()), (if step { "hidden" } else { "" }, "")]);
     m.open("div", &[("class", "bpi-lang")]).open("label", &[]).element("span", &[], texts.ui(ui!("ui.lang.label")));
-    // Choosing another language needs the widget: until it runs, the choice waits.
-    m.open("select", &[("data-action", "lang"), ("disabled", "")]);
+    // Choosing another language needs the widget: until it runs, the switcher is inert,
+    // which (unlike disabled) leaves it looking as the widget's does.
+    m.open("select", &[("data-action", "lang"), ("inert", "")]);
     for lang in Lang::ALL {
         let selected = if *lang == texts.lang { "selected" } else { "" };
         m.element("option", &[("value", lang.code()), ("lang", lang.code()), (selected, "")], lang.name());
