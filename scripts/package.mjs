@@ -153,6 +153,8 @@ for (const file of readdirSync(I18N).filter((f) => f.endsWith('.json') && f !== 
   writeFileSync(join(DIST, 'i18n', file), catalogs[lang]);
 }
 const english = JSON.parse(readFileSync(join(I18N, 'en.json'), 'utf8'));
+/** Every shipped language's code, English first, for boot.js. */
+const languages = () => JSON.stringify(['en', ...Object.keys(catalogs)]);
 const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // The iframe page: the same head, and in the body the element the widget mounts on,
@@ -192,7 +194,7 @@ const boot = readFileSync(join(WEB, 'boot.js'), 'utf8')
   .replace('__SEALER_WASM__', () => sealer.wasm)
   .replace('__CSS__', () => css)
   .replace('__FAILED__', () => JSON.stringify(failed))
-  .replace('__LANGS__', () => JSON.stringify(Object.keys(catalogs)));
+  .replace('__LANGS__', () => languages());
 writeFileSync(join(DIST, 'boot.js'), await compact(boot, true));
 
 for (const name of ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png']) {
@@ -352,7 +354,7 @@ function singleFile() {
   const follow = [null, region('followPageLanguage') + region('prerender')];
   const failedTexts = region('lastResort')
     .replace('__FAILED__', JSON.stringify(Object.fromEntries(Object.entries(english).filter(([key]) => key.startsWith('page.failed.')))))
-    .replace('__LANGS__', JSON.stringify(Object.keys(catalogs)));
+    .replace('__LANGS__', languages());
   return '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<title>Back pain massage intake (offline)</title>' +

@@ -31,6 +31,10 @@ fn catalog_text(lang: Lang) -> &'static str {
         Lang::En => "{}",
         Lang::Es => include_str!("../data/i18n/es.json"),
         Lang::Fr => include_str!("../data/i18n/fr.json"),
+        Lang::De => include_str!("../data/i18n/de.json"),
+        Lang::PtBr => include_str!("../data/i18n/pt-BR.json"),
+        Lang::Ar => include_str!("../data/i18n/ar.json"),
+        Lang::Zh => include_str!("../data/i18n/zh.json"),
     }
 }
 

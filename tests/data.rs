@@ -7,7 +7,7 @@ use backpain_intake::domain::checkins::Date;
 use backpain_intake::domain::question::{Kind, QuestionId};
 use backpain_intake::domain::questionnaire::{Control, Question, Questionnaire, ShowIf, Step, StepId};
 use backpain_intake::domain::techniques::{self, techniques, TechniqueId};
-use backpain_intake::domain::text::{required_keys, Catalog, Lang, UiKey, UI_KEYS};
+use backpain_intake::domain::text::{is_safety_wording, required_keys, Catalog, Lang, UiKey, UI_KEYS};
 use serde_json::{json, Value};
 
 /// The questionnaire data as JSON, read independently of build.rs.
@@ -235,6 +235,53 @@ fn every_translation_keeps_the_placeholders_of_english() {
     }
 }
 
+/// The glossary of a language's safety terms, `data/i18n/glossary/<code>.json`: each term
+/// as English writes it in the safety texts, the words this language uses for it (the
+/// term, and the forms grammar makes of it), and the health service or medical body whose
+/// pages for patients use it.
+fn glossary(lang: Lang) -> Value {
+    let path = format!("{}/data/i18n/glossary/{}.json", env!("CARGO_MANIFEST_DIR"), lang.code());
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn every_safety_text_uses_the_terms_of_its_glossary() {
+    let english = Catalog::english_clinician();
+    let safety: Vec<&str> = english.keys().filter(|k| is_safety_wording(k)).collect();
+    assert!(safety.len() > 200, "the safety texts are found ({})", safety.len());
+    for lang in Lang::ALL.iter().filter(|l| **l != Lang::En) {
+        let (glossary, catalog) = (glossary(*lang), shipped(*lang));
+        assert_eq!(glossary["lang"], lang.code());
+        let terms = glossary["terms"].as_array().expect("terms");
+        assert!(terms.len() >= 10, "{}: a glossary of {} terms", lang.code(), terms.len());
+        let mut wrong = Vec::new();
+        for term in terms {
+            let field =
+                |name: &str| term[name].as_str().unwrap_or_else(|| panic!("{}: {term} has no {name}", lang.code()));
+            let (en, word, source) = (field("en").to_lowercase(), field("term"), field("source"));
+            assert!(source.len() > 10, "{}: {en} names where its term comes from", lang.code());
+            let forms: Vec<String> = term["forms"]
+                .as_array()
+                .expect("forms")
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_lowercase)
+                .collect();
+            assert!(forms.contains(&word.to_lowercase()), "{}: {en}: the term is one of its forms", lang.code());
+            let uses: Vec<&&str> = safety.iter().filter(|k| english.text(k).to_lowercase().contains(&en)).collect();
+            assert!(!uses.is_empty(), "{}: no English safety text says {en:?}", lang.code());
+            for key in uses {
+                let text = catalog.text(key).to_lowercase();
+                if !forms.iter().any(|form| text.contains(form.as_str())) {
+                    wrong.push(format!("{key} says {en:?} without {word:?}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}: {wrong:#?}", lang.code());
+    }
+}
+
 #[test]
 fn a_catalog_read_over_english_fills_gaps_and_drops_strangers() {
     let english = Catalog::english_clinician();
@@ -266,15 +313,30 @@ fn language_tags() {
     assert_eq!(Lang::from_tag(""), None);
     assert_eq!(Lang::from_tag("es-419"), Some(Lang::Es));
     assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+    assert_eq!(Lang::from_tag("de-AT"), Some(Lang::De));
+    assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::PtBr));
+    assert_eq!(Lang::from_tag("pt"), Some(Lang::PtBr), "Brazilian Portuguese is the nearest to any Portuguese");
+    assert_eq!(Lang::from_tag("PT_pt"), Some(Lang::PtBr));
+    assert_eq!(Lang::from_tag("ar-EG"), Some(Lang::Ar));
+    assert_eq!(Lang::from_tag("zh-CN"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("zh-Hans"), Some(Lang::Zh));
+    assert_eq!(Lang::from_tag("pt-BR-x-private"), Some(Lang::PtBr));
+    assert_eq!(Lang::from_tag("-BR"), None, "no primary subtag");
+    for lang in Lang::ALL {
+        let primary = lang.code().split('-').next().unwrap_or_default();
+        assert_eq!(primary.len(), 2, "from_tag reads two letters of {}", lang.code());
+        assert_eq!(Lang::from_tag(lang.code()), Some(*lang));
+        assert_eq!(lang.dir(), if *lang == Lang::Ar { "rtl" } else { "ltr" });
+    }
 }
 
 #[test]
 fn the_language_is_the_persons_then_the_clinics_then_the_browsers() {
-    let browser = ["de-DE".to_owned(), "fr-BE".to_owned(), "es".to_owned()];
+    let browser = ["it-IT".to_owned(), "fr-BE".to_owned(), "es".to_owned()];
     assert_eq!(Lang::choose(Some(Lang::Es), Some(Lang::En), &browser), Lang::Es);
     assert_eq!(Lang::choose(None, Some(Lang::En), &browser), Lang::En);
     assert_eq!(Lang::choose(None, None, &browser), Lang::Fr, "the first shipped browser language");
-    assert_eq!(Lang::choose(None, None, &["de".to_owned()]), Lang::En);
+    assert_eq!(Lang::choose(None, None, &["it".to_owned()]), Lang::En);
     assert_eq!(Lang::choose(None, None, &[]), Lang::En);
 }
 

@@ -46,9 +46,9 @@ function catalog(lang) {
 
 // #region followPageLanguage (scripts/package.mjs copies this into the offline edition)
 // On the widget's own pages, the header (.bpi-page-header) and the document's title and
-// language follow the language the widget shows, which its root element's lang attribute
-// names, with the texts page.title and page.intro of the same catalog. The English texts
-// are the page's own. A clinic's page has no such header and is left alone.
+// language and direction follow the language the widget shows, which its root element's
+// lang and dir attributes name, with the texts page.title and page.intro of the same
+// catalog. The English texts are the page's own. A clinic's page has no such header and is left alone.
 function followPageLanguage(root, catalog) {
   const header = document.querySelector('header.bpi-page-header');
   if (!header) return;
@@ -59,7 +59,8 @@ function followPageLanguage(root, catalog) {
   const suffix = document.title.slice(english[0].length);
   let shown = document.documentElement.lang;
   const follow = async () => {
-    const lang = root.querySelector('.bpi-app[lang]')?.getAttribute('lang');
+    const app = root.querySelector('.bpi-app[lang]');
+    const lang = app?.lang;
     if (!lang || lang === shown) return;
     shown = lang;
     // A catalog that cannot be fetched: the widget says so, and the header stays.
@@ -68,6 +69,7 @@ function followPageLanguage(root, catalog) {
     parts.forEach((part, i) => (part.textContent = texts[i]));
     document.title = texts[0] + suffix;
     document.documentElement.lang = lang;
+    document.documentElement.dir = header.dir = app.dir;
   };
   // A new screen can bring a new root element as well as a changed attribute.
   new MutationObserver(follow).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['lang'] });
@@ -315,8 +317,9 @@ function reportHeight(parentOrigin) {
 // Shown in place of a widget that could not start: the module did not load, or the wasm
 // trapped. It offers to try again and, when saved answers might be the cause, to set
 // them aside (under a backup key, as the widget itself does) and start again. Its texts
-// are the catalog's page.failed.*: English is built in, the other languages (LANGS) are
-// fetched.
+// are the catalog's page.failed.*: English is built in, the other languages are fetched.
+// LANGS is every shipped language's code; each one's primary subtag has two letters, as
+// Lang::from_tag in src/domain/text.rs reads them.
 const FAILED = __FAILED__;
 const LANGS = __LANGS__;
 function lastResort(host, root, catalog) {
@@ -325,7 +328,7 @@ function lastResort(host, root, catalog) {
   const key = storageKey(host);
   const parts = ['h2', 'p', 'emergency', 'retry', 'move'];
   const button = (action) => ['button', { type: 'button', class: 'bpi-button', 'data-action': action }];
-  const box = build(['div', { class: 'bpi-root', role: 'alert' }, ['h2', {}], ['p', {}], ['p', {}], button('retry'), button('move')]);
+  const box = build(['div', { class: 'bpi-root', role: 'alert', dir: 'auto' }, ['h2', {}], ['p', {}], ['p', {}], button('retry'), button('move')]);
   box.onclick = ({ target }) => {
     const action = target.dataset.action;
     if (!action) return;
@@ -358,7 +361,7 @@ function lastResort(host, root, catalog) {
 // the widget runs, which then shows theirs.)
 function firstLang(host) {
   const tags = [host.dataset.lang, ...navigator.languages].map((tag) => tag?.split(/[-_]/)[0].toLowerCase());
-  return tags.find((lang) => lang === 'en' || LANGS.includes(lang)) || 'en';
+  return tags.map((tag) => LANGS.find((lang) => lang.slice(0, 2) === tag)).find(Boolean) || 'en';
 }
 
 // An element from its tree, as src/view/prerender.rs writes it: ["tag", {attributes},

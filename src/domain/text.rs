@@ -27,6 +27,10 @@ codes! {
         En = "en",
         Es = "es",
         Fr = "fr",
+        De = "de",
+        PtBr = "pt-BR",
+        Ar = "ar",
+        Zh = "zh",
     }
 }
 
@@ -42,14 +46,30 @@ impl Lang {
             Lang::En => "English",
             Lang::Es => "Español",
             Lang::Fr => "Français",
+            Lang::De => "Deutsch",
+            Lang::PtBr => "Português (Brasil)",
+            Lang::Ar => "العربية",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// The writing direction, for the `dir` attribute of the widget's root: Arabic reads
+    /// right to left.
+    pub fn dir(self) -> &'static str {
+        if self == Lang::Ar {
+            "rtl"
+        } else {
+            "ltr"
         }
     }
 
     /// The shipped language for a BCP 47 tag such as `en-GB`, matching on the primary
-    /// subtag, case-insensitively.
+    /// subtag, case-insensitively: `pt-PT` reads Brazilian Portuguese, `zh-TW` Simplified
+    /// Chinese, both nearer than English.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next()?.trim_ascii().to_ascii_lowercase();
-        Lang::ALL.iter().copied().find(|l| l.code() == primary)
+        // Every code's primary subtag has two letters (a test checks it).
+        Lang::ALL.iter().copied().find(|l| sub(l.code(), 0, 2) == primary)
     }
 
     /// The language to show: the person's own earlier choice, else the clinic's, else the

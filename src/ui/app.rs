@@ -118,7 +118,7 @@ pub fn App(props: &AppProps) -> Html {
     m.close("footer");
     html! {
         <ContextProvider<Texts> context={texts}>
-            <div class="bpi-app" lang={texts.lang.code()} ref={root}>{ into_html(m) }</div>
+            <div class="bpi-app" lang={texts.lang.code()} dir={texts.lang.dir()} ref={root}>{ into_html(m) }</div>
         </ContextProvider<Texts>>
     }
 }

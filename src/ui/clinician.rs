@@ -207,7 +207,7 @@ pub fn ClinicianPage(props: &ClinicianProps) -> Html {
         }
     });
     html! {
-        <div class="bpi-clinician-page" lang={texts.lang.code()}>
+        <div class="bpi-clinician-page" lang={texts.lang.code()} dir={texts.lang.dir()}>
             <header class="bpi-clinician-header">
                 <h1 class="bpi-clinician-page-title">{ texts.ui(ui!("ui.clinician.page_title")) }</h1>
                 <p>{ texts.ui(ui!("ui.clinician.page_intro")) }</p>

@@ -23,8 +23,8 @@
 //! ```text
 //! <div data-backpain-intake>
 //!   <div class="bpi-root" data-prerendered>
-//!     <div class="bpi-app" lang="en"> language, welcome, footer </div>
-//!     <div class="bpi-app" lang="en" hidden> language, progress, first step, footer </div>
+//!     <div class="bpi-app" lang="en" dir="ltr"> language, welcome, footer </div>
+//!     <div class="bpi-app" lang="en" dir="ltr" hidden> language, progress, first step, footer </div>
 //!   </div>
 //!   <div hidden> (closed shadow root) <div class="bpi-root"> the widget </div> </div>
 //! </div>
@@ -52,7 +52,15 @@ pub fn first_screens<W: Write>(m: &mut W, texts: &Texts) {
 
 /// One screen of the widget (`bpi-app`): the language switcher, the screen, the footer.
 fn app<W: Write>(m: &mut W, texts: &Texts, step: bool, screen: impl FnOnce(&mut W)) {
-    m.open("div", &[("class", "bpi-app"), ("lang", texts.lang.code()), (if step { "hidden" } else { "" }, "")]);
+    m.open(
+        "div",
+        &[
+            ("class", "bpi-app"),
+            ("lang", texts.lang.code()),
+            ("dir", texts.lang.dir()),
+            (if step { "hidden" } else { "" }, ""),
+        ],
+    );
     m.open("div", &[("class", "bpi-lang")]).open("label", &[]).element("span", &[], texts.ui(ui!("ui.lang.label")));
     // Choosing another language needs the widget: until it runs, the switcher is inert,
     // which (unlike disabled) leaves it looking as the widget's does.
