@@ -198,11 +198,16 @@ class Texts {
   }
 }
 
-/** Every catalog in data/i18n/ (or `dir`), keyed by its language code (the file name). */
+/**
+ * Every catalog in data/i18n/ (or `dir`), keyed by the code SurveyJS registers its own
+ * translation under: the widget's code (the file name) in lower case, and Simplified
+ * Chinese, which the widget calls `zh`, as `zh-cn`.
+ */
 async function readCatalogs(dir) {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
   const catalogs = {};
-  for (const file of files) catalogs[basename(file, '.json')] = await readJson(join(dir, file));
+  const surveyCode = (lang) => ({ zh: 'zh-cn' })[lang] ?? lang.toLowerCase();
+  for (const file of files) catalogs[surveyCode(basename(file, '.json'))] = await readJson(join(dir, file));
   if (!catalogs[DEFAULT_LANG]) throw new Error(`${dir}/${DEFAULT_LANG}.json is missing`);
   return catalogs;
 }
@@ -280,7 +285,8 @@ async function surveyUiTranslations(locales) {
   const byCode = new Map();
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.min.js'))) {
     const code = (await readFile(join(dir, file), 'utf8')).match(/localeCode:"([\w-]+)"/)?.[1];
-    if (code) byCode.set(code, file);
+    // index.min.js registers every language at once: each language's own file is wanted.
+    if (code && !byCode.has(code) && file !== 'index.min.js') byCode.set(code, file);
   }
   return locales.map((lang) => {
     if (!byCode.has(lang)) throw new Error(`survey-core has no UI translation for ${lang}`);

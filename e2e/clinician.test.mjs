@@ -128,15 +128,21 @@ test('answer files open into a list in triage order, and a bad file is refused b
   clinic.assertClean();
 });
 
-test('the clinician page speaks the browser\'s language when the widget has it', async (t) => {
-  const clinic = await openWidget(t, { locale: 'fr-FR' });
-  await clinic.page.goto(`${clinic.server.origin}/clinician.html#r=${readFileSync(join(ROOT_FIXTURES, 'share-v1-caution.txt'), 'utf8').trim().slice(3)}`);
-  const french = catalog('fr');
-  await clinic.page.locator('.bpi-clinician-page[lang=fr]').waitFor();
-  assert.equal(await clinic.page.locator('h1').innerText(), french['ui.clinician.page_title']);
-  assert.equal(await clinic.page.locator('.bpi-clinician-title').innerText(), french['ui.clinician.title']);
-  clinic.assertClean();
-});
+// French, and Arabic, which the page sets right to left (and checks with axe-core).
+for (const [locale, lang, dir] of [['fr-FR', 'fr', 'ltr'], ['ar', 'ar', 'rtl']]) {
+  test(`the clinician page speaks the browser's language when the widget has it (${locale})`, async (t) => {
+    const clinic = await openWidget(t, { locale });
+    await clinic.page.goto(`${clinic.server.origin}/clinician.html#r=${readFileSync(join(ROOT_FIXTURES, 'share-v1-caution.txt'), 'utf8').trim().slice(3)}`);
+    const texts = catalog(lang);
+    const page = clinic.page.locator(`.bpi-clinician-page[lang="${lang}"]`);
+    await page.waitFor();
+    assert.equal(await page.getAttribute('dir'), dir);
+    assert.equal(await clinic.page.locator('h1').innerText(), texts['ui.clinician.page_title']);
+    assert.equal(await clinic.page.locator('.bpi-clinician-title').innerText(), texts['ui.clinician.title']);
+    if (dir === 'rtl') await assertAccessible(clinic.page, 'the clinician page in Arabic');
+    clinic.assertClean();
+  });
+}
 
 test('"Export for a records system" writes a FHIR response that validates and reads back', async (t) => {
   const clinic = await openWidget(t);

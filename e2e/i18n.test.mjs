@@ -1,4 +1,5 @@
-// Languages: English, Spanish and French. The language comes from the person's own choice,
+// Languages: English, Spanish, French, German, Brazilian Portuguese, Arabic and Simplified
+// Chinese. The language comes from the person's own choice,
 // else the clinic's data-lang, else the browser; the switcher changes it in place and it is
 // remembered, and the standalone page's header follows it; dates follow it; a clinic can
 // replace any text with data-texts.
@@ -9,7 +10,7 @@ import { test } from 'node:test';
 import { adopted, catalog, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 
-const TEXTS = { en: catalog('en'), es: catalog('es'), fr: catalog('fr') };
+const TEXTS = Object.fromEntries(['en', 'es', 'fr', 'de', 'pt-BR', 'ar', 'zh'].map((lang) => [lang, catalog(lang)]));
 
 /** The welcome heading's text, once the widget shows it. */
 async function welcomeTitle(page) {
@@ -24,7 +25,15 @@ test('the switcher changes the language in place, and the choice is remembered',
   await widget.goto('/');
   assert.equal(await welcomeTitle(page), TEXTS.en['ui.welcome.title']);
   const options = await page.locator('select[data-action=lang] option').evaluateAll((os) => os.map((o) => [o.value, o.textContent, o.lang]));
-  assert.deepEqual(options, [['en', 'English', 'en'], ['es', 'Español', 'es'], ['fr', 'Français', 'fr']]);
+  assert.deepEqual(options, [
+    ['en', 'English', 'en'],
+    ['es', 'Español', 'es'],
+    ['fr', 'Français', 'fr'],
+    ['de', 'Deutsch', 'de'],
+    ['pt-BR', 'Português (Brasil)', 'pt-BR'],
+    ['ar', 'العربية', 'ar'],
+    ['zh', '简体中文', 'zh'],
+  ]);
 
   await page.locator('select[data-action=lang]').selectOption('es');
   await page.locator('.bpi-app[lang=es]').waitFor();
@@ -54,25 +63,52 @@ test('the switcher changes the language in place, and the choice is remembered',
   widget.assertClean();
 });
 
-test('the browser language is used when the clinic sets none, and dates follow it', async (t) => {
-  const widget = await openWidget(t, { locale: 'fr-FR' });
-  const { page } = widget;
-  await widget.goto('/');
-  await page.locator('.bpi-app[lang=fr]').waitFor();
-  assert.equal(await welcomeTitle(page), TEXTS.fr['ui.welcome.title']);
-  await completeIntake(page, fixture('clear').answers);
+// Each language writes a date its own way: "5 nov. 2026", "2026年11月5日", "5 نوفمبر 2026".
+for (const [locale, lang] of [['fr-FR', 'fr'], ['zh-CN', 'zh'], ['ar-EG', 'ar'], ['pt-PT', 'pt-BR'], ['de-AT', 'de']]) {
+  test(`the browser language is used when the clinic sets none, and dates follow it (${locale})`, async (t) => {
+    const widget = await openWidget(t, { locale });
+    const { page } = widget;
+    await widget.goto('/');
+    await page.locator(`.bpi-app[lang="${lang}"]`).waitFor();
+    assert.equal(await welcomeTitle(page), TEXTS[lang]['ui.welcome.title']);
+    await completeIntake(page, fixture('clear').answers);
 
-  // A check-in dated 5 November 2026 reads as a French date.
-  const form = page.locator('.bpi-checkin-form');
-  await form.locator('input[type=date]').fill('2026-11-05');
-  const numbers = form.locator('input[type=number]');
-  for (let i = 0; i < (await numbers.count()); i += 1) await numbers.nth(i).fill('3');
-  await form.locator('button[type=submit]').click();
-  const expected = TEXTS.fr['date.format']
-    .replace('{day}', '5')
-    .replace('{month}', TEXTS.fr['date.month.11'])
-    .replace('{year}', '2026');
-  await page.getByText(expected).first().waitFor();
+    // A check-in dated 5 November 2026 reads as a French date.
+    const form = page.locator('.bpi-checkin-form');
+    await form.locator('input[type=date]').fill('2026-11-05');
+    const numbers = form.locator('input[type=number]');
+    for (let i = 0; i < (await numbers.count()); i += 1) await numbers.nth(i).fill('3');
+    await form.locator('button[type=submit]').click();
+    const expected = TEXTS[lang]['date.format']
+      .replace('{day}', '5')
+      .replace('{month}', TEXTS[lang]['date.month.11'])
+      .replace('{year}', '2026');
+    await page.getByText(expected).first().waitFor();
+    widget.assertClean();
+  });
+}
+
+test('data-lang takes any tag of a shipped language', async (t) => {
+  const widget = await openWidget(t, { locale: 'en-GB' });
+  const { page } = widget;
+  const tags = [['pt-BR', 'pt-BR'], ['PT', 'pt-BR'], ['zh-Hans-CN', 'zh'], ['ar-EG', 'ar'], ['de-CH', 'de'], ['it', 'en']];
+  await page.route('**/clinic-tags.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title>
+        <script type="module" src="/boot.js"></script></head><body><main>
+        ${tags.map(([tag], i) => `<div data-backpain-intake data-lang="${tag}" data-storage-key="tags-${i}"></div>`).join('')}
+        </main></body></html>`,
+    }),
+  );
+  await page.goto(new URL('/clinic-tags.html', widget.server.url).href, { waitUntil: 'load' });
+  for (const [i, [tag, lang]] of tags.entries()) {
+    const app = page.locator('div[data-backpain-intake]').nth(i).locator(`.bpi-app[lang="${lang}"]`);
+    await app.waitFor();
+    assert.equal((await app.locator('.bpi-welcome h2').textContent()).trim(), TEXTS[lang]['ui.welcome.title'], tag);
+    assert.equal(await app.getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr', tag);
+  }
+  await adopted(page);
   widget.assertClean();
 });
 

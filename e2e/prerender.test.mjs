@@ -274,38 +274,43 @@ test('a wasm that cannot load leaves the last-resort screen, never a first scree
   widget.assertClean();
 });
 
-test('the snippet draws the first screen in its shadow root, in the page\'s language', async (t) => {
-  const widget = await openWidget(t, { locale: 'es-ES', serviceWorkers: 'block' });
-  const { page } = widget;
-  const release = await holdWasm(widget);
-  await page.goto(new URL('/demo/', widget.server.url).href, { waitUntil: 'domcontentloaded' });
-  const host = page.locator('div[data-backpain-intake]');
-  await host.locator('.bpi-welcome [data-action=next]:enabled').waitFor();
-  assert.equal(await page.evaluate(() => Boolean(document.querySelector('div[data-backpain-intake]').shadowRoot.querySelector('[data-prerendered]'))), true);
-  assert.equal(await host.locator('.bpi-app:visible').getAttribute('lang'), 'es');
-  assert.equal(await host.locator('.bpi-welcome h2').innerText(), catalog('es')['ui.welcome.title']);
-  // The clinic's colour is there before the widget is.
-  const colour = await host.locator('.bpi-welcome [data-action=next]').evaluate((b) => getComputedStyle(b).backgroundColor);
-  assert.equal(colour, 'rgb(138, 59, 18)');
+// Spanish, and Arabic, whose first screen reads right to left before the widget runs too.
+for (const [locale, lang, dir] of [['es-ES', 'es', 'ltr'], ['ar', 'ar', 'rtl']]) {
+  test(`the snippet draws the first screen in its shadow root, in the page's language (${locale})`, async (t) => {
+    const widget = await openWidget(t, { locale, serviceWorkers: 'block' });
+    const { page } = widget;
+    const release = await holdWasm(widget);
+    await page.goto(new URL('/demo/', widget.server.url).href, { waitUntil: 'domcontentloaded' });
+    const host = page.locator('div[data-backpain-intake]');
+    await host.locator('.bpi-welcome [data-action=next]:enabled').waitFor();
+    assert.equal(await page.evaluate(() => Boolean(document.querySelector('div[data-backpain-intake]').shadowRoot.querySelector('[data-prerendered]'))), true);
+    assert.equal(await host.locator('.bpi-app:visible').getAttribute('lang'), lang);
+    assert.equal(await host.locator('.bpi-app:visible').evaluate((app) => getComputedStyle(app).direction), dir, 'in its direction');
+    assert.equal(await host.locator('.bpi-welcome h2').innerText(), catalog(lang)['ui.welcome.title']);
+    // The clinic's colour is there before the widget is.
+    const colour = await host.locator('.bpi-welcome [data-action=next]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(colour, 'rgb(138, 59, 18)');
 
-  await host.locator('.bpi-welcome [data-action=next]').click();
-  await host.locator('#bpi-in-age').fill('39');
-  const shiftsBefore = await page.evaluate(() => window.__shifts.length);
-  const size = () => host.evaluate((element) => Math.round(element.getBoundingClientRect().height));
-  const heightBefore = await size();
-  release();
-  await adopted(page);
-  assert.equal(await size(), heightBefore, 'the widget is as tall as its first screen was');
-  assert.equal(await host.locator('.bpi-app').getAttribute('lang'), 'es');
-  assert.equal(await host.locator('#bpi-in-age').inputValue(), '39');
-  assert.deepEqual(await saved(page, 'riverside.intake'), { age: 39 });
-  // The clinic's page moves as its iframe grows; nothing in the widget's box did.
-  const [top, bottom] = await host.evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    return [Math.round(rect.top), Math.round(rect.bottom)];
+    await host.locator('.bpi-welcome [data-action=next]').click();
+    await host.locator('#bpi-in-age').fill('39');
+    const shiftsBefore = await page.evaluate(() => window.__shifts.length);
+    const size = () => host.evaluate((element) => Math.round(element.getBoundingClientRect().height));
+    const heightBefore = await size();
+    release();
+    await adopted(page);
+    assert.equal(await size(), heightBefore, 'the widget is as tall as its first screen was');
+    assert.equal(await host.locator('.bpi-app').getAttribute('lang'), lang);
+    assert.equal(await host.locator('.bpi-app').getAttribute('dir'), dir);
+    assert.equal(await host.locator('#bpi-in-age').inputValue(), '39');
+    assert.deepEqual(await saved(page, 'riverside.intake'), { age: 39 });
+    // The clinic's page moves as its iframe grows; nothing in the widget's box did.
+    const [top, bottom] = await host.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      return [Math.round(rect.top), Math.round(rect.bottom)];
+    });
+    const shifts = await page.evaluate(() => window.__shifts);
+    const inWidget = shifts.slice(shiftsBefore).filter((s) => s.boxes.some((b) => b && b[0] < bottom && b[1] > top));
+    assert.deepEqual(inWidget, [], 'the widget taking over shifted nothing in it');
+    widget.assertClean();
   });
-  const shifts = await page.evaluate(() => window.__shifts);
-  const inWidget = shifts.slice(shiftsBefore).filter((s) => s.boxes.some((b) => b && b[0] < bottom && b[1] > top));
-  assert.deepEqual(inWidget, [], 'the widget taking over shifted nothing in it');
-  widget.assertClean();
-});
+}
