@@ -155,6 +155,14 @@ test('the single-file edition opened from disk completes an intake', async (t) =
   await page.locator('select[data-action=lang]').selectOption('fr');
   const french = catalog('fr');
   assert.deepEqual(await pageHeader(page, 'fr'), [french['page.title'], french['page.intro'], `${french['page.title']} (offline)`]);
+  // Arabic turns the widget and the page right to left.
+  await page.locator('select[data-action=lang]').selectOption('ar');
+  const arabic = catalog('ar');
+  assert.equal((await pageHeader(page, 'ar'))[0], arabic['page.title']);
+  assert.deepEqual(
+    await page.evaluate(() => [document.querySelector('.bpi-app').dir, document.documentElement.dir, getComputedStyle(document.querySelector('.bpi-page-title')).direction]),
+    ['rtl', 'rtl', 'rtl'],
+  );
   assert.deepEqual(widget.recorded.requests, [url], 'the file loads nothing else');
   await widget.screenshot('offline-single-file');
   widget.assertClean();

@@ -237,6 +237,25 @@ for (const width of [390, 1280]) {
   });
 }
 
+test('Chinese breaks its lines with nothing clipped or overlapping, in the device\'s own font (390 px)', async (t) => {
+  const widget = await openWidget(t, { viewport: { width: 390, height: 900 }, locale: 'zh-CN' });
+  const { page } = widget;
+  await widget.goto('/');
+  await live(page, 'zh');
+  assert.deepEqual(await layoutProblems(page), [], 'welcome');
+  await page.locator('.bpi-welcome [data-action=next]').click();
+  await walkSteps(page, fixture('caution').answers, {
+    afterAnswer: async (step) => assert.deepEqual(await layoutProblems(page), [], `step ${step}`),
+  });
+  await openSections(page);
+  assert.deepEqual(await layoutProblems(page), [], 'the results, every section open');
+  await widget.screenshot('zh-390-results');
+  // No font is fetched: the device's own covers Chinese (and Arabic).
+  assert.deepEqual(widget.recorded.requests.filter((url) => /\.(woff2?|ttf|otf)(\?|$)/.test(url)), []);
+  assert.equal(await page.evaluate(() => document.fonts.size), 0, 'no web font is declared');
+  widget.assertClean();
+});
+
 test('numbers and phone numbers keep their order in Arabic text', async (t) => {
   const widget = await openWidget(t, { locale: 'ar' });
   const { page } = widget;

@@ -7,6 +7,7 @@
 #   wasm-bindgen-cli at Cargo.lock's wasm-bindgen version  (cargo install, ~3 min cold)
 #   wasm-opt from binaryen, pinned in tools/package.json   (npm ci, local to tools/)
 #   chromium, chromium-driver, zbar-tools, poppler-utils   (apt, only when missing)
+#   fonts for Arabic and Chinese, for the browser tests    (apt, only when none is there)
 #   playwright-core, pinned in e2e/package.json            (npm ci, local to e2e/)
 #   survey-core, survey-js-ui, playwright-core for bench/  (npm ci, local to bench/)
 #
@@ -99,14 +100,19 @@ case "$wasm_opt_found" in
     ;;
 esac
 
-step "Debian packages: chromium, chromium-driver, zbar-tools (QR decoding), poppler-utils (PDF checks)"
+step "Debian packages: chromium, chromium-driver, zbar-tools (QR decoding), poppler-utils (PDF checks), fonts"
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 [ -x "$CHROMEDRIVER" ] || missing+=(chromium-driver)
 command -v zbarimg >/dev/null || missing+=(zbar-tools)
 { command -v pdfinfo >/dev/null && command -v pdftotext >/dev/null; } || missing+=(poppler-utils)
+# The widget uses the device's own fonts; the browser tests lay out Arabic and Chinese, so
+# this machine needs a font for each (any will do; these two are small).
+command -v fc-list >/dev/null || missing+=(fontconfig)
+[ -n "$(fc-list :lang=ar 2>/dev/null)" ] || missing+=(fonts-dejavu-core)
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-droid-fallback)
 if [ ${#missing[@]} -eq 0 ]; then
-  say "ok: $("$CHROMIUM" --version 2>/dev/null | head -n 1), zbarimg, pdfinfo, pdftotext"
+  say "ok: $("$CHROMIUM" --version 2>/dev/null | head -n 1), zbarimg, pdfinfo, pdftotext, fonts for Arabic and Chinese"
 else
   say "installing with apt: ${missing[*]}"
   sudo_cmd=()
