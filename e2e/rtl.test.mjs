@@ -219,6 +219,17 @@ for (const width of [390, 1280]) {
     } else {
       assert.ok(width < 500, 'only a narrow screen leaves the chart out');
     }
+    // A check-in draws the pain line: time runs from right to left, the intake on the right.
+    const form = page.locator('.bpi-checkin-form');
+    await form.locator('input[type=date]').fill('2026-11-05');
+    const numbers = form.locator('input[type=number]');
+    for (let i = 0; i < (await numbers.count()); i += 1) await numbers.nth(i).fill('3');
+    await form.locator('button[type=submit]').click();
+    const line = page.locator('.bpi-pain-chart svg');
+    await line.waitFor();
+    assert.equal(await line.evaluate((svg) => getComputedStyle(svg).transform), 'matrix(-1, 0, 0, 1, 0, 0)');
+    const points = await lefts(page, '.bpi-pain-chart circle');
+    assert.ok(points.length === 2 && points[0] > points[1], `the intake is right of the check-in: ${points}`);
     // The comparison table: the technique names first, on the right.
     const columns = await lefts(page, '.bpi-table thead th');
     if (columns.length > 1) assert.ok(columns[0] > columns[1], `the table runs from the right: ${columns}`);
