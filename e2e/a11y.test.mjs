@@ -228,7 +228,7 @@ test('with reduced motion asked for, nothing moves', async (t) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await widget.goto('/');
   await completeIntake(page, fixture('clear').answers);
-  const moving = await page.locator('.bpi-root').first().evaluate((root) =>
+  const moving = await page.locator('#backpain-intake .bpi-root').first().evaluate((root) =>
     [root, ...root.querySelectorAll('*')]
       .map((e) => [e, getComputedStyle(e)])
       .filter(([, s]) => parseFloat(s.transitionDuration) > 0.01 || (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0.01))

@@ -104,7 +104,8 @@ function layoutProblems(scope) {
     const html = document.documentElement;
     if (html.scrollWidth > html.clientWidth) problems.push(`the page is ${html.scrollWidth} px wide in ${html.clientWidth}`);
     const app = document.querySelector('.bpi-app');
-    const box = app.getBoundingClientRect();
+    // The widget's own box, its padding included: what shows of it on the page.
+    const box = app.closest('.bpi-root').getBoundingClientRect();
     // On screen: not in a closed <details>, not hidden, not visually hidden (clipped to a pixel).
     const seen = (e) => {
       const r = e.getBoundingClientRect();
@@ -112,7 +113,7 @@ function layoutProblems(scope) {
       return e.checkVisibility({ visibilityProperty: true }) && r.width > 1 && r.height > 1 && style.clipPath === 'none' && style.clip === 'auto';
     };
     const name = (e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''} "${e.textContent.trim().slice(0, 30)}"`;
-    const items = [...app.querySelectorAll('h2, h3, h4, p, li, dt, dd, label, button, select, input, a, th, td, summary, .bpi-scale-point, svg')].filter(seen);
+    const items = [...app.querySelectorAll('h2, h3, h4, p, li, dt, dd, label, button, select, input, a, th, td, summary, .bpi-scale-point, svg, text')].filter(seen);
     for (const e of items) {
       const r = e.getBoundingClientRect();
       const scroller = e.closest('.bpi-table-wrap, [data-scroll]') ?? e.closest('table')?.parentElement;
@@ -230,9 +231,24 @@ for (const width of [390, 1280]) {
     assert.equal(await line.evaluate((svg) => getComputedStyle(svg).transform), 'matrix(-1, 0, 0, 1, 0, 0)');
     const points = await lefts(page, '.bpi-pain-chart circle');
     assert.ok(points.length === 2 && points[0] > points[1], `the intake is right of the check-in: ${points}`);
+    // Its date reads as Arabic writes it: the day on the right, the year on the left.
+    const date = await line.evaluate((svg) => {
+      const label = [...svg.querySelectorAll('text')].find((text) => text.textContent.includes('2026'));
+      const node = label.firstChild;
+      const at = (part) => {
+        const range = document.createRange();
+        range.setStart(node, node.textContent.indexOf(part));
+        range.setEnd(node, node.textContent.indexOf(part) + part.length);
+        const rect = range.getBoundingClientRect();
+        return Math.round(rect.left + rect.width / 2);
+      };
+      return { text: node.textContent, day: at('5'), year: at('2026') };
+    });
+    assert.equal(date.text, `5 ${arabic['date.month.11']} 2026`);
+    assert.ok(date.day > date.year, `the day is right of the year: ${JSON.stringify(date)}`);
     // The comparison table: the technique names first, on the right.
     const columns = await lefts(page, '.bpi-table thead th');
-    if (columns.length > 1) assert.ok(columns[0] > columns[1], `the table runs from the right: ${columns}`);
+    assert.ok(columns.length > 1 && columns[0] > columns[1], `the table runs from the right: ${columns}`);
     assert.deepEqual(await layoutProblems(page), [], 'the results, every section open');
     await widget.screenshot(`rtl-ar-${width}-results`);
 

@@ -81,6 +81,18 @@ function withoutDebugStrings(code) {
   throw new Error('debugString in the glue has no end');
 }
 
+/**
+ * The glue with wasm-bindgen's two long console warnings said in a few words: one for a
+ * server that sends the wasm without its MIME type (the glue then instantiates it the
+ * slower way), one for old-style arguments to its init function, which boot.js never
+ * passes (62 bytes of boot.js, brotli). Glue without them is left as it is.
+ */
+function withShortWarnings(code) {
+  return code
+    .replace(/`WebAssembly\.instantiateStreaming` failed because your server[^"]*Original error:\\n/, () => 'wasm not served as application/wasm, so instantiated the slower way:')
+    .replace('using deprecated parameters for the initialization function; pass a single object instead', () => 'pass one object');
+}
+
 /** Minifies a script: `module` for an ES module, else a classic script (the worker). */
 async function compact(source, module) {
   // Functions that use no `this` become arrows, and object members methods: none of these
@@ -97,7 +109,7 @@ async function compact(source, module) {
 let index = readFileSync(join(DIST, 'index.html'), 'utf8');
 const short = shortenNames(readFileSync(join(DIST, wasm)), readFileSync(join(DIST, glue), 'utf8'));
 writeFileSync(join(DIST, wasm), short.wasm);
-const glueCode = await compact(withoutDebugStrings(withoutInitSync(short.glue)), true);
+const glueCode = await compact(withShortWarnings(withoutDebugStrings(withoutInitSync(short.glue))), true);
 rmSync(join(DIST, glue));
 const preload = new RegExp(`<link[^>]*href=["']?\\./${glue.replace('.', '\\.')}["']?[^>]*>`);
 if (!preload.test(index)) throw new Error(`no modulepreload of ${glue} in index.html`);
@@ -163,7 +175,7 @@ const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 // web/boot.js). A clinic whose pages are on another origin than the widget's files lists
 // those origins, separated by spaces, in the meta element (README, "Security").
 const explanation = ['en', ...Object.keys(catalogs)]
-  .map((lang) => `<p lang="${lang}">${escape(lang === 'en' ? english['page.embed_only'] : JSON.parse(catalogs[lang])['page.embed_only'])}</p>`)
+  .map((lang) => `<p lang="${lang}" dir="auto">${escape(lang === 'en' ? english['page.embed_only'] : JSON.parse(catalogs[lang])['page.embed_only'])}</p>`)
   .join('');
 // The English first screen waits with the explanation, the whole hidden until boot.js
 // knows whether a page may configure the widget: then one of the two goes (and another

@@ -594,9 +594,10 @@ fn the_first_screen_is_the_welcome_then_the_first_step_and_its_tree_says_the_sam
         let html = written(|m| first_screens(m, &texts));
         check_well_formed(&html);
         // The welcome shown, the first step behind it, each in the widget's own element.
-        let app = format!("<div class=\"bpi-app\" lang=\"{}\">", lang.code());
+        // In its language's direction: Arabic right to left, the others left to right.
+        let app = format!("<div class=\"bpi-app\" lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir());
         assert!(html.starts_with(&format!("{app}<div class=\"bpi-lang\">")), "{html}");
-        let step_app = format!("<div class=\"bpi-app\" lang=\"{}\" hidden=\"\">", lang.code());
+        let step_app = format!("<div class=\"bpi-app\" lang=\"{}\" dir=\"{}\" hidden=\"\">", lang.code(), lang.dir());
         let (welcome, step) = html.split_at(html.find(&step_app).expect("the first step, hidden"));
         assert!(welcome.contains("<section class=\"bpi-welcome\""));
         assert!(step.contains("<section class=\"bpi-step\" data-step=\"about_you\""));

@@ -79,7 +79,7 @@ fn answer(widget: &mut Widget, id: QuestionId, value: u8) -> Vec<Effect> {
 #[test]
 fn english_is_at_hand_and_another_language_waits_for_its_catalog() {
     let backend = Rc::new(MemoryBackend::default());
-    let (english, effects) = open(&backend, &["de-DE", "en-GB"], "");
+    let (english, effects) = open(&backend, &["it-IT", "en-GB"], "");
     assert_eq!((english.shown_lang(), effects), (Some(Lang::En), vec![]));
 
     let (mut french, effects) = open(&backend, &["fr-CA"], "");

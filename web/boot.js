@@ -344,8 +344,11 @@ function lastResort(host, root, catalog) {
     location.reload();
   };
   // English at once; the person's language as soon as its catalog arrives.
-  const say = (texts) => parts.forEach((part, i) => (box.children[i].textContent = texts[`page.failed.${part}`]));
-  say(FAILED);
+  const say = (texts, lang) => {
+    box.lang = lang;
+    parts.forEach((part, i) => (box.children[i].textContent = texts[`page.failed.${part}`]));
+  };
+  say(FAILED, 'en');
   root.replaceChildren(box);
   // In the place of a prerendered screen, if one is still there.
   root.pre?.replaceWith(root);
@@ -353,7 +356,7 @@ function lastResort(host, root, catalog) {
   root.pre = null;
   host.hidden = false;
   const lang = firstLang(host);
-  if (lang !== 'en') catalog(lang).then(JSON.parse).then(say, () => {});
+  if (lang !== 'en') catalog(lang).then(JSON.parse).then((texts) => say(texts, lang), () => {});
 }
 
 // The language the widget shows first, as it chooses (src/domain/text.rs): the clinic's,

@@ -47,7 +47,7 @@ impl Lang {
             Lang::Es => "Español",
             Lang::Fr => "Français",
             Lang::De => "Deutsch",
-            Lang::PtBr => "Português (Brasil)",
+            Lang::PtBr => "Português do Brasil",
             Lang::Ar => "العربية",
             Lang::Zh => "简体中文",
         }
