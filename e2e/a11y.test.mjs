@@ -8,23 +8,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { assertAccessible, catalog, openWidget } from './harness.mjs';
-import { completeIntake, currentStep, fixture, openSections, walkSteps } from './intake.mjs';
+import { checkEveryScreen, completeIntake, currentStep, fixture, walkSteps } from './intake.mjs';
 
 const ENGLISH = catalog('en');
-
-/** Answers each step of `answers` in turn, checking every screen on the way. */
-async function checkEveryScreen(page, answers, label) {
-  await assertAccessible(page, `${label}: welcome`);
-  await page.locator('.bpi-welcome [data-action=next]').click();
-  // Each step as it opens, then with its answers given.
-  await walkSteps(page, answers, {
-    beforeAnswer: (step) => assertAccessible(page, `${label}: step ${step}`),
-    afterAnswer: (step) => assertAccessible(page, `${label}: step ${step}, answered`),
-  });
-  await assertAccessible(page, `${label}: results`);
-  await openSections(page);
-  await assertAccessible(page, `${label}: results, every section open`);
-}
 
 /**
  * Waits until the widget speaks the language the browser asks for (`locale`): another

@@ -192,6 +192,16 @@ export async function adopted(scope) {
   while ((await prerendered.count()) > 0) await prerendered.first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Resolves once the live widget in `scope` (a page or a frame) shows `lang`: not its
+ * prerendered first screen, which holds two `.bpi-app` (welcome and step) and is marked
+ * data-prerendered until the widget takes its place.
+ */
+export async function live(scope, lang) {
+  await scope.locator(`.bpi-root:not([data-prerendered]) .bpi-app[lang="${lang}"]`).first().waitFor();
+  await adopted(scope);
+}
+
 /** True for a request to `origin`, or for one that never touches the network (data:). */
 function isOwnOrigin(url, origin) {
   const parsed = new URL(url);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { adopted, catalog, openWidget, pageHeader } from './harness.mjs';
+import { adopted, catalog, live, openWidget, pageHeader } from './harness.mjs';
 import { assess, completeIntake, expectedResults, fixture, shownResults } from './intake.mjs';
 
 const TEXTS = Object.fromEntries(['en', 'es', 'fr', 'de', 'pt-BR', 'ar', 'zh'].map((lang) => [lang, catalog(lang)]));
@@ -103,9 +103,9 @@ test('data-lang takes any tag of a shipped language', async (t) => {
   );
   await page.goto(new URL('/clinic-tags.html', widget.server.url).href, { waitUntil: 'load' });
   for (const [i, [tag, lang]] of tags.entries()) {
-    // The live widget's (the prerendered screen holds two, welcome and step, until then).
-    const app = page.locator('div[data-backpain-intake]').nth(i).locator(`.bpi-root:not([data-prerendered]) .bpi-app[lang="${lang}"]`);
-    await app.waitFor();
+    const host = page.locator('div[data-backpain-intake]').nth(i);
+    await live(host, lang);
+    const app = host.locator('.bpi-app');
     assert.equal((await app.locator('.bpi-welcome h2').textContent()).trim(), TEXTS[lang]['ui.welcome.title'], tag);
     assert.equal(await app.getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr', tag);
   }

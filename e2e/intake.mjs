@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { assertAccessible } from './harness.mjs';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ASSESS = `${ROOT}target/release/assess`;
 
@@ -122,4 +124,21 @@ export function expectedResults(assessment) {
     techniques: assessment.techniques.map((t) => ({ id: t.id, status: t.status, fit: t.fit })),
     outlook: assessment.stratification?.risk ?? null,
   };
+}
+
+/**
+ * A whole intake in `scope` (a page or a frame) with axe-core on every screen: the
+ * welcome, each step as it opens and once answered, the results, and the results with
+ * every section open. `within` limits axe to the widget where the page is a clinic's.
+ */
+export async function checkEveryScreen(scope, answers, label, within = null) {
+  await assertAccessible(scope, `${label}: welcome`, within);
+  await scope.locator('.bpi-welcome [data-action=next]').click();
+  await walkSteps(scope, answers, {
+    beforeAnswer: (step) => assertAccessible(scope, `${label}: step ${step}`, within),
+    afterAnswer: (step) => assertAccessible(scope, `${label}: step ${step}, answered`, within),
+  });
+  await assertAccessible(scope, `${label}: results`, within);
+  await openSections(scope);
+  await assertAccessible(scope, `${label}: results, every section open`, within);
 }

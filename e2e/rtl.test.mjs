@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { adopted, assertAccessible, catalog, openWidget } from './harness.mjs';
-import { completeIntake, fixture, openSections, walkSteps } from './intake.mjs';
+import { catalog, live, openWidget } from './harness.mjs';
+import { checkEveryScreen, completeIntake, fixture, openSections, walkSteps } from './intake.mjs';
 
 /**
  * A clinic's page holding the widget twice, the snippet (in its shadow root) and the
@@ -37,28 +37,6 @@ async function clinicPage(widget, lang, dir = 'ltr') {
   }
   await live(frame, lang);
   return { page, frame };
-}
-
-/**
- * Resolves once the live widget in `scope` shows `lang` (not its prerendered first
- * screen, which is marked data-prerendered until the widget takes its place).
- */
-async function live(scope, lang) {
-  await scope.locator(`.bpi-root:not([data-prerendered]) .bpi-app[lang="${lang}"]`).waitFor();
-  await adopted(scope);
-}
-
-/** Every screen of a whole intake in `scope`, axe-checked: welcome, each step, results. */
-async function checkEveryScreen(scope, answers, label, within = null) {
-  await assertAccessible(scope, `${label}: welcome`, within);
-  await scope.locator('.bpi-welcome [data-action=next]').click();
-  await walkSteps(scope, answers, {
-    beforeAnswer: (step) => assertAccessible(scope, `${label}: step ${step}`, within),
-    afterAnswer: (step) => assertAccessible(scope, `${label}: step ${step}, answered`, within),
-  });
-  await assertAccessible(scope, `${label}: results`, within);
-  await openSections(scope);
-  await assertAccessible(scope, `${label}: results, every section open`, within);
 }
 
 /** The writing direction of the widget's root in `scope`: its dir attribute and its computed direction. */

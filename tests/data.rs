@@ -282,6 +282,28 @@ fn every_safety_text_uses_the_terms_of_its_glossary() {
     }
 }
 
+/// In a right-to-left catalog, what a clinic fills in keeps its own order: a phone or
+/// emergency number sits in a left-to-right isolate (U+2066 ... U+2069), or "+44 20 7946
+/// 0000" would show its groups reversed among Arabic words, and a clinic's name in a
+/// first-strong isolate (U+2068 ... U+2069), in whichever script it is written.
+#[test]
+fn right_to_left_catalogs_isolate_numbers_and_names() {
+    for lang in Lang::ALL.iter().filter(|l| l.dir() == "rtl") {
+        let catalog = shipped(*lang);
+        for key in catalog.keys() {
+            let text = catalog.text(key);
+            for (placeholder, isolated) in [
+                ("{phone}", "\u{2066}{phone}\u{2069}"),
+                ("{number}", "\u{2066}{number}\u{2069}"),
+                ("{clinic}", "\u{2068}{clinic}\u{2069}"),
+            ] {
+                assert_eq!(text.matches(placeholder).count(), text.matches(isolated).count(), "{}: {key}", lang.code());
+            }
+        }
+    }
+    assert!(Lang::ALL.iter().any(|l| l.dir() == "rtl"), "Arabic reads right to left");
+}
+
 #[test]
 fn a_catalog_read_over_english_fills_gaps_and_drops_strangers() {
     let english = Catalog::english_clinician();
