@@ -274,6 +274,22 @@ test('a wasm that cannot load leaves the last-resort screen, never a first scree
   widget.assertClean();
 });
 
+test('the last-resort screen speaks the person\'s language, right to left in Arabic', async (t) => {
+  const widget = await openWidget(t, { locale: 'ar', serviceWorkers: 'block' });
+  const { page } = widget;
+  await widget.context.route(/backpain-intake-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(new URL('/', widget.server.url).href, { waitUntil: 'domcontentloaded' });
+  const box = page.locator('#backpain-intake [role=alert][lang=ar]');
+  await box.waitFor();
+  const arabic = catalog('ar');
+  assert.equal((await box.locator('h2').textContent()).trim(), arabic['page.failed.h2']);
+  assert.equal((await box.locator('[data-action=retry]').textContent()).trim(), arabic['page.failed.retry']);
+  assert.deepEqual(await box.evaluate((element) => [element.dir, getComputedStyle(element).direction]), ['auto', 'rtl']);
+  widget.recorded.failedRequests = widget.recorded.failedRequests.filter((line) => !/_bg\.wasm: HTTP 404/.test(line));
+  widget.recorded.consoleErrors = widget.recorded.consoleErrors.filter((line) => !/404|wasm|WebAssembly/i.test(line));
+  widget.assertClean();
+});
+
 // Spanish, and Arabic, whose first screen reads right to left before the widget runs too.
 for (const [locale, lang, dir] of [['es-ES', 'es', 'ltr'], ['ar', 'ar', 'rtl']]) {
   test(`the snippet draws the first screen in its shadow root, in the page's language (${locale})`, async (t) => {

@@ -48,7 +48,8 @@ function catalog(lang) {
 // On the widget's own pages, the header (.bpi-page-header) and the document's title and
 // language and direction follow the language the widget shows, which its root element's
 // lang and dir attributes name, with the texts page.title and page.intro of the same
-// catalog. The English texts are the page's own. A clinic's page has no such header and is left alone.
+// catalog. The English texts are the page's own. A clinic's page has no such header and
+// is left alone.
 function followPageLanguage(root, catalog) {
   const header = document.querySelector('header.bpi-page-header');
   if (!header) return;
